@@ -1,0 +1,179 @@
+package org.khaldun.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.Annotator;
+import edu.stanford.nlp.pipeline.DependencyParseAnnotator;
+import edu.stanford.nlp.pipeline.MorphaAnnotator;
+import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
+import edu.stanford.nlp.pipeline.TokenizerAnnotator;
+import edu.stanford.nlp.pipeline.WordsToSentencesAnnotator;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Stanford CoreNLP behind {@link NlpEngine}. CoreNLP types never leave this class.
+ *
+ * <p>Annotators are chosen for speed: tokenizer, sentence splitter, the left-3-words POS tagger,
+ * Morpha lemmas and the neural dependency parser. No NER, constituency parser or coreference: actors
+ * come from dictionaries and in-article resolution, which are faster and explain themselves.
+ */
+public final class CoreNlpEngine implements NlpEngine {
+
+    /** Sentences longer than this are tagged but not parsed: parse cost grows fast and such "sentences" are mostly lists. */
+    public static final int DEFAULT_MAX_PARSE_TOKENS = 80;
+
+    private static volatile CoreNlpEngine shared;
+
+    private final Annotator tokenizer;
+    private final Annotator splitter;
+    private final Annotator tagger;
+    private final Annotator lemmatizer;
+    private final Annotator parser;
+    private final int maxParseTokens;
+
+    private CoreNlpEngine(int maxParseTokens) {
+        Properties p = new Properties();
+        p.setProperty("tokenize.language", "en");
+        p.setProperty("tokenize.options", "invertible=true,ptb3Escaping=false,splitHyphenated=true");
+        p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        p.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
+        p.setProperty("depparse.model", "edu/stanford/nlp/models/parser/nndep/english_UD.gz");
+        p.setProperty("depparse.extradependencies", "MAXIMAL");
+        this.tokenizer = new TokenizerAnnotator(false, p);
+        this.splitter = new WordsToSentencesAnnotator(p);
+        this.tagger = new POSTaggerAnnotator("pos", p);
+        this.lemmatizer = new MorphaAnnotator(false);
+        this.parser = new DependencyParseAnnotator(withPrefix(p, "depparse."));
+        this.maxParseTokens = maxParseTokens;
+    }
+
+    /** The JVM-wide engine; models load once, on first use (several seconds). */
+    public static CoreNlpEngine shared() {
+        CoreNlpEngine e = shared;
+        if (e == null) {
+            synchronized (CoreNlpEngine.class) {
+                e = shared;
+                if (e == null) {
+                    e = new CoreNlpEngine(DEFAULT_MAX_PARSE_TOKENS);
+                    shared = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static Properties withPrefix(Properties all, String prefix) {
+        Properties out = new Properties();
+        for (String name : all.stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                out.setProperty(name.substring(prefix.length()), all.getProperty(name));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Sentence> split(String text) {
+        Annotation doc = new Annotation(text);
+        tokenizer.annotate(doc);
+        splitter.annotate(doc);
+        List<Sentence> out = new ArrayList<>();
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        for (CoreMap s : sentences) {
+            List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
+            List<Token> tokens = new ArrayList<>(labels.size());
+            for (int i = 0; i < labels.size(); i++) {
+                CoreLabel l = labels.get(i);
+                tokens.add(new Token(i, l.word(), l.word().toLowerCase(java.util.Locale.ROOT), "",
+                        l.beginPosition(), l.endPosition()));
+            }
+            int start = s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int end = s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens, List.of(), false));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Sentence> parse(List<Sentence> sentences) {
+        if (sentences.isEmpty()) {
+            return List.of();
+        }
+        List<CoreMap> maps = new ArrayList<>(sentences.size());
+        List<CoreLabel> all = new ArrayList<>();
+        for (Sentence s : sentences) {
+            List<CoreLabel> labels = new ArrayList<>(s.tokens().size());
+            for (Token t : s.tokens()) {
+                CoreLabel l = new CoreLabel();
+                l.setWord(t.word());
+                l.setValue(t.word());
+                l.setOriginalText(t.word());
+                l.setBeginPosition(t.start());
+                l.setEndPosition(t.end());
+                l.setIndex(t.index() + 1);
+                l.setSentIndex(s.index());
+                labels.add(l);
+            }
+            Annotation map = new Annotation(s.text());
+            map.set(CoreAnnotations.TokensAnnotation.class, labels);
+            map.set(CoreAnnotations.SentenceIndexAnnotation.class, s.index());
+            maps.add(map);
+            all.addAll(labels);
+        }
+        Annotation doc = new Annotation("");
+        doc.set(CoreAnnotations.TokensAnnotation.class, all);
+        doc.set(CoreAnnotations.SentencesAnnotation.class, maps);
+        tagger.annotate(doc);
+        lemmatizer.annotate(doc);
+
+        List<CoreMap> parseable = new ArrayList<>();
+        for (CoreMap m : maps) {
+            if (m.get(CoreAnnotations.TokensAnnotation.class).size() <= maxParseTokens) {
+                parseable.add(m);
+            }
+        }
+        if (!parseable.isEmpty()) {
+            Annotation toParse = new Annotation("");
+            toParse.set(CoreAnnotations.SentencesAnnotation.class, parseable);
+            parser.annotate(toParse);
+        }
+
+        List<Sentence> out = new ArrayList<>(sentences.size());
+        for (int k = 0; k < sentences.size(); k++) {
+            Sentence s = sentences.get(k);
+            CoreMap m = maps.get(k);
+            List<CoreLabel> labels = m.get(CoreAnnotations.TokensAnnotation.class);
+            List<Token> tokens = new ArrayList<>(labels.size());
+            for (int i = 0; i < labels.size(); i++) {
+                CoreLabel l = labels.get(i);
+                Token t = s.tokens().get(i);
+                String lemma = l.lemma() == null ? t.lemma() : l.lemma();
+                if (!l.tag().startsWith("NNP")) {
+                    lemma = lemma.toLowerCase(java.util.Locale.ROOT);
+                }
+                tokens.add(new Token(i, t.word(), lemma, l.tag(), t.start(), t.end()));
+            }
+            SemanticGraph graph = m.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+            List<Dependency> deps = new ArrayList<>();
+            if (graph != null) {
+                for (IndexedWord root : graph.getRoots()) {
+                    deps.add(new Dependency(-1, root.index() - 1, "root"));
+                }
+                for (SemanticGraphEdge e : graph.edgeIterable()) {
+                    deps.add(new Dependency(e.getGovernor().index() - 1, e.getDependent().index() - 1,
+                            e.getRelation().toString()));
+                }
+            }
+            out.add(new Sentence(s.index(), s.start(), s.end(), s.text(), tokens, deps, graph != null));
+        }
+        return out;
+    }
+}

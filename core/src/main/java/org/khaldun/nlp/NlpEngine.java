@@ -1,0 +1,22 @@
+package org.khaldun.nlp;
+
+import java.util.List;
+
+/**
+ * The only door to the NLP library. Splitting is cheap and runs on every article; parsing (POS tags,
+ * lemmas, dependencies) is the costly step and runs only on sentences a later stage asks for.
+ *
+ * <p>Implementations are thread-safe: one engine serves every worker thread of a JVM.
+ */
+public interface NlpEngine {
+
+    /** Sentences and tokens of {@code text}, offsets into {@code text}; not parsed. */
+    List<Sentence> split(String text);
+
+    /**
+     * The same sentences, tagged, lemmatised and parsed, in the same order. Sentences longer than
+     * {@code maxTokens} come back with tags and lemmas but without dependencies, so one run-on
+     * sentence cannot stall an article.
+     */
+    List<Sentence> parse(List<Sentence> sentences);
+}

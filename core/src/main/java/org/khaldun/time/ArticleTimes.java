@@ -1,0 +1,16 @@
+package org.khaldun.time;
+
+import java.util.List;
+
+/** The resolved time expressions of one article, and the date each event takes from them. */
+public interface ArticleTimes {
+
+    List<TimeExpression> expressions();
+
+    /**
+     * The date of an event whose trigger is token {@code triggerToken} of sentence {@code sentenceIndex}:
+     * from a time expression attached to it, else the sentence's, else the nearest preceding context
+     * that still governs it, else the publication date (flagged as such).
+     */
+    EventDate dateOf(int sentenceIndex, int triggerToken);
+}

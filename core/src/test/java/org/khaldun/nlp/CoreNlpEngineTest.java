@@ -1,0 +1,49 @@
+package org.khaldun.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CoreNlpEngineTest {
+
+    private final NlpEngine nlp = CoreNlpEngine.shared();
+
+    @Test
+    void splitKeepsCharacterOffsetsIntoTheArticleText() {
+        String text = "Iraq, Iran discuss withdrawal.\n\nOn Wednesday, Al-Mandalawi received Ejei.";
+        List<Sentence> sentences = nlp.split(text);
+        assertThat(sentences).hasSize(2);
+        Sentence second = sentences.get(1);
+        assertThat(text.substring(second.start(), second.end())).isEqualTo(second.text());
+        for (Token t : second.tokens()) {
+            assertThat(text.substring(t.start(), t.end())).isEqualTo(t.word());
+        }
+        assertThat(second.parsed()).isFalse();
+    }
+
+    @Test
+    void parseGivesSubjectAndObjectOfTheMainVerb() {
+        Sentence s = nlp.parse(nlp.split("The Iraqi parliament received the Iranian judiciary chief.")).get(0);
+        assertThat(s.parsed()).isTrue();
+        int verb = indexOf(s, "received");
+        assertThat(s.token(verb).lemma()).isEqualTo("receive");
+        assertThat(s.token(verb).isVerb()).isTrue();
+        assertThat(s.children(verb)).extracting(Dependency::relation).contains("nsubj", "obj");
+    }
+
+    @Test
+    void prepositionalArgumentsCarryTheirCaseMarker() {
+        Sentence s = nlp.parse(nlp.split("The United States launched airstrikes against resistance groups.")).get(0);
+        assertThat(s.dependencies()).extracting(Dependency::relation).contains("nmod:against");
+    }
+
+    private static int indexOf(Sentence s, String word) {
+        for (Token t : s.tokens()) {
+            if (t.word().equals(word)) {
+                return t.index();
+            }
+        }
+        throw new AssertionError(word + " not in " + s.text());
+    }
+}
