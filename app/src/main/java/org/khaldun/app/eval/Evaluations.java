@@ -1,0 +1,20 @@
+package org.khaldun.app.eval;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every evaluation the {@code evaluate} command knows, one line each. */
+public final class Evaluations {
+
+    private Evaluations() {
+    }
+
+    public static List<Evaluation> all() {
+        return List.of(
+        );
+    }
+
+    public static Optional<Evaluation> named(String name) {
+        return all().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+}
