@@ -342,10 +342,22 @@ public final class ArticleSources {
             if (byName.isPresent()) {
                 return byName.get();
             }
+            // byte by byte up to the first non-blank one, so a pipe is not read further than needed
             in.mark(SNIFF_BYTES);
-            byte[] head = in.readNBytes(SNIFF_BYTES);
+            byte[] head = new byte[SNIFF_BYTES];
+            int n = 0;
+            while (n < SNIFF_BYTES) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head[n++] = (byte) b;
+                if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b < 0x80) {
+                    break;
+                }
+            }
             in.reset();
-            return InputFormat.sniff(head, head.length);
+            return InputFormat.sniff(head, n);
         }
 
         private ReadResult article(String record, String id, byte[] bytes, InputFormat format) {

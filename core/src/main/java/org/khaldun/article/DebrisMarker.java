@@ -47,6 +47,8 @@ public final class DebrisMarker {
     private static final String SOCIAL = "(?:twitter|x|facebook|instagram|telegram|youtube|tiktok|linkedin|threads"
             + "|bluesky|whatsapp|snapchat|reddit|mastodon|google news|flipboard|email|e-mail)";
 
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+
     /** Words that can follow "By" at the start of a news sentence but never start a name in a byline. */
     private static final String NOT_A_NAME = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
             + "|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These"
@@ -54,13 +56,13 @@ public final class DebrisMarker {
             + "|End|Contrast|Comparison|Law|Order|Force|Default|Far|Design|Chance|Accident|Mistake|Decree|Then"
             + "|Land|Air|Sea|Night|Day|Next|Last|Its|His|Her|Their|Our|All|Most|Some|Many|Noon)\\b";
     private static final String PARTICLE = "(?:al|el|bin|ibn|abu|van|von|de|da|du|der|den|la|le|di|del|dos|ter)";
-    private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’.\\-]*";
+    private static final String NAME_WORD = "(?:(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|abu|d|o)['’\\-])?\\p{Lu}[\\p{L}'’.\\-]*";
     private static final String NAME = NAME_WORD + "(?:\\s+(?:" + PARTICLE + "\\s+)?" + NAME_WORD + "){0,3}";
     private static final String ORG_WORD = "[\\p{Lu}\\d][\\p{L}\\d&'’.\\-]*";
     private static final String ORG = ORG_WORD + "(?:\\s+(?:of\\s+|the\\s+|and\\s+)?" + ORG_WORD + "){0,5}";
 
     private static final Pattern BYLINE_NAMES = Pattern.compile(
-            "^\\(?by\\s+(?!" + NOT_A_NAME + ")" + NAME + "(?:\\s*(?:,|\\band\\b|&)\\s*" + NAME + ")*"
+            "^\\(?(?i:by)\\s+(?!" + NOT_A_NAME + ")" + NAME + "(?:\\s*(?:,|\\band\\b|&)\\s*" + NAME + ")*"
             + "(?:\\s*(?:,|\\||/|[-–—]|\\bin\\b|\\bfor\\b|\\bat\\b)\\s*" + ORG + "){0,3}\\s*\\)?\\.?$",
             Pattern.UNICODE_CASE);
     private static final Pattern BYLINE_BY = Pattern.compile("^\\(?by\\b", CI);
@@ -103,6 +105,12 @@ public final class DebrisMarker {
             rule(BYLINE, 90, "^(?:posted|published|updated|last\\s+updated|first\\s+published|last\\s+modified)"
                     + "(?:\\s+on|\\s+at)?\\s*:?\\s*(?:\\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
                     + "|aug|sep|oct|nov|dec)[a-z]*\\b)"),
+
+            // a date (and time) standing alone on its line: a timestamp, not a sentence
+            rule(BYLINE, 60, "^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+"
+                    + MONTH + ",?\\s+\\d{4}|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}"
+                    + "|\\d{1,2}/\\d{1,2}/\\d{2,4})(?:\\s*(?:,|at|[-–|])?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?"
+                    + "(?:\\s*(?:gmt|utc|[a-z]{2,4})(?:[+-]\\d{1,2})?)?)?\\s*$"),
 
             // photo credits and captions
             rule(CREDIT, 160, "^\\(?(?:photo|photos|photograph|image|images|picture|pictures|video|illustration"

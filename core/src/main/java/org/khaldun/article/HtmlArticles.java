@@ -68,6 +68,7 @@ public final class HtmlArticles {
             + "(?:$|[-_])");
 
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f\\u00A0]+");
+    private static final Pattern LINE_SPACE = Pattern.compile("[ \\t\\r\\f\\u00A0]+");
     private static final Pattern META_CHARSET = Pattern.compile(
             "(?i)<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)");
     private static final Pattern XML_ENCODING = Pattern.compile(
@@ -257,6 +258,12 @@ public final class HtmlArticles {
 
     private static void removeJunk(Document doc) {
         doc.select(JUNK_TAGS).remove();
+        // a date standing on its own is page metadata (already read above); a <time> inside prose is text
+        for (Element time : doc.select("time")) {
+            if (time.closest("p, li, blockquote, td, dd, h1, h2, h3, h4, h5, h6") == null) {
+                time.remove();
+            }
+        }
         for (Element header : doc.select("header")) {
             if (header.closest("article") == null) {
                 header.remove();
@@ -368,7 +375,8 @@ public final class HtmlArticles {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    buffer.append(t.getWholeText());
+                    // source line breaks are layout; only <br> and blocks break lines, except in <pre>
+                    buffer.append(inPre(t) ? t.getWholeText() : WHITESPACE.matcher(t.getWholeText()).replaceAll(" "));
                 } else if (node instanceof Element e) {
                     if (e.nameIs("br")) {
                         buffer.append('\n');
@@ -387,6 +395,15 @@ public final class HtmlArticles {
         }, container);
         flush(buffer, out);
         return out;
+    }
+
+    private static boolean inPre(Node node) {
+        for (Node n = node.parent(); n != null; n = n.parent()) {
+            if (n instanceof Element e && e.nameIs("pre")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mostlyLinks(Element list) {
@@ -408,7 +425,7 @@ public final class HtmlArticles {
         }
         List<String> lines = new ArrayList<>();
         for (String raw : buffer.toString().split("\n")) {
-            String line = WHITESPACE.matcher(raw).replaceAll(" ").strip();
+            String line = LINE_SPACE.matcher(raw).replaceAll(" ").strip();
             if (line.isEmpty()) {
                 addParagraph(lines, out);
             } else {
