@@ -62,7 +62,7 @@ public final class DebrisMarker {
     private static final String ORG = ORG_WORD + "(?:\\s+(?:of\\s+|the\\s+|and\\s+)?" + ORG_WORD + "){0,5}";
 
     private static final Pattern BYLINE_NAMES = Pattern.compile(
-            "^\\(?(?i:by)\\s+(?!" + NOT_A_NAME + ")" + NAME + "(?:\\s*(?:,|\\band\\b|&)\\s*" + NAME + ")*"
+            "^\\(?(?:By|BY)\\s+(?!" + NOT_A_NAME + ")(?=\\S\\S)" + NAME + "(?:\\s*(?:,|\\band\\b|&)\\s*" + NAME + ")*"
             + "(?:\\s*(?:,|\\||/|[-–—]|\\bin\\b|\\bfor\\b|\\bat\\b)\\s*" + ORG + "){0,3}\\s*\\)?\\.?$",
             Pattern.UNICODE_CASE);
     private static final Pattern BYLINE_BY = Pattern.compile("^\\(?by\\b", CI);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,13 +115,14 @@ public final class HtmlArticles {
     public static Article parse(String id, String html, String baseUri, ReadOptions options) throws BadInputException {
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
         LdMeta ld = jsonLd(doc);
+        Map<String, String> metas = metas(doc);
 
-        String siteName = firstNonEmpty(meta(doc, "og:site_name"), ld.publisher, meta(doc, "application-name"));
+        String siteName = firstNonEmpty(meta(metas, "og:site_name"), ld.publisher, meta(metas, "application-name"));
         String url = firstNonEmpty(doc.select("link[rel=canonical]").attr("abs:href"),
-                doc.select("link[rel=canonical]").attr("href"), meta(doc, "og:url"), ld.url);
-        Optional<LocalDate> published = published(doc, ld);
+                doc.select("link[rel=canonical]").attr("href"), meta(metas, "og:url"), ld.url);
+        Optional<LocalDate> published = published(doc, metas, ld);
 
-        String title = clean(firstNonEmpty(meta(doc, "og:title"), ld.headline, meta(doc, "twitter:title"),
+        String title = clean(firstNonEmpty(meta(metas, "og:title"), ld.headline, meta(metas, "twitter:title"),
                 headline(doc, siteName), stripSiteName(doc.title(), siteName)));
 
         removeJunk(doc);
@@ -148,15 +150,26 @@ public final class HtmlArticles {
         return "";
     }
 
-    private static String meta(Document doc, String key) {
-        String q = '"' + key + '"';
-        for (Element m : doc.select("meta[property=" + q + "], meta[name=" + q + "], meta[itemprop=" + q + "]")) {
+    /** {@code <meta>} contents by lower-cased property, name or itemprop; the first non-empty one wins. */
+    private static Map<String, String> metas(Document doc) {
+        Map<String, String> out = new HashMap<>();
+        for (Element m : doc.getElementsByTag("meta")) {
             String content = m.attr("content").strip();
-            if (!content.isEmpty()) {
-                return content;
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String attr : new String[] {"property", "name", "itemprop"}) {
+                String key = m.attr(attr).strip().toLowerCase(Locale.ROOT);
+                if (!key.isEmpty()) {
+                    out.putIfAbsent(key, content);
+                }
             }
         }
-        return "";
+        return out;
+    }
+
+    private static String meta(Map<String, String> metas, String key) {
+        return metas.getOrDefault(key.toLowerCase(Locale.ROOT), "");
     }
 
     private static final String[] DATE_META = {"article:published_time", "og:article:published_time",
@@ -164,9 +177,9 @@ public final class HtmlArticles {
         "article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "DC.date.issued",
         "dcterms.created", "DCTERMS.created", "dc.date", "DC.date", "dcterms.date", "date", "original-publish-date"};
 
-    private static Optional<LocalDate> published(Document doc, LdMeta ld) {
+    private static Optional<LocalDate> published(Document doc, Map<String, String> metas, LdMeta ld) {
         for (String key : DATE_META) {
-            Optional<LocalDate> d = PublishedDates.lenient(meta(doc, key));
+            Optional<LocalDate> d = PublishedDates.lenient(meta(metas, key));
             if (d.isPresent()) {
                 return d;
             }
@@ -372,12 +385,17 @@ public final class HtmlArticles {
         List<String> out = new ArrayList<>();
         StringBuilder buffer = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
+            private int pre;
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     // source line breaks are layout; only <br> and blocks break lines, except in <pre>
-                    buffer.append(inPre(t) ? t.getWholeText() : WHITESPACE.matcher(t.getWholeText()).replaceAll(" "));
+                    buffer.append(pre > 0 ? t.getWholeText() : WHITESPACE.matcher(t.getWholeText()).replaceAll(" "));
                 } else if (node instanceof Element e) {
+                    if (e.nameIs("pre")) {
+                        pre++;
+                    }
                     if (e.nameIs("br")) {
                         buffer.append('\n');
                     } else if (BLOCK_TAGS.contains(e.normalName())) {
@@ -388,6 +406,9 @@ public final class HtmlArticles {
 
             @Override
             public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.nameIs("pre")) {
+                    pre--;
+                }
                 if (node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) {
                     flush(buffer, out);
                 }
@@ -395,15 +416,6 @@ public final class HtmlArticles {
         }, container);
         flush(buffer, out);
         return out;
-    }
-
-    private static boolean inPre(Node node) {
-        for (Node n = node.parent(); n != null; n = n.parent()) {
-            if (n instanceof Element e && e.nameIs("pre")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean mostlyLinks(Element list) {

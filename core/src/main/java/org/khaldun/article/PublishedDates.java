@@ -38,6 +38,7 @@ final class PublishedDates {
             .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT)
             .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
+    private static final Pattern RFC_1123_START = Pattern.compile("(?:[A-Za-z]{3},\\s*)?\\d{1,2}\\s[A-Za-z]{3}\\s\\d{4}\\s");
     private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b.*");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "(?:[A-Za-z]+,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]+)\\.?,?\\s+(\\d{4})\\b.*");
@@ -76,6 +77,9 @@ final class PublishedDates {
      */
     static Optional<LocalDate> lenient(String s) {
         String t = s.strip();
+        if (t.length() < 8) {
+            return Optional.empty();
+        }
         Optional<LocalDate> d = strict(t);
         if (d.isPresent()) {
             return d;
@@ -89,10 +93,12 @@ final class PublishedDates {
                 return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3))));
             }
-            try {
-                return Optional.of(LocalDate.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(t)));
-            } catch (DateTimeParseException ignored) {
-                // try the written-out forms below
+            if (RFC_1123_START.matcher(t).lookingAt()) {
+                try {
+                    return Optional.of(LocalDate.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(t)));
+                } catch (DateTimeParseException ignored) {
+                    // try the written-out forms below
+                }
             }
             m = DAY_MONTH_YEAR.matcher(t);
             if (m.matches() && month(m.group(2)) > 0) {
