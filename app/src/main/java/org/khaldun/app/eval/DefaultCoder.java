@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.function.Function;
 import org.khaldun.article.Article;
 import org.khaldun.event.Event;
+import org.khaldun.pipeline.Pipeline;
+import org.khaldun.pipeline.Pipelines;
 
-/** The coder the registered evaluations score: Khaldun's default pipeline, built on first use. */
+/** The coder the registered evaluations score: Khaldun's default pipeline, assembled on first use. */
 final class DefaultCoder {
 
     private DefaultCoder() {
     }
 
     static Function<Article, List<Event>> get() {
-        throw new IllegalStateException("the default pipeline (org.khaldun.pipeline.Pipelines) is not assembled on "
-                + "this branch yet: merge main once it has landed");
+        Pipeline pipeline = Pipelines.defaultPipeline();
+        return article -> pipeline.code(article).events();
     }
 }
