@@ -56,6 +56,9 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             "dr", "dr.", "read", "more", "according", "addressing", "speaking", "under", "between", "against",
             "about", "over", "into", "upon", "why", "what", "who", "how", "where", "which", "said", "says");
     private static final int MAX_NAME_WORDS = 6;
+    /** function words a Title Case headline may leave in lower case */
+    private static final Set<String> SMALL_WORDS = Set.of("with", "from", "into", "over", "after", "about", "than",
+            "that", "this", "amid", "upon", "onto", "says", "said");
 
     private final ActorDictionary dictionary;
     private final int maxDepth;
@@ -218,7 +221,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             atom = new Atom[n];
             cover = new int[n];
             int longWords = 0;
-            int longCaps = 0;
+            int lowerLong = 0;
             boolean anyDebris = !article.debris().isEmpty();
             for (int i = 0; i < n; i++) {
                 Token t = tokens.get(i);
@@ -227,14 +230,15 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                 cap[i] = !w[i].isEmpty() && Character.isUpperCase(w[i].charAt(0));
                 debris[i] = anyDebris && article.inDebris(t.start(), t.end());
                 cover[i] = -1;
-                if (w[i].length() >= 4 && Character.isLetter(w[i].charAt(0))) {
+                if (w[i].length() >= 4 && Character.isLetter(w[i].charAt(0)) && !SMALL_WORDS.contains(k[i])) {
                     longWords++;
-                    if (cap[i]) {
-                        longCaps++;
+                    if (!cap[i]) {
+                        lowerLong++;
                     }
                 }
             }
-            titleCase = longWords >= 3 && longCaps * 4 >= longWords * 3;
+            // a headline in Title Case ("Iraq, Iran Discuss Withdrawal Of US Forces"): capitals say nothing
+            titleCase = longWords >= 3 && lowerLong == 0;
         }
 
         void matchDictionary(LocalDate date) {
@@ -289,19 +293,20 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             }
             if (entry.has(ActorEntry.Flag.AMBIGUOUS) && !titleCase) {
                 int next = i + len;
-                if (next < n && unknownCapitalised(next)) {
+                if (next < n && unknownCapitalised(next, true)) {
                     return false;
                 }
-                if (i > 0 && unknownCapitalised(i - 1) && !(i - 1 == 0)) {
+                if (i > 0 && cover[i - 1] < 0 && unknownCapitalised(i - 1, false)) {
                     return false;
                 }
             }
             return true;
         }
 
-        private boolean unknownCapitalised(int j) {
-            return cap[j] && Character.isLetter(w[j].charAt(0)) && !dictionary.root().next.containsKey(k[j])
-                    && !NOT_NAMES.contains(k[j]);
+        /** A capitalised word that is no dictionary entry (ahead, where matching has not reached: that starts none). */
+        private boolean unknownCapitalised(int j, boolean ahead) {
+            return cap[j] && Character.isLetter(w[j].charAt(0)) && !NOT_NAMES.contains(k[j])
+                    && (!ahead || !dictionary.root().next.containsKey(k[j]));
         }
 
         /** The match starting at {@code i}: a dictionary entry, else a name this article introduced. */
@@ -356,7 +361,8 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                     j++;
                 } else if (NAME_PARTICLES.contains(k[j]) && j + 1 < n) {
                     j++;
-                } else if (w[j].equals("-") && end == j - 1 && j + 1 < n
+                } else if (w[j].equals("-") && j > i && j + 1 < n
+                        && (end == j - 1 || NAME_PARTICLES.contains(k[j - 1]))
                         && sentence.token(j).start() == sentence.token(j - 1).end()) {
                     j++;
                 } else {
@@ -843,12 +849,14 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             int p = q;
             List<Atom> agents = new ArrayList<>(2);
             boolean foreign = false;
+            boolean filler = false;
             while (p < ws.n) {
                 Atom x = ws.atom[p];
                 if (x == null || ws.debris[p]) {
                     break;
                 }
                 if (x.kind == Kind.FILLER) {
+                    filler = true;
                     if (x.entry.phrase().equalsIgnoreCase("foreign")) {
                         foreign = true;
                     }
@@ -919,7 +927,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                     hasOf = true;
                 }
             }
-            if (modifier == null && !hasOf && firstAgent.entry.has(ActorEntry.Flag.NEEDS_MODIFIER)) {
+            if (modifier == null && !hasOf && !filler && firstAgent.entry.has(ActorEntry.Flag.NEEDS_MODIFIER)) {
                 boolean properName = ws.cap[firstAgent.first] && firstAgent.first > 0 && !ws.titleCase;
                 if (!properName) {
                     return null;
