@@ -55,7 +55,7 @@ final class Normalizer {
                 int cur = dct.getMonthValue();
                 switch (sp.c()) {
                     case 1 -> y = dct.getYear() + sp.b();
-                    case 2 -> y = mo < cur ? dct.getYear() : dct.getYear() - 1;
+                    case 2 -> y = dct.getYear() - 1; // "last February": last year's, as TimeML annotators read it
                     case 3 -> y = mo > cur ? dct.getYear() : dct.getYear() + 1;
                     default -> y = yearFor(dct, mo, 0, tense);
                 }
@@ -95,9 +95,13 @@ final class Normalizer {
                 if (base == null) {
                     return new Result(underspecified(sp.unit()), null, sp.unit().precision());
                 }
-                if ("Q".equals(tod)) {
+                if (tod.startsWith("Q")) {
                     // "the year-ago quarter": the same quarter a year before the one being discussed
                     Period q = base.unit() == Unit.QUARTER ? base : latestQuarter(dct != null ? dct : base.date());
+                    if (tod.length() > 1) {
+                        int n = tod.charAt(1) - '0';
+                        q = new Period(LocalDate.of(q.date().getYear(), (n - 1) * 3 + 1, 1), Unit.QUARTER);
+                    }
                     return period(new Period(q.date().minusYears(1), Unit.QUARTER), "");
                 }
                 Unit u = finer(base.unit(), sp.unit());
@@ -115,6 +119,13 @@ final class Normalizer {
                 boolean half = sp.kind() == Kind.HALF;
                 Unit u = half ? Unit.HALF : Unit.QUARTER;
                 int q = sp.a();
+                if (q == 0 && sp.c() == 1 && sp.b() > 0) {
+                    // "the 1988 period": that year's counterpart of the quarter under discussion, else the year
+                    if (ref != null && ref.unit() == Unit.QUARTER) {
+                        return period(new Period(LocalDate.of(sp.b(), ref.date().getMonthValue(), 1), Unit.QUARTER), "");
+                    }
+                    return period(new Period(LocalDate.of(sp.b(), 1, 1), Unit.YEAR), "");
+                }
                 if (q == 0) {
                     if (ref != null && ref.unit() == Unit.QUARTER) {
                         return period(ref, "");
@@ -192,34 +203,40 @@ final class Normalizer {
      * the tense points to; the publication month itself is this year's.
      */
     static int yearFor(LocalDate dct, int mo, int d, Tense tense) {
+        int penalty = d == 0 ? MONTH_PENALTY_DAYS : TENSE_PENALTY_DAYS;
         int y = dct.getYear();
-        int cmp = Integer.compare(mo, dct.getMonthValue());
-        if (d > 0 && cmp == 0) {
-            cmp = Integer.compare(d, dct.getDayOfMonth());
-        }
-        if (cmp == 0) {
+        if (mo == dct.getMonthValue() && (d == 0 || d == dct.getDayOfMonth())) {
             return y;
         }
-        switch (tense) {
-            case PAST -> {
-                return cmp < 0 ? y : y - 1;
+        // News writes the year out for dates more than a few months away, so the nearest occurrence is the
+        // best guess; tense only tips the balance (a past-tense date is pushed back, a future one forward).
+        int best = y;
+        long bestCost = Long.MAX_VALUE;
+        for (int cy = y - 1; cy <= y + 1; cy++) {
+            LocalDate c = safeDate(cy, mo, d == 0 ? 15 : d);
+            if (c == null) {
+                c = LocalDate.of(cy, mo, 28);
             }
-            case FUTURE -> {
-                return cmp > 0 ? y : y + 1;
+            long days = java.time.temporal.ChronoUnit.DAYS.between(dct, c);
+            if (d == 0 && mo == dct.getMonthValue()) {
+                days = 0;
             }
-            default -> {
-                // nearest occurrence
-                int diff = (mo - dct.getMonthValue());
-                if (diff > 6) {
-                    return y - 1;
-                }
-                if (diff < -6) {
-                    return y + 1;
-                }
-                return y;
+            long cost = Math.abs(days);
+            if (tense == Tense.PAST && days > 0 || tense == Tense.FUTURE && days < 0) {
+                cost += penalty;
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = cy;
             }
         }
+        return best;
     }
+
+    /** How far (in days) a date may lie on the wrong side of publication for its tense and still be chosen. */
+    private static final int TENSE_PENALTY_DAYS = 120;
+    /** Bare month names follow the tense strictly: "will vote in November" is next November. */
+    private static final int MONTH_PENALTY_DAYS = 400;
 
     /**
      * A weekday: with "last" the one before publication, "next" the one after, bare and "this" by tense
@@ -256,7 +273,7 @@ final class Normalizer {
         boolean current = !dct.isBefore(past) && dct.isBefore(past.plusMonths(3));
         LocalDate next = past.plusYears(1);
         return switch (rel) {
-            case -1 -> current ? past.minusYears(1) : past;
+            case -1 -> current || past.getYear() == dct.getYear() ? past.minusYears(1) : past;
             case 1 -> current ? next : (thisYears.isAfter(dct) ? thisYears : next);
             case 2 -> current ? past : (tense == Tense.PAST ? past : thisYears.isAfter(dct) ? thisYears : past);
             default -> current ? past : tense == Tense.FUTURE ? (thisYears.isAfter(dct) ? thisYears : next) : past;

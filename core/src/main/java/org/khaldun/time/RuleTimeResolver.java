@@ -44,8 +44,7 @@ public final class RuleTimeResolver implements TimeResolver {
         for (Sentence s : sentences) {
             for (TimeGrammar.Mention m : grammar.find(s)) {
                 Spec sp = m.spec();
-                if ((sp.kind() == Kind.DEICTIC || sp.kind() == Kind.ANAPHORIC) && sp.unit() == Unit.YEAR
-                        && sp.n() == -1 && ref != null && ref.unit() == Unit.QUARTER && s.index() - refSentence <= 1) {
+                if (sp.value().equals("CMP") && ref != null && ref.unit() == Unit.QUARTER && s.index() - refSentence <= 1) {
                     // "up from a year ago" while a quarter is under discussion: the same quarter a year before
                     sp = Spec.shift(Kind.ANAPHORIC, Unit.YEAR, -1).withTime("Q");
                 }
@@ -64,13 +63,22 @@ public final class RuleTimeResolver implements TimeResolver {
                     prose = s.span(m.first() - 1, m.last());
                 }
                 all.add(new Resolved(te, r.period(), r.precision(), prose));
-                if (r.period() != null && (type.equals("DATE") || type.equals("TIME"))) {
+                if (r.period() != null && (type.equals("DATE") || type.equals("TIME")) && !comparison(sp)) {
                     ref = r.period();
                     refSentence = s.index();
                 }
             }
         }
         return new RuleArticleTimes(sentences, all, dct);
+    }
+
+    /**
+     * "A year earlier", "the year-ago quarter": a comparison point, not a new topic time, so it does not
+     * become the reference for later anaphoric expressions.
+     */
+    private static boolean comparison(Spec sp) {
+        return (sp.kind() == Kind.ANAPHORIC || sp.kind() == Kind.DEICTIC) && sp.unit() == Unit.YEAR && sp.n() < 0
+                && (sp.value().equals("CMP") || sp.timeOfDay().startsWith("Q"));
     }
 
     private static boolean needsTense(Kind k) {

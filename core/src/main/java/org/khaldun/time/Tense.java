@@ -106,6 +106,9 @@ enum Tense {
         if (pos.equals("VBD")) {
             return PAST;
         }
+        if (pos.equals("VBN") && auxTense == UNKNOWN) {
+            return PAST; // reduced relative or participle: "the year ended March 31"
+        }
         if (pos.equals("VBG") && auxTense == PRESENT) {
             return FUTURE; // "is meeting on Friday": a plan
         }
@@ -119,7 +122,7 @@ enum Tense {
                     if (d.dependent() == verb && d.governor() >= 0 && (d.baseRelation().equals("xcomp")
                             || d.baseRelation().equals("ccomp") || d.baseRelation().equals("advcl"))) {
                         Token g = s.token(d.governor());
-                        if (FORWARD_VERBS.contains(g.lemma())) {
+                        if (FORWARD_VERBS.contains(g.lemma()) || infinitive && g.lemma().equals("be")) {
                             return FUTURE;
                         }
                         Tense t = ofVerb(s, d.governor(), depth + 1);

@@ -203,7 +203,11 @@ final class TimeGrammar {
                     || w(k + 1).equals("middle")) && w(k + 2).equals("of")) {
                 pm = w(k + 1).equals("end") ? "LATE" : w(k + 1).equals("middle") ? "MID" : "EARLY";
                 k += 3;
-            } else if (w(k).equals("early") || w(k).equals("late") || w(k).equals("mid")) {
+            } else if (w(k).equals("early") || w(k).equals("late") || w(k).equals("mid")
+                    || w(k).equals("the") && (w(k + 1).equals("early") || w(k + 1).equals("late") || w(k + 1).equals("mid"))) {
+                if (w(k).equals("the")) {
+                    k++;
+                }
                 pm = w(k).equals("early") ? "EARLY" : w(k).equals("late") ? "LATE" : "MID";
                 k++;
                 if (w(k).equals("-")) {
@@ -233,6 +237,7 @@ final class TimeGrammar {
             if (core == null) {
                 return null;
             }
+            core = post(core);
             if (!approx.isEmpty()) {
                 if (core.type().equals("DURATION") || core.spec().kind() == Kind.DEICTIC
                         || core.spec().kind() == Kind.ANAPHORIC) {
@@ -241,6 +246,45 @@ final class TimeGrammar {
                 return core;
             }
             return core;
+        }
+
+        /** "or so" after an expression; "the" dropped before a prenominal one ("the third-quarter results"). */
+        Mention post(Mention core) {
+            int e = core.last();
+            String mod = core.mod();
+            if (w(e + 1).equals("or") && w(e + 2).equals("so")) {
+                e += 2;
+                mod = "APPROX";
+            }
+            int f = core.first();
+            if (w(f).equals("the") && e == core.last() && f < e && prenominal(e)) {
+                f++;
+            }
+            return new Mention(f, e, core.type(), core.spec(), mod);
+        }
+
+        /** True when the token after {@code e} is a noun the expression modifies. */
+        boolean prenominal(int e) {
+            if (e + 1 >= size) {
+                return false;
+            }
+            boolean hyphenated = false;
+            for (int k = e; k > 0 && k >= e - 2; k--) {
+                if (w(k).equals("-") || w(k).contains("-")) {
+                    hyphenated = true;
+                }
+            }
+            if (!hyphenated && !w(e).startsWith("year-")) {
+                return false;
+            }
+            Token next = s.token(e + 1);
+            if (!next.pos().isEmpty()) {
+                return next.pos().startsWith("NN") || next.pos().startsWith("JJ") || next.pos().equals("CD")
+                        || next.pos().equals("$");
+            }
+            String x = w(e + 1);
+            return !x.isEmpty() && Character.isLetter(x.charAt(0)) && !x.equals("and") && !x.equals("or")
+                    && !x.equals("of") && !x.equals("to") && !x.equals("in") && !x.equals("ended") && !x.equals("ending");
         }
 
         private Mention coreOnly(int i) {
@@ -255,8 +299,6 @@ final class TimeGrammar {
             switch (x) {
                 case "about", "around", "approximately", "roughly", "some" -> mod = "APPROX";
                 case "nearly", "almost" -> mod = "LESS_THAN";
-                case "over" -> mod = "MORE_THAN";
-                case "within" -> mod = "EQUAL_OR_LESS";
                 case "more", "less" -> {
                     if (w(j + 1).equals("than")) {
                         mod = x.equals("more") ? "MORE_THAN" : "LESS_THAN";
@@ -313,6 +355,8 @@ final class TimeGrammar {
             best = longer(best, clock(j));
             best = longer(best, set(j));
             best = longer(best, holiday(j));
+            best = longer(best, yearNoun(j));
+            best = longer(best, spokenYear(j));
             return best;
         }
 
@@ -601,6 +645,13 @@ final class TimeGrammar {
             if (!s.token(j).isCapitalized()) {
                 return null;
             }
+            int k = w(j + 1).equals(",") ? j + 2 : j + 1;
+            if (month(k) > 0) {
+                Mention md = monthFirst(k);
+                if (md != null && (md.spec().kind() == Kind.MONTH_DAY || md.spec().unit() == Unit.DAY)) {
+                    return m(j, md.last(), md.type(), md.spec());
+                }
+            }
             Spec sp = Spec.of(Kind.WEEKDAY, d, 0, 0);
             return dayWithTime(j, j, sp);
         }
@@ -667,7 +718,22 @@ final class TimeGrammar {
                 the = true;
                 k++;
             }
+            if (w(k).equals("this") && (w(k + 1).equals("past") || w(k + 1).equals("coming"))) {
+                k++;
+            } else if (w(k).equals("right") && w(k + 1).equals("now")) {
+                return m(j, k + 1, "DATE", Spec.value(Kind.REF, "PRESENT_REF"));
+            }
             String r = w(k);
+            if (the && (r.equals("first") || r.equals("latest") || r.equals("final") || r.equals("remaining")
+                    || r.equals("initial") || r.equals("early") || r.equals("same"))) {
+                Num num = number(k + 1);
+                if (num != null && UNITS.containsKey(w(num.end))) {
+                    return m(j, num.end, "DURATION", Spec.value(Kind.DURATION, duration(num.n, UNITS.get(w(num.end)))));
+                }
+                if (r.equals("early") && UNITS.containsKey(w(k + 1)) && w(k + 1).endsWith("s")) {
+                    return m(j, k + 1, "DURATION", Spec.value(Kind.DURATION, duration(-1, UNITS.get(w(k + 1)))));
+                }
+            }
             int rel;
             switch (r) {
                 case "last", "past", "previous" -> rel = -1;
@@ -690,7 +756,7 @@ final class TimeGrammar {
             }
             // durations: "the past three months", "the next two weeks", "the last 24 hours"
             Num num = number(u);
-            if (num != null && rel != 0 && !anaphoric || num != null && r.equals("previous")) {
+            if (num != null && rel != 0 && !(num.n == -1 && (r.equals("coming") || r.equals("upcoming")))) {
                 Unit unit = UNITS.get(w(num.end));
                 if (unit != null) {
                     return m(j, num.end, "DURATION", Spec.value(Kind.DURATION, duration(num.n, unit)));
@@ -786,6 +852,9 @@ final class TimeGrammar {
                 }
                 return new Num(1, j + 1);
             }
+            if (x.equals("couple") && w(j + 1).equals("of")) {
+                return new Num(2, j + 2);
+            }
             if (x.equals("several") || x.equals("few") || x.equals("many") || x.equals("some")) {
                 return new Num(-1, j + 1);
             }
@@ -848,6 +917,10 @@ final class TimeGrammar {
                     return null;
                 }
             }
+            if (num != null && (w(u).equals("to") || w(u).equals("or")) && number(u + 1) != null
+                    && UNITS.containsKey(w(number(u + 1).end))) {
+                u = number(u + 1).end; // a range: the lower bound stands
+            }
             while (UNIT_ADJECTIVES.contains(w(u)) && UNITS.containsKey(w(u + 1))) {
                 u++;
             }
@@ -872,11 +945,23 @@ final class TimeGrammar {
                         String ref = shift < 0 ? "PAST_REF" : "FUTURE_REF";
                         return m(j, end, "DATE", Spec.value(Kind.REF, ref));
                     }
-                    return m(j, end, "DATE", Spec.shift(deictic ? Kind.DEICTIC : Kind.ANAPHORIC, unit, shift));
+                    Spec sp = Spec.shift(deictic ? Kind.DEICTIC : Kind.ANAPHORIC, unit, shift);
+                    if (unit == Unit.YEAR && shift == -1) {
+                        sp = new Spec(sp.kind(), 0, 0, 0, -1, unit, "CMP", "");
+                    }
+                    return m(j, end, "DATE", sp);
                 }
             }
             if (article && !w(j).equals("the")) {
                 return null;
+            }
+            if (w(j).equals("a") || w(j).equals("an") || w(j).equals("per")) {
+                String before = w(j - 1);
+                if (before.equals("once") || before.equals("twice") || before.equals("times") || before.equals("%")
+                        || before.equals("percent") || before.equals("million") || before.equals("billion")
+                        || before.equals("cents") || before.equals("dollars") || DIGITS.matcher(before).matches()) {
+                    return null;
+                }
             }
             if (num == null && w(k - 1).equals("the")) {
                 return null;
@@ -931,16 +1016,39 @@ final class TimeGrammar {
             int q = 0;
             boolean half = false;
             int e;
+            if (the && (x.equals("comparable") || x.equals("corresponding") || x.equals("same") || x.equals("like"))) {
+                k++;
+                x = w(k);
+                if ((x.equals("period") || x.equals("quarter")) && (relYear(k + 1) == -1 || w(k + 1).equals("a")
+                        && w(k + 2).equals("year") && (w(k + 3).equals("ago") || w(k + 3).equals("earlier")))) {
+                    int end = relYear(k + 1) == -1 ? k + 2 : k + 3;
+                    return m(j, end, "DATE", Spec.shift(Kind.ANAPHORIC, Unit.YEAR, -1).withTime("Q"));
+                }
+            }
             if (x.equals("year-ago") || x.equals("year-earlier") || x.equals("year") && w(k + 1).equals("-")
                     && (w(k + 2).equals("ago") || w(k + 2).equals("earlier"))) {
                 int after = x.equals("year") ? k + 3 : k + 1;
                 String head = w(after);
+                Spec ago = Spec.shift(Kind.ANAPHORIC, Unit.YEAR, -1).withTime("Q");
                 if (head.equals("quarter") || head.equals("period")) {
-                    return m(j, after, "DATE", Spec.shift(Kind.ANAPHORIC, Unit.YEAR, -1).withTime("Q"));
+                    return m(j, after, "DATE", ago);
                 }
-                return m(j, after - 1, "DATE", Spec.shift(Kind.ANAPHORIC, Unit.YEAR, -1).withTime("Q"));
+                Integer o = ORDINALS.get(head);
+                if (o != null && o <= 4 && (w(after + 1).equals("quarter")
+                        || w(after + 1).equals("-") && w(after + 2).equals("quarter"))) {
+                    int end = w(after + 1).equals("-") ? after + 2 : after + 1;
+                    return m(j, end, "DATE", Spec.shift(Kind.ANAPHORIC, Unit.YEAR, -1).withTime("Q" + o));
+                }
+                Num num = number(after);
+                if (num != null && num.n > 0 && UNITS.get(w(num.end)) == Unit.MONTH) {
+                    return m(j, num.end, "DURATION", Spec.value(Kind.DURATION, duration(num.n, Unit.MONTH)));
+                }
+                return m(j, after - 1, "DATE", ago);
             }
             Integer ord = ORDINALS.get(x);
+            if (x.equals("last") && (w(k + 1).equals("half") || w(k + 1).equals("-") && w(k + 2).equals("half"))) {
+                ord = 2;
+            }
             if (ord == null) {
                 var od = ORDINAL_DIGITS.matcher(x);
                 if (od.matches()) {
@@ -962,7 +1070,8 @@ final class TimeGrammar {
                 }
             } else if (x.equals("quarter") && the) {
                 e = k;
-            } else if ((x.equals("latest") || x.equals("current") || x.equals("same") || x.equals("recent")) && w(k + 1).equals("quarter")) {
+            } else if ((x.equals("latest") || x.equals("current") || x.equals("same") || x.equals("recent"))
+                    && (w(k + 1).equals("quarter") || x.equals("latest") && w(k + 1).equals("period"))) {
                 e = k + 1;
             } else {
                 return null;
@@ -973,6 +1082,10 @@ final class TimeGrammar {
             } else if (year == 0 && year(e + 1) > 0 && !w(e + 2).equals("-")) {
                 year = year(e + 1);
                 e += 1;
+            }
+            if (q == 0 && w(e + 1).equals("a") && w(e + 2).equals("year")
+                    && (w(e + 3).equals("ago") || w(e + 3).equals("earlier"))) {
+                return m(j, e + 3, "DATE", Spec.shift(Kind.ANAPHORIC, Unit.YEAR, -1).withTime("Q"));
             }
             if (yearShift != Integer.MIN_VALUE) {
                 Spec sp = new Spec(half ? Kind.HALF : Kind.QUARTER, q, 0, yearShift, 1, null, "", "");
@@ -1018,9 +1131,6 @@ final class TimeGrammar {
             String x = w(j);
             switch (x) {
                 case "now", "currently", "nowadays" -> {
-                    if (x.equals("now") && (w(j + 1).equals("that"))) {
-                        return null;
-                    }
                     return m(j, j, "DATE", Spec.value(Kind.REF, "PRESENT_REF"));
                 }
                 case "current" -> {
@@ -1037,7 +1147,7 @@ final class TimeGrammar {
                     }
                     return m(j, j, "DATE", Spec.value(Kind.REF, "PRESENT_REF"));
                 }
-                case "recently", "lately", "previously", "formerly" -> {
+                case "recently", "lately" -> {
                     int first = j;
                     if (w(j - 1).equals("more") || w(j - 1).equals("most") || w(j - 1).equals("very")
                             || w(j - 1).equals("until") && x.equals("recently")) {
@@ -1052,9 +1162,6 @@ final class TimeGrammar {
                             return m(j, j + 1, "DATE", Spec.value(Kind.REF, "PAST_REF"));
                         }
                         return m(j, j + 1, "DURATION", Spec.value(Kind.DURATION, duration(-1, u)));
-                    }
-                    if (w(j - 1).equals("the") || w(j - 1).equals("a") || w(j - 1).equals("most")) {
-                        return null; // "the recent strikes": an attribute of the event, not its time
                     }
                     return m(j, j, "DATE", Spec.value(Kind.REF, "PAST_REF"));
                 }
@@ -1084,7 +1191,10 @@ final class TimeGrammar {
                     if (u != null) {
                         return m(j, j + 1, "DATE", Spec.value(Kind.REF, "FUTURE_REF").withTime(u.name()));
                     }
-                    if (w(j - 1).equals("in")) {
+                    Token t = s.token(j);
+                    boolean adjective = t.pos().isEmpty() ? w(j + 1).matches("[a-z]+s?") && !w(j + 1).equals("of")
+                            : t.pos().equals("JJ");
+                    if (w(j - 1).equals("in") || adjective && !w(j - 1).equals("the")) {
                         return m(j, j, "DATE", Spec.value(Kind.REF, "FUTURE_REF"));
                     }
                     return null;
@@ -1179,7 +1289,7 @@ final class TimeGrammar {
                 }
             } else if (ampm.equals("o'clock")) {
                 // as written
-            } else if (cm.matches() && (w(j - 1).equals("at") || TIME_ZONES.contains(ampm))) {
+            } else if (cm.matches() && x.contains(":") && (w(j - 1).equals("at") || TIME_ZONES.contains(ampm))) {
                 e = j;
             } else {
                 return null;
@@ -1203,10 +1313,7 @@ final class TimeGrammar {
                 case "monthly" -> {
                     return m(j, j, "SET", Spec.value(Kind.SET, "P1M"));
                 }
-                case "quarterly" -> {
-                    return m(j, j, "SET", Spec.value(Kind.SET, "P1Q"));
-                }
-                case "annually", "yearly" -> {
+                case "yearly" -> {
                     return m(j, j, "SET", Spec.value(Kind.SET, "P1Y"));
                 }
                 case "hourly" -> {
@@ -1250,6 +1357,84 @@ final class TimeGrammar {
                     return null;
                 }
             }
+        }
+
+        /**
+         * "the year" (this year, or a year-long period when "ended"/"ending" follows or it is a fiscal year),
+         * "the full year", "the fiscal year", "the weekend", "year-end", "the 1988 period".
+         */
+        Mention yearNoun(int j) {
+            int k = j;
+            if (w(k).equals("year-end") || w(k).equals("year") && (w(k + 1).equals("end") || w(k + 1).equals("-")
+                    && w(k + 2).equals("end"))) {
+                int e = w(k).equals("year-end") ? k : w(k + 1).equals("end") ? k + 1 : k + 2;
+                return new Mention(j, e, "DATE", Spec.shift(Kind.DEICTIC, Unit.YEAR, 0), "LATE");
+            }
+            if (w(k).equals("year") && w(k + 1).equals("'s") && w(k + 2).equals("end")) {
+                return new Mention(j, k + 2, "DATE", Spec.shift(Kind.DEICTIC, Unit.YEAR, 0), "LATE");
+            }
+            if (!w(k).equals("the")) {
+                return null;
+            }
+            k++;
+            if (year(k) > 0 && (w(k + 1).equals("period") || w(k + 1).equals("quarter"))) {
+                return m(j, k + 1, "DATE", Spec.of(Kind.QUARTER, 0, year(k), 1));
+            }
+            boolean fiscal = false;
+            if (w(k).equals("full") || w(k).equals("calendar") || w(k).equals("fiscal") || w(k).equals("entire")
+                    || w(k).equals("whole")) {
+                fiscal = w(k).equals("fiscal");
+                k++;
+                if (w(k).equals("fiscal")) {
+                    fiscal = true;
+                    k++;
+                }
+            }
+            if (w(k).equals("weekend") && k == j + 1) {
+                return m(j, k, "DATE", Spec.shift(Kind.DEICTIC, Unit.WEEKEND, 0));
+            }
+            if (!w(k).equals("year")) {
+                return null;
+            }
+            String next = w(k + 1);
+            if (next.equals("ended") || next.equals("ending") || next.equals("through") || next.equals("to")
+                    || w(j - 1).equals("for") && fiscal) {
+                return m(j, k, "DURATION", Spec.value(Kind.DURATION, "P1Y"));
+            }
+            if (next.equals("before") || next.equals("after") || next.equals("earlier") || next.equals("later")) {
+                return null;
+            }
+            return m(j, k, "DATE", Spec.shift(Kind.DEICTIC, Unit.YEAR, 0));
+        }
+
+        /** Years read out: "nineteen ninety-six", "the year two thousand", "two thousand and one". */
+        Mention spokenYear(int j) {
+            int k = j;
+            if (w(k).equals("the") && w(k + 1).equals("year")) {
+                k += 2;
+            }
+            int y;
+            int e;
+            if (w(k).equals("nineteen") || w(k).equals("eighteen")) {
+                Integer tens = NUMBERS.get(w(k + 1));
+                if (tens == null || tens < 10) {
+                    return null;
+                }
+                y = (w(k).equals("nineteen") ? 1900 : 1800) + tens;
+                e = k + 1;
+                int sk = w(e + 1).equals("-") ? e + 2 : e + 1;
+                Integer ones = NUMBERS.get(w(sk));
+                if (tens >= 20 && tens % 10 == 0 && ones != null && ones > 0 && ones < 10) {
+                    y += ones;
+                    e = sk;
+                }
+            } else if (w(k).equals("two") && w(k + 1).equals("thousand") && k > j) {
+                y = 2000;
+                e = k + 1;
+            } else {
+                return null;
+            }
+            return m(j, e, "DATE", Spec.absolute(Integer.toString(y), Unit.YEAR));
         }
 
         /** Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve". */
