@@ -54,7 +54,9 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "today", "yesterday", "tomorrow", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
             "dr", "dr.", "read", "more", "according", "addressing", "speaking", "under", "between", "against",
-            "about", "over", "into", "upon", "why", "what", "who", "how", "where", "which", "said", "says");
+            "about", "over", "into", "upon", "why", "what", "who", "how", "where", "which", "said", "says",
+            "election", "elections", "party", "government", "council", "committee", "office", "ministry",
+            "department", "house", "assembly", "union", "court", "staff", "conference", "summit");
     private static final int MAX_NAME_WORDS = 6;
     /** function words a Title Case headline may leave in lower case */
     private static final Set<String> SMALL_WORDS = Set.of("with", "from", "into", "over", "after", "about", "than",
@@ -310,6 +312,8 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
         }
 
         /** The match starting at {@code i}: a dictionary entry, else a name this article introduced. */
+        Set<String> nameStarts = Set.of();
+
         Atom atomAt(int i, Map<String, Entity> names, int maxNameLen) {
             if (i < 0 || i >= n || debris[i]) {
                 return null;
@@ -318,7 +322,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             if (a != null) {
                 return a;
             }
-            if (cover[i] >= 0 || names.isEmpty()) {
+            if (cover[i] >= 0 || !nameStarts.contains(k[i])) {
                 return null;
             }
             StringBuilder key = new StringBuilder();
@@ -450,6 +454,8 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
         final List<List<Emitted>> emitted = new ArrayList<>();
         final List<List<CountryRef>> refs = new ArrayList<>();
         final Map<String, Entity> names = new HashMap<>();
+        /** first words of the names in {@code names}, so most tokens skip the name look-up at once */
+        final Set<String> nameStarts = new java.util.HashSet<>();
         int maxNameLen = 0;
         String mainCountry = "";
 
@@ -463,6 +469,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             Map<String, Integer> counts = new HashMap<>();
             for (Sentence s : sentences) {
                 Words ws = new Words(s, article);
+                ws.nameStarts = nameStarts;
                 ws.matchDictionary(date);
                 words.add(ws);
                 for (Atom a : ws.atom) {
@@ -636,6 +643,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                     continue;
                 }
                 names.put(key.toString(), entity);
+                nameStarts.add(ws.k[s]);
                 maxNameLen = Math.max(maxNameLen, last - s + 1);
             }
         }
@@ -885,6 +893,9 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             boolean allWeak = sectorAgent == null;
             if (allWeak) {
                 sectorAgent = firstAgent;
+            } else if (lastAgent.kind == Kind.TITLE && !lastAgent.entry.has(ActorEntry.Flag.WEAK)) {
+                // the title is the head: "Industry Secretary" is GOV, "army spokesman" stays MIL (weak title)
+                sectorAgent = lastAgent;
             }
             Built b = new Built();
             b.first = start;
