@@ -101,48 +101,78 @@ public final class ConformanceSuite {
         }
     }
 
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern ITEM = Pattern.compile(
-            "<Config\\b([^>]*)>|<Sentence\\b([^>]*)>(.*?)</Sentence>", Pattern.DOTALL);
     private static final Pattern ATTR = Pattern.compile("(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern CODING = Pattern.compile("<EventCoding\\b([^>]*)>");
 
     static ConformanceSuite parse(String name, String content) {
-        String text = COMMENT.matcher(content).replaceAll(" ");
+        String text = withoutComments(content);
         Environment env = environment(name, text);
         List<Item> items = new ArrayList<>();
-        int sentences = text.indexOf("<Sentences>");
-        Matcher m = ITEM.matcher(text);
-        m.region(Math.max(0, sentences), text.length());
-        while (m.find()) {
-            if (m.group(1) != null) {
-                Map<String, String> a = attributes(m.group(1));
+        int pos = Math.max(0, text.indexOf("<Sentences>"));
+        while (true) {
+            int config = text.indexOf("<Config", pos);
+            int sentence = text.indexOf("<Sentence", pos);
+            while (sentence >= 0 && text.startsWith("<Sentences", sentence)) {
+                sentence = text.indexOf("<Sentence", sentence + 1);
+            }
+            if (config < 0 && sentence < 0) {
+                break;
+            }
+            if (config >= 0 && (sentence < 0 || config < sentence)) {
+                int end = text.indexOf('>', config);
+                Map<String, String> a = attributes(text.substring(config + 7, end));
                 items.add(new Config(a.getOrDefault("option", ""), a.getOrDefault("value", "")));
+                pos = end + 1;
                 continue;
             }
-            Map<String, String> a = attributes(m.group(2));
-            String body = m.group(3);
-            List<Expected> expected = new ArrayList<>();
-            Matcher c = CODING.matcher(body);
-            while (c.find()) {
-                Map<String, String> e = attributes(c.group(1));
-                if (e.containsKey("noevents")) {
-                    expected.add(new NoEvents());
-                } else if (e.containsKey("error")) {
-                    expected.add(new Error(e.get("error")));
-                } else {
-                    expected.add(new Triple(e.getOrDefault("sourcecode", ""), e.getOrDefault("targetcode", ""),
-                            e.getOrDefault("eventcode", "")));
-                }
+            int tagEnd = text.indexOf('>', sentence);
+            int close = text.indexOf("</Sentence>", tagEnd);
+            if (tagEnd < 0 || close < 0) {
+                break;
             }
-            String id = a.getOrDefault("id", "?");
-            String date = a.getOrDefault("date", "");
-            LocalDate d = PetrarchReader.date(date, new SourceLine(name, 0));
-            items.add(new Record(id, a.getOrDefault("category", ""), d,
-                    "true".equalsIgnoreCase(a.getOrDefault("valid", "")), expected, section(body, "Text"),
-                    section(body, "Parse")));
+            items.add(record(name, attributes(text.substring(sentence + 9, tagEnd)),
+                    text.substring(tagEnd + 1, close)));
+            pos = close + 11;
         }
         return new ConformanceSuite(env, items);
+    }
+
+    private static Record record(String name, Map<String, String> a, String body) {
+        List<Expected> expected = new ArrayList<>();
+        Matcher c = CODING.matcher(body);
+        while (c.find()) {
+            Map<String, String> e = attributes(c.group(1));
+            if (e.containsKey("noevents")) {
+                expected.add(new NoEvents());
+            } else if (e.containsKey("error")) {
+                expected.add(new Error(e.get("error")));
+            } else {
+                expected.add(new Triple(e.getOrDefault("sourcecode", ""), e.getOrDefault("targetcode", ""),
+                        e.getOrDefault("eventcode", "")));
+            }
+        }
+        LocalDate d = PetrarchReader.date(a.getOrDefault("date", ""), new SourceLine(name, 0));
+        return new Record(a.getOrDefault("id", "?"), a.getOrDefault("category", ""), d,
+                "true".equalsIgnoreCase(a.getOrDefault("valid", "")), expected, section(body, "Text"),
+                section(body, "Parse"));
+    }
+
+    private static String withoutComments(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int pos = 0;
+        while (true) {
+            int open = s.indexOf("<!--", pos);
+            if (open < 0) {
+                b.append(s, pos, s.length());
+                return b.toString();
+            }
+            b.append(s, pos, open).append(' ');
+            int close = s.indexOf("-->", open + 4);
+            if (close < 0) {
+                return b.toString();
+            }
+            pos = close + 3;
+        }
     }
 
     private static Environment environment(String name, String text) {

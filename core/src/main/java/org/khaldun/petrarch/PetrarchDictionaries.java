@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The dictionaries a PETRARCH user keeps, read together: the one entry point for coding with them.
@@ -30,12 +31,22 @@ public record PetrarchDictionaries(PetrarchVerbs verbs, PetrarchActors actors, P
      * @throws PetrarchFormatException naming {@code file:line} of the first line that cannot be read
      */
     public static PetrarchDictionaries load(Path verbs, List<Path> actors, Path agents, Path discards) {
+        return load(verbs, actors, agents, discards, PetrarchReader.STRICT);
+    }
+
+    /**
+     * Reads the dictionaries, handing each unreadable line to {@code badLine} and going on without it, as PETRARCH
+     * does (the Phoenix dictionaries have a few malformed dates and patterns).
+     */
+    public static PetrarchDictionaries load(Path verbs, List<Path> actors, Path agents, Path discards,
+            Consumer<PetrarchFormatException> badLine) {
         List<PetrarchActors> parts = new ArrayList<>();
         for (Path a : actors) {
-            parts.add(PetrarchReader.readActors(a));
+            parts.add(PetrarchReader.readActors(a, badLine));
         }
-        return new PetrarchDictionaries(PetrarchReader.readVerbs(verbs), PetrarchActors.concat(parts),
-                PetrarchReader.readAgents(agents), discards == null ? null : PetrarchReader.readDiscards(discards));
+        return new PetrarchDictionaries(PetrarchReader.readVerbs(verbs, badLine), PetrarchActors.concat(parts),
+                PetrarchReader.readAgents(agents, badLine),
+                discards == null ? null : PetrarchReader.readDiscards(discards, badLine));
     }
 
     public static PetrarchDictionaries load(Path verbs, Path[] actors, Path agents, Path discards) {
