@@ -53,4 +53,40 @@ class PetrarchExportTest {
         // the few malformed lines of these long-lived files are reported with their place, not fatal
         assertThat(skipped).isNotEmpty().allSatisfy(e -> assertThat(e.getMessage()).matches("[\\w.]+:\\d+: .*"));
     }
+
+    @Test
+    void petrarchActorsBecomeKhaldunActorEntriesWithTheSameDatedCodes() {
+        PetrarchActors actors = PetrarchReader.readActors("p.actors", """
+                UNITED_STATES [USA]
+                +U.S.
+                GOLLUM
+                \t[HOB <950601]
+                \t[HOBGOV 19950601-19990815]
+                AL-QAEDA [IMGMOSALQ]
+                BOROMIR [---]
+                """);
+        List<org.khaldun.actor.ActorEntry> entries = PetrarchActorAdapter.actorEntries(actors);
+        assertThat(entries).extracting(org.khaldun.actor.ActorEntry::phrase)
+                .containsExactly("United States", "U.S.", "Gollum", "al-Qaeda");
+        assertThat(entries.get(0).kind()).isEqualTo(org.khaldun.actor.ActorEntry.Kind.COUNTRY);
+        assertThat(entries.get(3).kind()).isEqualTo(org.khaldun.actor.ActorEntry.Kind.GROUP);
+        org.khaldun.actor.ActorEntry gollum = entries.get(2);
+        assertThat(gollum.kind()).isEqualTo(org.khaldun.actor.ActorEntry.Kind.PERSON);
+        assertThat(gollum.source()).isEqualTo("p.actors:3");
+        // PETRARCH's last day is included; Khaldun's periods end the day before "to"
+        assertThat(gollum.codeOn(LocalDate.of(1999, 8, 15))).hasValue("HOBGOV");
+        assertThat(gollum.codeOn(LocalDate.of(1995, 6, 2))).hasValue("HOBGOV");
+        assertThat(gollum.codeOn(LocalDate.of(1990, 1, 1))).hasValue("HOB");
+    }
+
+    @Test
+    void petrarchAgentsBecomeKhaldunAgentEntries() {
+        PetrarchDictionaries d = new PetrarchDictionaries(PetrarchReader.readVerbs("v", "--- X [---] ---\nX\n"),
+                PetrarchReader.readActors("a", "GONDOR [GON]\n"),
+                PetrarchReader.readAgents("g", "BORDER_POLICE {} [~COP]\n"), null);
+        org.khaldun.actor.ActorDictionary dict = PetrarchActorAdapter
+                .addTo(org.khaldun.actor.ActorDictionary.builder(), d).build();
+        assertThat(dict.entries()).extracting(e -> e.phrase() + " " + e.kind() + " " + e.codes().get(0).code())
+                .containsExactly("Gondor COUNTRY GON", "border police AGENT COP");
+    }
 }
