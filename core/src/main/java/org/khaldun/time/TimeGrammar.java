@@ -784,6 +784,9 @@ final class TimeGrammar {
             }
             // weekday, month, season after the relative word
             Integer d = WEEKDAYS.get(x);
+            if (d != null && the && (r.equals("previous") || r.equals("following")) && s.token(u).isCapitalized()) {
+                return m(j, u, "DATE", Spec.of(Kind.WEEKDAY, d, r.equals("previous") ? -3 : 3, 0));
+            }
             if (d != null && !the && !anaphoric) {
                 return dayWithTime(j, u, Spec.of(Kind.WEEKDAY, d, rel == 0 ? 2 : rel, 0));
             }
@@ -818,9 +821,9 @@ final class TimeGrammar {
             if (w(u + 1).equals("'s") && UNITS.get(w(u + 3)) == Unit.QUARTER) {
                 return null; // "last year's fourth quarter": quarter() reads it
             }
-            if (the && (r.equals("past") || r.equals("last")) && !anaphoric) {
-                // "the past week", "the last year": the period up to now
-                return m(j, u, "DURATION", Spec.value(Kind.DURATION, duration(1, unit)));
+            if (anaphoric && the) {
+                // "the following year", "the previous day": one step from the period under discussion, at its unit
+                return m(j, u, "DATE", new Spec(Kind.ANAPHORIC, 0, 0, 1, rel, unit, "", ""));
             }
             if (the && r.equals("coming")) {
                 return m(j, u, "DATE", Spec.shift(Kind.DEICTIC, unit, 1));
@@ -851,6 +854,9 @@ final class TimeGrammar {
                     return new Num(-2, j + 2); // half a unit: handled as unknown amount
                 }
                 return new Num(1, j + 1);
+            }
+            if ((x.equals("hundreds") || x.equals("thousands") || x.equals("dozens")) && w(j + 1).equals("of")) {
+                return new Num(-1, j + 2);
             }
             if (x.equals("couple") && w(j + 1).equals("of")) {
                 return new Num(2, j + 2);
@@ -904,8 +910,12 @@ final class TimeGrammar {
             int u;
             int n;
             if (num == null) {
-                if (article || !UNITS.containsKey(w(k)) || !w(k).endsWith("s")) {
+                if (article || !UNITS.containsKey(w(k)) || !w(k).endsWith("s") || UNITS.get(w(k)) == Unit.QUARTER) {
                     return null;
+                }
+                if (k > 0 && (s.token(k - 1).pos().equals("CD") || DIGITS.matcher(w(k - 1)).matches()
+                        || NUMBERS.containsKey(w(k - 1)))) {
+                    return null; // "52 years old": the count was already refused
                 }
                 // bare plural: "for years", "weeks"
                 u = k;
@@ -928,6 +938,9 @@ final class TimeGrammar {
             if (unit == null || unit == Unit.WEEKEND) {
                 return null;
             }
+            if (unit == Unit.QUARTER && w(u + 1).equals("of")) {
+                return null; // "three-quarters of its food"
+            }
             if (n == -2) {
                 n = -1;
             }
@@ -942,7 +955,8 @@ final class TimeGrammar {
                     boolean deictic = post.equals("ago") || post.equals("from") || post.equals("hence");
                     int end = post.equals("from") ? e + 2 : e + 1;
                     if (n < 0) {
-                        String ref = shift < 0 ? "PAST_REF" : "FUTURE_REF";
+                        boolean back = post.equals("ago") || post.equals("earlier") || post.equals("before");
+                        String ref = back ? "PAST_REF" : "FUTURE_REF";
                         return m(j, end, "DATE", Spec.value(Kind.REF, ref));
                     }
                     Spec sp = Spec.shift(deictic ? Kind.DEICTIC : Kind.ANAPHORIC, unit, shift);
@@ -957,6 +971,10 @@ final class TimeGrammar {
             }
             if (w(j).equals("a") || w(j).equals("an") || w(j).equals("per")) {
                 String before = w(j - 1);
+                String pos = j > 0 ? s.token(j - 1).pos() : "";
+                if (pos.equals("NNS") || pos.equals("CD")) {
+                    return null; // "four flights a week": a rate
+                }
                 if (before.equals("once") || before.equals("twice") || before.equals("times") || before.equals("%")
                         || before.equals("percent") || before.equals("million") || before.equals("billion")
                         || before.equals("cents") || before.equals("dollars") || DIGITS.matcher(before).matches()) {
@@ -1176,7 +1194,8 @@ final class TimeGrammar {
                     if (w(k).equals("near") || w(k).equals("foreseeable") || w(k).equals("distant")) {
                         k++;
                     }
-                    if (w(k).equals("future")) {
+                    if (w(k).equals("future") && !w(k + 1).equals("of")) {
+                        // "the future of the US forces" is a topic, not a time
                         return m(j, k, "DATE", Spec.value(Kind.REF, "FUTURE_REF"));
                     }
                     if ((w(k).equals("days") || w(k).equals("weeks") || w(k).equals("months") || w(k).equals("years"))
