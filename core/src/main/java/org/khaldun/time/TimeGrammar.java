@@ -60,6 +60,10 @@ final class TimeGrammar {
     private static final Pattern DECADE = Pattern.compile("(\\d{3})0'?s");
     private static final Pattern SHORT_DECADE = Pattern.compile("'(\\d)0s");
     private static final Pattern ORDINAL_DIGITS = Pattern.compile("(\\d{1,2})(st|nd|rd|th)");
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
+    private static final Pattern DAY_NUMBER = Pattern.compile("\\d+(st|nd|rd|th)?");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    private static final Pattern LOWER_WORD = Pattern.compile("[a-z]+");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})*");
 
     static {
@@ -130,6 +134,21 @@ final class TimeGrammar {
             "those", "these", "end", "beginning", "start", "middle", "year-earlier", "year-ago",
             "christmas", "thanksgiving", "new");
 
+    /** Every word that can open an expression, in one hash set: the only test most tokens meet. */
+    private static final Set<String> OPENING_WORDS = new java.util.HashSet<>();
+
+    static {
+        OPENING_WORDS.addAll(OPENERS);
+        OPENING_WORDS.addAll(MONTHS.keySet());
+        OPENING_WORDS.addAll(WEEKDAYS.keySet());
+        OPENING_WORDS.addAll(UNITS.keySet());
+        OPENING_WORDS.addAll(NUMBERS.keySet());
+        OPENING_WORDS.addAll(SEASONS.keySet());
+        OPENING_WORDS.addAll(ORDINALS.keySet());
+        OPENING_WORDS.addAll(DECADE_WORDS.keySet());
+        OPENING_WORDS.addAll(List.of("hundreds", "thousands", "dozens", "couple", "right", "nineteen", "eighteen"));
+    }
+
     // ---- scanning ------------------------------------------------------------------------------------------
 
     List<Mention> find(Sentence s) {
@@ -178,10 +197,12 @@ final class TimeGrammar {
 
         boolean mayOpen(int i) {
             String x = w[i];
-            return OPENERS.contains(x) || MONTHS.containsKey(x) || WEEKDAYS.containsKey(x) || UNITS.containsKey(x)
-                    || NUMBERS.containsKey(x) || SEASONS.containsKey(x) || ORDINALS.containsKey(x)
-                    || DECADE_WORDS.containsKey(x) || x.startsWith("mid-") || weekdayPlural(x) > 0
-                    || (!x.isEmpty() && (Character.isDigit(x.charAt(0)) || x.charAt(0) == '\''));
+            if (x.isEmpty()) {
+                return false;
+            }
+            char c = x.charAt(0);
+            return Character.isDigit(c) || c == '\'' || OPENING_WORDS.contains(x) || x.startsWith("mid-")
+                    || weekdayPlural(x) > 0;
         }
 
         // ---- top level: [modifiers] [the] core [post] ----------------------------------------------------
@@ -377,6 +398,9 @@ final class TimeGrammar {
         /** "2024-02-07", "02/07/2024". */
         Mention dateToken(int j) {
             String x = w(j);
+            if (x.length() < 6 || !Character.isDigit(x.charAt(0))) {
+                return null;
+            }
             var iso = ISO_DATE.matcher(x);
             if (iso.matches()) {
                 int mo = Integer.parseInt(iso.group(2));
@@ -419,7 +443,7 @@ final class TimeGrammar {
         /** A day of month: "7", "7th", "seventh". */
         int day(int j) {
             String x = w(j);
-            if (x.matches("\\d{1,2}")) {
+            if (SMALL_NUMBER.matcher(x).matches()) {
                 int d = Integer.parseInt(x);
                 return d >= 1 && d <= 31 ? d : 0;
             }
@@ -522,7 +546,7 @@ final class TimeGrammar {
                 return null;
             }
             int mo = month(mk);
-            if (mo == 0 || !w(k).matches("\\d+(st|nd|rd|th)?") && !the) {
+            if (mo == 0 || !DAY_NUMBER.matcher(w(k)).matches() && !the) {
                 return null;
             }
             int y = year(mk + 1);
@@ -548,6 +572,10 @@ final class TimeGrammar {
                 k++;
             }
             String x = w(k);
+            if (x.isEmpty() || !(Character.isDigit(x.charAt(0)) || x.charAt(0) == '\'' || x.startsWith("mid-")
+                    || DECADE_WORDS.containsKey(x) || ORDINALS.containsKey(x))) {
+                return null;
+            }
             int y = year(k);
             if (y > 0) {
                 if (!yearContext(k)) {
@@ -585,7 +613,7 @@ final class TimeGrammar {
                 if (d2.matches()) {
                     return new Mention(j, k, "DATE", Spec.absolute(d2.group(1), Unit.DECADE), "MID");
                 }
-                if (rest.matches("\\d{4}")) {
+                if (FOUR_DIGITS.matcher(rest).matches()) {
                     return new Mention(j, k, "DATE", Spec.absolute(rest, Unit.YEAR), "MID");
                 }
                 Integer se = SEASONS.get(rest);
@@ -1211,7 +1239,7 @@ final class TimeGrammar {
                         return m(j, j + 1, "DATE", Spec.value(Kind.REF, "FUTURE_REF").withTime(u.name()));
                     }
                     Token t = s.token(j);
-                    boolean adjective = t.pos().isEmpty() ? w(j + 1).matches("[a-z]+s?") && !w(j + 1).equals("of")
+                    boolean adjective = t.pos().isEmpty() ? LOWER_WORD.matcher(w(j + 1)).matches() && !w(j + 1).equals("of")
                             : t.pos().equals("JJ");
                     if (w(j - 1).equals("in") || adjective && !w(j - 1).equals("the")) {
                         return m(j, j, "DATE", Spec.value(Kind.REF, "FUTURE_REF"));
@@ -1284,7 +1312,7 @@ final class TimeGrammar {
             if (cm.matches()) {
                 h = Integer.parseInt(cm.group(1));
                 min = Integer.parseInt(cm.group(2));
-            } else if (x.matches("\\d{1,2}")) {
+            } else if (SMALL_NUMBER.matcher(x).matches()) {
                 h = Integer.parseInt(x);
             } else {
                 Integer v = NUMBERS.get(x);
