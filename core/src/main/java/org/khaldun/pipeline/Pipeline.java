@@ -20,7 +20,9 @@ import org.khaldun.time.TimeResolver;
  * <ol>
  *   <li>split: sentences and tokens ({@link NlpEngine#split})</li>
  *   <li>actors: dictionary actors and in-article resolution, on tokens ({@link ActorRecognizer})</li>
- *   <li>parse: POS, lemmas and dependencies of candidate sentences only ({@link NlpEngine#parse})</li>
+ *   <li>parse: POS, lemmas and dependencies of candidate sentences only ({@link NlpEngine#parse}): sentences
+ *       outside debris that hold a possible trigger ({@link EventCoder#mayHoldEvent}) and at least one actor
+ *       mention, since an event always needs a coded actor</li>
  *   <li>times: time expressions normalised against the publication date ({@link TimeResolver})</li>
  *   <li>events: triggers, arguments, codes, modality ({@link EventCoder})</li>
  * </ol>
@@ -50,7 +52,8 @@ public final class Pipeline {
 
         List<Sentence> candidates = new ArrayList<>();
         for (Sentence s : split) {
-            if (!article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s)) {
+            if (!actorIndex.mentions(s.index()).isEmpty() && !article.inDebris(s.start(), s.end())
+                    && events.mayHoldEvent(s)) {
                 candidates.add(s);
             }
         }
