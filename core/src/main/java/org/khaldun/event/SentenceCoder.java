@@ -54,13 +54,17 @@ final class SentenceCoder {
         final EntryOptions options;
         final String rule;
         final int ruleLine;
+        final boolean nominal;
         String topic = "";
         int topicToken = -1;
+        int topicWord = -1;
         int light = -1;
         boolean suppressed;
         boolean statedStance;
 
-        Trigger(int token, TriggerEntry entry, String code, EntryOptions options, String rule, int ruleLine) {
+        Trigger(int token, TriggerEntry entry, String code, EntryOptions options, String rule, int ruleLine,
+                boolean nominal) {
+            this.nominal = nominal;
             this.token = token;
             this.entry = entry;
             this.code = code;
@@ -69,8 +73,9 @@ final class SentenceCoder {
             this.ruleLine = ruleLine;
         }
 
+        /** Parsed as a noun: a noun entry on a word the tagger took for a verb ("US airstrikes on …") is verbal. */
         boolean isNoun() {
-            return entry.kind() == TriggerEntry.Kind.NOUN;
+            return nominal;
         }
 
         boolean isStatement() {
@@ -198,7 +203,7 @@ final class SentenceCoder {
             if (vetoed) {
                 continue;
             }
-            Trigger t = new Trigger(i, e, code, opts, rule, ruleLine);
+            Trigger t = new Trigger(i, e, code, opts, rule, ruleLine, !tok.pos().startsWith("VB"));
             if (code.isEmpty() && !opts.speech() && opts.family() == null) {
                 continue;
             }
@@ -267,6 +272,9 @@ final class SentenceCoder {
             if (t.topicToken >= 0 && triggerAt[t.topicToken] != null) {
                 triggerAt[t.topicToken].suppressed = true; // "called for the withdrawal": the withdrawal is the topic
             }
+            if (t.topicWord >= 0 && triggerAt[t.topicWord] != null) {
+                triggerAt[t.topicWord].suppressed = true; // "refused to give aid"
+            }
             if (t.light >= 0 && triggerAt[t.light] != null && !triggerAt[t.light].suppressed) {
                 Trigger l = triggerAt[t.light];
                 if (l.isStatement() && l.code.equals("010")) {
@@ -325,6 +333,7 @@ final class SentenceCoder {
                     if (code != null) {
                         t.topic = g.lemma(at) + "(" + topic.name() + ")";
                         t.topicToken = c;
+                        t.topicWord = at;
                         retopic(t, code);
                         return;
                     }
@@ -393,6 +402,9 @@ final class SentenceCoder {
         List<ActorMention> found = new ArrayList<>();
         if (token < 0 || debris[token]) {
             return found;
+        }
+        if (mentionAt[token] == null && lex.inClass("REPORTERS", lower(g.lemma(token)))) {
+            return found; // "Palestinian security sources", "Israeli army radio": a channel, not an actor
         }
         collect(token, trigger, found, 0, new HashSet<>());
         return found;
@@ -574,7 +586,9 @@ final class SentenceCoder {
                 }
             }
         }
-        addObjects(t, tgt);
+        if (!passive) {
+            addObjects(t, tgt);
+        }
         for (String p : t.options.targets()) {
             addPath(tgt, v, p, v);
         }
@@ -749,7 +763,29 @@ final class SentenceCoder {
         tgt.removeAll(src);
     }
 
-    /** Who is asked, offered or refused something: the doer of the topic ("the withdrawal of US troops"). */
+    /** Who would receive what is offered or refused: "refused to give food aid to North Korea". */
+    private void topicRecipient(Trigger t, Side tgt, Side src) {
+        Side r = new Side();
+        for (int tok : new int[] {t.topicWord, t.topicToken}) {
+            if (tok < 0 || !r.isEmpty()) {
+                continue;
+            }
+            Trigger tt = triggerAt[tok];
+            if (tt != null) {
+                arguments(tt, new Side(), r);
+            } else {
+                for (String rel : LIGHT_TARGET) {
+                    addChildren(r, tok, rel, t.token);
+                }
+            }
+        }
+        r.removeAll(src);
+        for (int i = 0; i < r.mentions.size(); i++) {
+            tgt.add(r.mentions.get(i), "topic:" + r.trace.get(i).substring(0, r.trace.get(i).indexOf('(')));
+        }
+    }
+
+    /** Who is asked or told to do something: the doer of the topic ("the withdrawal of US troops"). */
     private void topicDoer(int topic, Side tgt, Side src) {
         Trigger tt = triggerAt[topic];
         Side doer = new Side();
@@ -975,7 +1011,12 @@ final class SentenceCoder {
         arguments(t, src, tgt);
 
         if (t.options.family() != null && tgt.isEmpty() && t.topicToken >= 0) {
-            topicDoer(t.topicToken, tgt, src);
+            String f = t.options.family();
+            if (f.equals("reject") || f.equals("intent")) {
+                topicRecipient(t, tgt, src);
+            } else {
+                topicDoer(t.topicToken, tgt, src);
+            }
         }
         int cue = speechCue(t.token);
         int intent = intentWord(t.token);
@@ -995,7 +1036,7 @@ final class SentenceCoder {
         if (t.light >= 0) {
             Mod lm = modality(t.light, cue);
             mod = new Mod(mod.negated || lm.negated, mod.hypothetical || lm.hypothetical, mod.future || lm.future,
-                    mod.why + lm.why);
+                    mod.why.contains(lm.why) ? mod.why : mod.why + lm.why);
         }
         String said = "";
         if (cue >= 0 && cue != t.token) {
