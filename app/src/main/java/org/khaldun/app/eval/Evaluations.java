@@ -11,6 +11,9 @@ public final class Evaluations {
 
     public static List<Evaluation> all() {
         return List.of(
+                new PloverSyntheticEvaluation(DefaultCoder::get),
+                new ConflibertEvaluation(DefaultCoder::get),
+                new TempEvalEvaluation()
         );
     }
 

@@ -1,0 +1,72 @@
+package org.khaldun.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.khaldun.app.bench.Bench;
+import org.khaldun.app.bench.BenchCorpus;
+import org.khaldun.article.Article;
+import org.khaldun.nlp.CoreNlpEngine;
+import org.khaldun.pipeline.Pipeline;
+import org.khaldun.pipeline.Pipelines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure throughput (articles/s, tokens/s), peak heap and cost per stage on the shared corpora.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--corpora", paramLabel = "DIR", description = "Corpora folder (default: ../shared/data/corpora).")
+    Path corpora;
+
+    @Option(names = "--articles", defaultValue = "1000", description = "Articles to measure (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--warmup", defaultValue = "100", description = "Articles coded first and not measured (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--threads", description = "Coding threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the Markdown report to FILE.")
+    Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Path dir = corpora != null ? corpora : SharedData.data("corpora");
+        System.err.println("khaldun bench: loading models and " + (warmup + articles) + " articles...");
+        List<Article> all = BenchCorpus.load(dir, warmup + articles);
+        List<Article> warm = all.subList(0, Math.min(warmup, all.size()));
+        List<Article> measured = all.subList(warm.size(), all.size());
+        Pipeline pipeline = Pipelines.defaultPipeline();
+        Bench bench = new Bench(pipeline, CoreNlpEngine.shared(), t);
+        bench.pipeline(warm);
+        bench.parseEverything(warm);
+        Bench.Run coded;
+        Bench.Run baseline;
+        long peak;
+        try (var sampler = new org.khaldun.app.bench.HeapSampler()) {
+            System.err.println("khaldun bench: default pipeline on " + measured.size() + " articles...");
+            coded = bench.pipeline(measured);
+            System.err.println("khaldun bench: tokenize+POS+depparse on the same articles...");
+            baseline = bench.parseEverything(measured);
+            peak = sampler.peakBytes();
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t + "`");
+        out.println();
+        Bench.report(out, coded, baseline, peak, t, warm.size());
+        String text = buf.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        if (report != null) {
+            Files.writeString(report, text);
+        }
+        return Main.EXIT_OK;
+    }
+}

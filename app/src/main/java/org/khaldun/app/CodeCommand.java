@@ -1,0 +1,144 @@
+package org.khaldun.app;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.khaldun.article.ArticleSources;
+import org.khaldun.article.InputFormat;
+import org.khaldun.article.ReadOptions;
+import org.khaldun.article.ReadResult;
+import org.khaldun.event.Event;
+import org.khaldun.output.EventJson;
+import org.khaldun.output.EventTsv;
+import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.PipelineOptions;
+import org.khaldun.pipeline.Pipelines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "code", mixinStandardHelpOptions = true,
+        description = {"Code news articles into political events, one PLOVER-style JSON object per line on stdout.",
+                "Progress and per-record errors go to stderr. Exit 0: all coded; 1: some records failed (named on"
+                        + " stderr), the rest coded; 2: usage error; 4: fatal error."})
+final class CodeCommand implements Callable<Integer> {
+
+    enum OutputFormat { jsonl, tsv }
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or folders (recursive), or '-' for stdin (the default).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "text, html or jsonl (default: from each file's extension, else sniffed).")
+    InputFormat inputFormat;
+
+    @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
+            description = "Output: jsonl (PLOVER-style, canonical) or tsv (one row per event, with header). Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Option(names = "--published", paramLabel = "YYYY-MM-DD",
+            description = "Publication date for articles that carry none (anchors relative dates such as 'On Wednesday').")
+    String published;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Publisher for articles that name none.")
+    String source;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Coding threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--facts-only", description = "Drop negated, hypothetical and future events instead of flagging them.")
+    boolean factsOnly;
+
+    @Option(names = "--actors", paramLabel = "FILE", description = "Extra actor dictionary in Khaldun's format (repeatable).")
+    List<Path> actorFiles = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        ReadOptions options;
+        try {
+            options = readOptions();
+        } catch (IllegalArgumentException e) {
+            System.err.println("khaldun: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        List<String> inputs = paths.isEmpty() ? List.of("-") : paths;
+        PipelineOptions pipelineOptions = new PipelineOptions(actorFiles);
+        var pipeline = Pipelines.create(pipelineOptions);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Progress progress = Progress.onStderr();
+        PrintStream err = System.err;
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        try (Stream<ReadResult> records = ArticleSources.read(inputs, options)) {
+            if (format == OutputFormat.tsv) {
+                out.write(EventTsv.header());
+                out.newLine();
+            }
+            Iterator<ReadResult> it = records.iterator();
+            new ParallelCoder(pipeline, n).run(it, outcome -> {
+                if (outcome instanceof ParallelCoder.Failed f) {
+                    progress.failure();
+                    err.println("khaldun: " + f.record() + ": " + f.reason());
+                    return;
+                }
+                CodedArticle c = ((ParallelCoder.Coded) outcome).article();
+                int written = 0;
+                try {
+                    for (Event e : c.events()) {
+                        if (factsOnly && !e.modality().isFact()) {
+                            continue;
+                        }
+                        out.write(format == OutputFormat.tsv ? EventTsv.toRow(e, c.article()) : EventJson.toJson(e, c.article()));
+                        out.newLine();
+                        written++;
+                    }
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.article(written);
+            });
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.finish();
+        if (progress.articles() == 0) {
+            err.println("khaldun: no articles read from " + String.join(" ", inputs));
+            return Main.EXIT_FAILURE;
+        }
+        return progress.failed() > 0 ? Main.EXIT_SOME_RECORDS_FAILED : Main.EXIT_OK;
+    }
+
+    private ReadOptions readOptions() {
+        LocalDate date = null;
+        if (published != null) {
+            try {
+                date = LocalDate.parse(published);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--published must be YYYY-MM-DD, got '" + published + "'");
+            }
+        }
+        ReadOptions options = ReadOptions.defaults();
+        if (inputFormat != null) {
+            options = options.withFormat(inputFormat);
+        }
+        if (date != null) {
+            options = options.withDefaultPublished(date);
+        }
+        if (source != null) {
+            options = options.withDefaultSource(source);
+        }
+        return options;
+    }
+}

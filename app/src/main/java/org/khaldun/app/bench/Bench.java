@@ -1,0 +1,143 @@
+package org.khaldun.app.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.khaldun.article.Article;
+import org.khaldun.nlp.NlpEngine;
+import org.khaldun.nlp.Sentence;
+import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.Pipeline;
+import org.khaldun.pipeline.StageTimes;
+
+/**
+ * Throughput of the default pipeline against the cost of tokenize + POS + dependency parse of every sentence (what a
+ * parse-everything coder pays before coding anything), on the same articles and threads, with peak heap.
+ */
+public final class Bench {
+
+    /** Result of one measured run. */
+    public record Run(String name, int articles, long tokens, long sentences, long parsedSentences, long events,
+                      double seconds, StageTimes stages) {
+        double articlesPerSecond() {
+            return articles / seconds;
+        }
+
+        double tokensPerSecond() {
+            return tokens / seconds;
+        }
+    }
+
+    private final Pipeline pipeline;
+    private final NlpEngine nlp;
+    private final int threads;
+
+    public Bench(Pipeline pipeline, NlpEngine nlp, int threads) {
+        this.pipeline = pipeline;
+        this.nlp = nlp;
+        this.threads = threads;
+    }
+
+    public Run pipeline(List<Article> articles) throws Exception {
+        List<CodedArticle> coded = runParallel(articles, pipeline::code);
+        StageTimes total = StageTimes.ZERO;
+        long events = 0;
+        for (CodedArticle c : coded) {
+            total = total.plus(c.stageTimes());
+            events += c.events().size();
+        }
+        return new Run("default pipeline", articles.size(), total.tokens(), total.sentences(), total.parsedSentences(),
+                events, lastSeconds, total);
+    }
+
+    public Run parseEverything(List<Article> articles) throws Exception {
+        List<long[]> counts = runParallel(articles, a -> {
+            List<Sentence> split = nlp.split(a.text());
+            List<Sentence> parsed = nlp.parse(split);
+            long tokens = 0;
+            for (Sentence s : parsed) {
+                tokens += s.tokens().size();
+            }
+            return new long[] {tokens, parsed.size()};
+        });
+        long tokens = 0;
+        long sentences = 0;
+        for (long[] c : counts) {
+            tokens += c[0];
+            sentences += c[1];
+        }
+        return new Run("tokenize+POS+depparse, all sentences", articles.size(), tokens, sentences, sentences, 0,
+                lastSeconds, null);
+    }
+
+    private volatile double lastSeconds;
+
+    private <T> List<T> runParallel(List<Article> articles, Function<Article, T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicLong next = new AtomicLong();
+            long t0 = System.nanoTime();
+            List<Future<List<T>>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                parts.add(pool.submit(() -> {
+                    List<T> mine = new ArrayList<>();
+                    long i;
+                    while ((i = next.getAndIncrement()) < articles.size()) {
+                        mine.add(work.apply(articles.get((int) i)));
+                    }
+                    return mine;
+                }));
+            }
+            List<T> all = new ArrayList<>();
+            for (Future<List<T>> f : parts) {
+                all.addAll(f.get());
+            }
+            lastSeconds = (System.nanoTime() - t0) / 1e9;
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The Markdown report. */
+    public static void report(PrintStream out, Run coded, Run baseline, long peakHeap, int threads, int warmup) {
+        Runtime rt = Runtime.getRuntime();
+        out.println("## Throughput");
+        out.println();
+        out.printf("Machine: %d cores available to the JVM, max heap %d MiB, %s %s, Java %s.%n", rt.availableProcessors(),
+                rt.maxMemory() >> 20, System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+        out.printf("Articles: %d measured after %d warm-up articles; %d coding threads.%n%n", coded.articles(), warmup, threads);
+        out.println("| run | articles/s | tokens/s | sentences parsed | events | seconds |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        for (Run r : List.of(coded, baseline)) {
+            out.printf("| %s | %.1f | %.0f | %d of %d | %d | %.1f |%n", r.name(), r.articlesPerSecond(), r.tokensPerSecond(),
+                    r.parsedSentences(), r.sentences(), r.events(), r.seconds());
+        }
+        out.println();
+        out.printf("Default pipeline cost relative to tokenize+POS+depparse alone: %.2f×%n", coded.seconds() / baseline.seconds());
+        out.printf("Peak heap used (sampled every 5 ms over both runs): %d MiB%n%n", peakHeap >> 20);
+        StageTimes s = coded.stages();
+        double total = s.total();
+        out.println("### Where the default pipeline's time goes (CPU time summed over threads)");
+        out.println();
+        out.println("| stage | share | ms per article |");
+        out.println("|---|---:|---:|");
+        row(out, "split (tokenize + sentences)", s.split(), total, coded.articles());
+        row(out, "actors (dictionaries + resolution)", s.actors(), total, coded.articles());
+        row(out, "parse (POS + lemma + depparse, candidate sentences)", s.parse(), total, coded.articles());
+        row(out, "times (date expressions)", s.times(), total, coded.articles());
+        row(out, "events (triggers, arguments, codes)", s.events(), total, coded.articles());
+        out.printf("%nJVM uptime %.0f s.%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+    }
+
+    private static void row(PrintStream out, String name, long nanos, double total, int articles) {
+        out.printf("| %s | %.1f %% | %.2f |%n", name, 100.0 * nanos / total, nanos / 1e6 / articles);
+    }
+}

@@ -1,0 +1,66 @@
+package org.khaldun.output;
+
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import org.khaldun.actor.Actor;
+import org.khaldun.article.Article;
+import org.khaldun.event.Event;
+
+/**
+ * A flat, spreadsheet-friendly view of the same events: one row per event, multi-valued cells joined with
+ * {@code ;}. Tabs and newlines inside text are replaced by spaces so every row stays one line.
+ */
+public final class EventTsv {
+
+    public static final List<String> COLUMNS = List.of(
+            "id", "article_id", "date", "date_precision", "date_text", "published",
+            "actor_codes", "actor_texts", "recipient_codes", "recipient_texts",
+            "event", "mode", "context", "cameo_code", "goldstein", "quad_class",
+            "negated", "hypothetical", "future",
+            "sentence_index", "trigger", "trigger_start", "trigger_end", "sentence", "explanation", "codebook");
+
+    private EventTsv() {
+    }
+
+    public static String header() {
+        return String.join("\t", COLUMNS);
+    }
+
+    public static String toRow(Event e, Article article) {
+        StringJoiner j = new StringJoiner("\t");
+        j.add(e.id()).add(e.articleId())
+                .add(e.date().date() == null ? "" : e.date().date().toString())
+                .add(e.date().precision()).add(clean(e.date().text()))
+                .add(article.published().map(Object::toString).orElse(""))
+                .add(codes(e.actor())).add(texts(e.actor()))
+                .add(codes(e.recipient())).add(texts(e.recipient()))
+                .add(e.eventType()).add(e.mode()).add(String.join(";", e.context()))
+                .add(e.cameo().code())
+                .add(Double.toString(e.cameo().goldstein()))
+                .add(Integer.toString(e.cameo().quadClass()))
+                .add(Boolean.toString(e.modality().negated()))
+                .add(Boolean.toString(e.modality().hypothetical()))
+                .add(Boolean.toString(e.modality().future()))
+                .add(Integer.toString(e.textInfo().sentenceIndex()))
+                .add(clean(e.textInfo().trigger()))
+                .add(Integer.toString(e.textInfo().triggerStart()))
+                .add(Integer.toString(e.textInfo().triggerEnd()))
+                .add(clean(e.textInfo().sentence()))
+                .add(clean(e.explanation()))
+                .add(e.codebook());
+        return j.toString();
+    }
+
+    private static String codes(List<Actor> actors) {
+        return actors.stream().map(Actor::code).collect(Collectors.joining(";"));
+    }
+
+    private static String texts(List<Actor> actors) {
+        return actors.stream().map(a -> clean(a.text())).collect(Collectors.joining(";"));
+    }
+
+    private static String clean(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+}

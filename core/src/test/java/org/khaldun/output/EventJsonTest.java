@@ -1,0 +1,68 @@
+package org.khaldun.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.khaldun.actor.Actor;
+import org.khaldun.article.Article;
+import org.khaldun.event.Cameo;
+import org.khaldun.event.Event;
+import org.khaldun.event.Modality;
+import org.khaldun.event.TextInfo;
+import org.khaldun.time.EventDate;
+
+class EventJsonTest {
+
+    static final Article ARTICLE = Article.of("a1", "https://example.org/a1", "Title",
+            "Title\n\nOn Wednesday, the speaker received the \"chief\".", LocalDate.of(2024, 2, 8), "Example News");
+
+    static Event event(String code) {
+        return new Event("e1", "a1",
+                new EventDate(LocalDate.of(2024, 2, 7), "2024-02-07", "day", "", "On Wednesday", false),
+                List.of(new Actor("the speaker", "IRQLEG", "IRQ", "LEG", 20, 31)),
+                List.of(new Actor("the \"chief\"", "IRNJUD", "IRN", "JUD", 41, 52)),
+                "CONSULT", "visit", List.of("diplomatic"), new Cameo(code, 2.8, 1),
+                new TextInfo(1, 7, 53, "received", 32, 40, "On Wednesday, the speaker received the \"chief\"."),
+                Modality.FACT, "lexicon:receive[043]", "test-1");
+    }
+
+    @Test
+    void cameoCodesStayStringsWithTheirLeadingZero() {
+        assertThat(EventJson.toJson(event("043"), ARTICLE)).contains("\"cameo\":{\"code\":\"043\",\"goldstein\":2.8,\"quad_class\":1}");
+    }
+
+    @Test
+    void eventDateAndPublicationDateAreKeptApart() {
+        String json = EventJson.toJson(event("043"), ARTICLE);
+        assertThat(json).contains("\"date\":\"2024-02-07\"", "\"published\":\"2024-02-08\"",
+                "\"date_text\":\"On Wednesday\"", "\"date_from_publication\":false");
+    }
+
+    @Test
+    void quotesInArticleTextAreEscapedAndTheLineHasNoNewline() {
+        String json = EventJson.toJson(event("043"), ARTICLE);
+        assertThat(json).contains("\"text\":\"the \\\"chief\\\"\"").doesNotContain("\n");
+    }
+
+    @Test
+    void actorsCarryCodeCountrySectorAndOffsets() {
+        assertThat(EventJson.toJson(event("043"), ARTICLE)).contains(
+                "\"actor\":[{\"text\":\"the speaker\",\"code\":\"IRQLEG\",\"country\":\"IRQ\",\"sector\":\"LEG\",\"start\":20,\"end\":31}]");
+    }
+
+    @Test
+    void controlCharactersAndLineSeparatorsAreEscaped() {
+        StringBuilder b = new StringBuilder();
+        JsonWriter.quote("a\u0001b\u2028c\ud800", b);
+        assertThat(b.toString()).isEqualTo("\"a\\u0001b\\u2028c\\ud800\"");
+    }
+
+    @Test
+    void tsvRowsHaveOneCellPerColumnEvenWhenTextHasTabs() {
+        String row = EventTsv.toRow(event("043"), ARTICLE);
+        assertThat(row.split("\t", -1)).hasSize(EventTsv.COLUMNS.size());
+        assertThat(row).doesNotContain("\n");
+    }
+}
