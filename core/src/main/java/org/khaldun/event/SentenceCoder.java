@@ -33,6 +33,10 @@ final class SentenceCoder {
     private static final Set<String> MODALITY_CLIMB = Set.of("xcomp", "acl", "acl:to", "obj", "iobj", "nsubj",
             "nsubj:pass", "nsubj:xsubj", "compound", "amod", "ccomp");
 
+    /** How an intention word governs what is intended: "plans to attack", "calls for attacks", "threatened attacks". */
+    private static final Set<String> INTENT_COMPLEMENT = Set.of("xcomp", "ccomp", "acl", "acl:to", "obl:for",
+            "nmod:for", "obj");
+
     private final DependencyEventCoder coder;
     private final EventLexicon lex;
     private final Article article;
@@ -761,6 +765,27 @@ final class SentenceCoder {
             verbArguments(t, src, tgt);
         }
         tgt.removeAll(src);
+        dropSelfReference(src, tgt);
+    }
+
+    private static final Set<String> PRONOUNS = Set.of("its", "it", "their", "them", "they", "his", "him", "he",
+            "her", "she", "itself", "themselves", "himself", "herself");
+
+    /** "Iran commended its legislation" with "its" read as Iran: an actor does not praise itself. */
+    private static void dropSelfReference(Side src, Side tgt) {
+        for (int i = tgt.mentions.size() - 1; i >= 0; i--) {
+            Actor a = tgt.mentions.get(i).actor();
+            if (!PRONOUNS.contains(a.text().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (ActorMention m : src.mentions) {
+                if (m.actor().code().equals(a.code())) {
+                    tgt.mentions.remove(i);
+                    tgt.trace.remove(i);
+                    break;
+                }
+            }
+        }
     }
 
     /** Who would receive what is offered or refused: "refused to give food aid to North Korea". */
@@ -961,7 +986,7 @@ final class SentenceCoder {
             if (lex.inClass("NEGATOR", pl) && (r.equals("xcomp") || r.equals("ccomp") || r.equals("obj"))) {
                 neg = true;
                 why.append(" negated(").append(g.token(p).word()).append(')');
-            } else if (lex.inClass("INTENT", pl) && !r.startsWith("nsubj") && !hyp) {
+            } else if (lex.inClass("INTENT", pl) && INTENT_COMPLEMENT.contains(r) && !hyp) {
                 hyp = true;
                 why.append(" hypothetical(").append(g.token(p).word()).append(')');
             }
@@ -1070,13 +1095,12 @@ final class SentenceCoder {
         String role = t.options.stanceRole();
         if (role.equals("subj")) {
             Side s2 = new Side();
-            arguments(t, s2, new Side());
-            if (s2.isEmpty()) {
-                // the subject may be a nominal event: "the US attacks … violate" → the attackers
-                int subj = g.child(t.token, "nsubj");
-                if (subj >= 0 && triggerAt[subj] != null) {
-                    arguments(triggerAt[subj], s2, new Side());
-                }
+            int subj = g.child(t.token, "nsubj");
+            if (subj >= 0 && triggerAt[subj] != null && triggerAt[subj].isNoun()) {
+                // "the US attacks … violate international law": the accused are the attackers
+                arguments(triggerAt[subj], s2, new Side());
+            } else {
+                arguments(t, s2, new Side());
             }
             target = s2;
         } else if (role.equals("obj")) {
@@ -1098,7 +1122,8 @@ final class SentenceCoder {
         Mod mod = voice >= 0 ? modality(voice, -1) : new Mod(false, false, false, "");
         String how = " stance-of=" + t.entry.lemma() + "[" + t.code + "] via "
                 + (voice == intent ? "intent:" : "speech:") + g.token(voice).word();
-        emit(t, t.options.stanceCode(), holder, target, mod, "", how);
+        // a stance is as old as its utterance: dated and qualified by the speech or intention word, not the content
+        emit(t, t.options.stanceCode(), holder, target, mod, "", how, voice >= 0 ? voice : t.token);
         return true;
     }
 
@@ -1141,12 +1166,16 @@ final class SentenceCoder {
     }
 
     private void emit(Trigger t, String code, Side src, Side tgt, Mod mod0, String said, String how) {
+        emit(t, code, src, tgt, mod0, said, how, t.token);
+    }
+
+    private void emit(Trigger t, String code, Side src, Side tgt, Mod mod0, String said, String how, int dateToken) {
         Optional<CameoCode> cameo = coder.cameo(code);
         if (cameo.isEmpty()) {
             return;
         }
         int quad = cameo.get().quadClass();
-        if (src.isEmpty() && (tgt.isEmpty() || quad != 4)) {
+        if (src.isEmpty() && (tgt.isEmpty() || quad != 4 || !agentless(t))) {
             return;
         }
         List<Actor> actor = DependencyEventCoder.actorsOf(src.mentions);
@@ -1156,7 +1185,7 @@ final class SentenceCoder {
         if (!emitted.add(key)) {
             return;
         }
-        EventDate date = DependencyEventCoder.dateOrPublication(times, article, s.index(), t.token);
+        EventDate date = DependencyEventCoder.dateOrPublication(times, article, s.index(), dateToken);
         Mod mod = withDate(mod0, date);
         Optional<PloverCoding> plover = coder.plover(code);
         StringBuilder ex = new StringBuilder();
@@ -1184,6 +1213,15 @@ final class SentenceCoder {
                 plover.map(PloverCoding::eventType).orElse(""), plover.map(PloverCoding::mode).orElse(""),
                 plover.map(PloverCoding::contexts).orElse(List.of()), c, info, mod.modality(), ex.toString(),
                 coder.codebook().version()));
+    }
+
+    /**
+     * A nominal ("airstrikes on …") or passive ("were killed") trigger may leave its doer unsaid; an active verb
+     * without a subject is an infinitive, an imperative or a parse gone wrong, and is not coded one-sided.
+     */
+    private boolean agentless(Trigger t) {
+        return t.isNoun() || g.isPassive(t.token)
+                || (g.token(t.token).pos().equals("VBN") && g.parentRelation(t.token).startsWith("acl"));
     }
 
     private static String codes(List<Actor> actors) {
