@@ -62,6 +62,7 @@ final class SentenceCoder {
         String topic = "";
         int topicToken = -1;
         int topicWord = -1;
+        int complement = -1;
         int light = -1;
         boolean suppressed;
         boolean statedStance;
@@ -320,6 +321,12 @@ final class SentenceCoder {
                     continue;
                 }
                 int c = kids[k];
+                if ((rel.equals("xcomp") || rel.equals("ccomp")) && t.complement < 0) {
+                    t.complement = c;
+                }
+                if (negated(c)) {
+                    continue; // "vowed it will not stop attacks" is no promise of a ceasefire
+                }
                 EventLexicon.Topic topic = topicOf(c);
                 int at = c;
                 if (topic == null) {
@@ -344,6 +351,17 @@ final class SentenceCoder {
                 }
             }
         }
+    }
+
+    private boolean negated(int token) {
+        int[] kids = g.childTokens(token);
+        String[] rels = g.childRelations(token);
+        for (int k = 0; k < kids.length; k++) {
+            if ((rels[k].startsWith("advmod") || rels[k].equals("det")) && lex.inClass("NEGATION", lower(g.token(kids[k]).word()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private EventLexicon.Topic topicOf(int token) {
@@ -624,7 +642,8 @@ final class SentenceCoder {
             }
             Trigger nt = triggerAt[kids[k]];
             if (nt != null && nt.isNoun() && nt != t && mentionAt[kids[k]] == null) {
-                if (nt.light == v || t.options.family() != null || codeOf(t).startsWith("04")) {
+                if (nt.light == v || kids[k] == t.topicToken || kids[k] == t.topicWord || nt.suppressed
+                        || codeOf(t).startsWith("04")) {
                     continue;
                 }
                 Side agent = new Side();
@@ -967,11 +986,8 @@ final class SentenceCoder {
                 }
                 break;
             }
-            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")) {
-                break;
-            }
             String pl = lower(g.lemma(p));
-            if (cur == token && infinitive && r.startsWith("xcomp") || cur == token && infinitive && r.startsWith("acl")) {
+            if (cur == token && infinitive && (r.startsWith("xcomp") || r.startsWith("acl") || r.startsWith("advcl"))) {
                 if (lex.inClass("IMPLICATIVE", pl)) {
                     boolean going = pl.equals("go") && g.token(p).pos().equals("VBG");
                     if (going) {
@@ -983,7 +999,11 @@ final class SentenceCoder {
                     why.append(" hypothetical(to ").append(g.token(p).word()).append(')');
                 }
             }
-            if (lex.inClass("NEGATOR", pl) && (r.equals("xcomp") || r.equals("ccomp") || r.equals("obj"))) {
+            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")) {
+                break;
+            }
+            if ((lex.inClass("NEGATOR", pl) && (r.equals("xcomp") || r.equals("ccomp")))
+                    || (lex.inClass("NEGATOR_OBJECT", pl) && r.equals("obj"))) {
                 neg = true;
                 why.append(" negated(").append(g.token(p).word()).append(')');
             } else if (lex.inClass("INTENT", pl) && INTENT_COMPLEMENT.contains(r) && !hyp) {
@@ -1041,6 +1061,16 @@ final class SentenceCoder {
                 topicRecipient(t, tgt, src);
             } else {
                 topicDoer(t.topicToken, tgt, src);
+            }
+        }
+        if (t.options.family() != null && tgt.isEmpty() && t.topicToken < 0 && t.complement >= 0
+                && g.token(t.complement).pos().startsWith("VB")) {
+            // "demanded that Hamas recognize Israel": Hamas is asked
+            Side asked = new Side();
+            addChildren(asked, t.complement, "nsubj", t.token);
+            asked.removeAll(src);
+            for (int i = 0; i < asked.mentions.size(); i++) {
+                tgt.add(asked.mentions.get(i), "complement:nsubj");
             }
         }
         int cue = speechCue(t.token);
