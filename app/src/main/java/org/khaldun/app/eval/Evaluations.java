@@ -11,6 +11,7 @@ public final class Evaluations {
 
     public static List<Evaluation> all() {
         return List.of(
+                new PolnearEvaluation()
         );
     }
 
