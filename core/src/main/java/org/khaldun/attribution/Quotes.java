@@ -62,7 +62,7 @@ final class Quotes {
             if (w.equals("“") || w.equals("``") || w.equals("„") || w.equals("«")) {
                 return Dir.OPEN;
             }
-            if (w.equals("”") || w.equals("''") || w.equals("»")) {
+            if (w.equals("”") || w.equals("»")) {
                 return Dir.CLOSE;
             }
         } else {
@@ -75,6 +75,9 @@ final class Quotes {
         }
         char before = t.start() == 0 ? ' ' : text.charAt(t.start() - 1);
         char after = t.end() >= text.length() ? ' ' : text.charAt(t.end());
+        if (doubles && w.equals("''") && (t.start() == 0 || Character.isWhitespace(before)) && !Character.isWhitespace(after)) {
+            return Dir.OPEN;
+        }
         boolean openish = Character.isWhitespace(before) || "([{—–-/".indexOf(before) >= 0;
         boolean closeish = Character.isWhitespace(after) || ".,;:!?)]}—–-".indexOf(after) >= 0;
         if (!doubles) {

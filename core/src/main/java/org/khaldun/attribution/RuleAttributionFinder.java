@@ -159,9 +159,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     }
                 }
             }
-            if (!sentences.isEmpty()) {
-                headlineColon(sentences.get(0));
+            for (Sentence s : sentences) {
+                if (s.index() == 0 || paragraph[s.index() - 1] != paragraph[s.index()]) {
+                    speakerLabel(s);
+                }
             }
+            dashSignatures();
             continuations();
             found.sort(Comparator.comparingInt((Found f) -> f.content().get(0).start()).thenComparingInt(f -> f.cueSpan().start()));
             List<Attribution> out = new ArrayList<>(found.size());
@@ -188,6 +191,17 @@ public final class RuleAttributionFinder implements AttributionFinder {
         void verbCue(Sentence s, int i, CueLexicon.Verb v) {
             int n = s.tokens().size();
             Graph g = graphs[s.index()];
+            if (quoteHolding(s.token(i).start(), s.token(i).end()) != null) {
+                // "'Just 9 percent of voters said ...,' he said": the quoted speaker's own report is part of the quote
+                return;
+            }
+            if (i > 0 && lower(s, i - 1).equals("to")) {
+                // "refused to say", "to deny climate change": not a report of speech
+                return;
+            }
+            if (followsQuotation(s, i, g) && postposed(s, i, v, g)) {
+                return;
+            }
             // content to the right
             int j = i + 1;
             if (j < n && (lower(s, j).equals("out") || lower(s, j).equals("up")) && !v.to()) {
@@ -261,15 +275,47 @@ public final class RuleAttributionFinder implements AttributionFinder {
             postposed(s, i, v, g);
         }
 
+        /** The cue clause comes right after a quotation: "'...,' he said", "'...,' said Trump". */
+        boolean followsQuotation(Sentence s, int i, Graph g) {
+            int b = clauseStart(s, i, g) - 1;
+            if (b < 0) {
+                return quoteEndingBefore(s) != null;
+            }
+            return quoteClosingAt(s, b) != null;
+        }
+
+        /** First token of the cue clause: the subject before the cue, or the cue itself when the subject follows. */
+        int clauseStart(Sentence s, int i, Graph g) {
+            if (g != null) {
+                int subj = g.child(i, "nsubj");
+                if (subj >= 0 && subj < i) {
+                    return g.extent(subj)[0];
+                }
+            }
+            Speaker left = leftNounPhrase(s, i, false);
+            return left.present() ? left.first() : skipLeft(s, i - 1) + 1;
+        }
+
         /** "..., he said." / "'...,' said Trump" / "The talks, he said, will ...". */
-        void postposed(Sentence s, int i, CueLexicon.Verb v, Graph g) {
+        boolean postposed(Sentence s, int i, CueLexicon.Verb v, Graph g) {
             int n = s.tokens().size();
             Speaker left = leftNounPhrase(s, i, false);
+            int subj = g == null ? -1 : g.child(i, "nsubj");
+            if (subj >= 0 && subj < i) {
+                int[] ext = g.extent(subj);
+                left = new Speaker(ext[0], Math.min(ext[1], i - 1), subj);
+            }
             int b = left.present() ? left.first() - 1 : skipLeft(s, i - 1);
             Speaker right = Speaker.NONE;
             int r = i + 1;
             if (!left.present()) {
                 right = rightNounPhrase(s, r);
+                if (subj > i) {
+                    int[] ext = g.extent(subj);
+                    if (ext[0] <= r + 1) {
+                        right = new Speaker(ext[0], ext[1], subj);
+                    }
+                }
                 if (right.present()) {
                     r = right.last() + 1;
                 }
@@ -289,32 +335,25 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     || lower(s, r).equals(")") || lower(s, r).equals("—") || lower(s, r).equals("--")
                     || realOpenAt(s, r) != null || Quotes.isDoubleMark(s.token(r).word());
             if (!rightOk) {
-                return;
+                return false;
             }
             Speaker sp = left.present() ? left : right;
-            if (g != null) {
-                int subj = g.child(i, "nsubj");
-                if (subj >= 0 && (subj > i || subj > b)) {
-                    int[] ext = g.extent(subj);
-                    sp = new Speaker(Math.max(ext[0], b + 1), ext[1], subj);
-                }
-            }
             if (!sp.present()) {
-                return;
+                return false;
             }
             List<Span> content = new ArrayList<>();
             if (b < 0) {
                 // the cue opens its sentence: "he said." after a sentence that ends with a quotation
                 Quotes.Quote q = quoteEndingBefore(s);
                 if (q == null) {
-                    return;
+                    return false;
                 }
                 content.add(q.span());
             } else {
                 String bw = s.token(b).word();
                 if (!bw.equals(",") && !bw.equals(":") && !Quotes.isMark(bw) && !bw.equals("—") && !bw.equals("--")
                         && !bw.equals("?") && !bw.equals("!")) {
-                    return;
+                    return false;
                 }
                 Quotes.Quote q = quoteClosingAt(s, b);
                 if (q != null && q.real()) {
@@ -325,7 +364,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                         last--;
                     }
                     if (last < 0) {
-                        return;
+                        return false;
                     }
                     int start = s.token(0).start();
                     Quotes.Quote open = quoteHolding(s.token(0).start(), s.token(last).end());
@@ -340,7 +379,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                         start = s.token(first).start();
                     }
                     if (claimedSpan(start, s.token(last).end())) {
-                        return;
+                        return false;
                     }
                     content.add(new Span(start, s.token(last).end()));
                 }
@@ -370,7 +409,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     }
                 }
             }
-            add(s, i, i, content, sp, Optional.empty(), addrFirst, addrLast, "verb:postposed");
+            return add(s, i, i, content, sp, Optional.empty(), addrFirst, addrLast, "verb:postposed");
         }
 
         // ---------------------------------------------------------------- other cues
@@ -492,15 +531,19 @@ public final class RuleAttributionFinder implements AttributionFinder {
             add(s, i, i, content, sp, Optional.empty(), -1, -1, "noun:that");
         }
 
-        /** A headline "Name: words ..." ("Pat Caddell: Democrat Voters Worried About ..."). */
-        void headlineColon(Sentence s) {
+        /**
+         * A paragraph opened by a name and a colon: a headline "Pat Caddell: Democrat Voters Worried ..." or a
+         * transcript line "PENCE: Well, look, ...". The content runs to the end of the paragraph.
+         */
+        void speakerLabel(Sentence s) {
             int n = s.tokens().size();
-            for (int c = 1; c < Math.min(n, 6); c++) {
+            int f = n > 0 && Quotes.isMark(s.token(0).word()) ? 1 : 0;
+            for (int c = f + 1; c < Math.min(n, f + 5); c++) {
                 if (!lower(s, c).equals(":")) {
                     continue;
                 }
-                for (int k = 0; k < c; k++) {
-                    if (!s.token(k).isCapitalized() && !s.token(k).word().equals("-")) {
+                for (int k = f; k < c; k++) {
+                    if (!s.token(k).isCapitalized() && !s.token(k).word().equals("-") && !s.token(k).word().equals(".")) {
                         return;
                     }
                 }
@@ -513,16 +556,44 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (words < Quotes.MIN_WORDS || claimed(s, c + 1)) {
                     return;
                 }
-                List<Span> content = List.of(new Span(s.token(c + 1).start(), s.token(n - 1).end()));
-                add(s, c, c, content, new Speaker(0, c - 1, c - 1), Optional.empty(), -1, -1, "headline:colon");
+                int lastSent = s.index();
+                while (lastSent + 1 < sentences.size() && paragraph[lastSent + 1] == paragraph[s.index()]) {
+                    lastSent++;
+                }
+                Sentence ls = sentences.get(lastSent);
+                List<Span> content = List.of(new Span(s.token(c + 1).start(), ls.token(ls.tokens().size() - 1).end()));
+                add(s, c, c, content, new Speaker(f, c - 1, c - 1), Optional.empty(), -1, -1, "label:colon");
                 return;
+            }
+        }
+
+        /** A quotation signed after a dash: "'...' ― Maria Lopez, 34, Phoenix". */
+        void dashSignatures() {
+            for (Quotes.Quote q : quotes) {
+                if (!q.real() || !q.closed()) {
+                    continue;
+                }
+                Sentence s = sentences.get(q.closeSent());
+                int d = q.closeTok() + 1;
+                int n = s.tokens().size();
+                if (d + 1 >= n || !Set.of("―", "—", "--", "–").contains(s.token(d).word()) || !s.token(d + 1).isCapitalized()) {
+                    continue;
+                }
+                int last = d + 1;
+                while (last + 1 < n && !lower(s, last + 1).equals(",") && !isFinal(s, last + 1) && last - d < 6) {
+                    last++;
+                }
+                if (claimedSpan(q.start(), q.end())) {
+                    continue;
+                }
+                add(s, d, d, List.of(q.span()), new Speaker(d + 1, last, last), Optional.empty(), -1, -1, "quote:signed");
             }
         }
 
         /** Quotations no cue claimed continue the last speaker of this or the previous paragraph. */
         void continuations() {
             for (Quotes.Quote q : quotes) {
-                if (!q.real() || claimedSpan(q.start(), q.end())) {
+                if (!q.real() || claimedSpan(q.start(), q.end()) || mostlyClaimed(q.span())) {
                     continue;
                 }
                 Found prev = null;
@@ -536,6 +607,14 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (prev == null) {
                     continue;
                 }
+                if (paragraph[prev.sentence()] == paragraph[q.openSent()] && form(prev.content()).quoted()) {
+                    // the same speaker goes on within the paragraph: one attribution, several pieces
+                    List<Span> more = new ArrayList<>(prev.content());
+                    more.add(q.span());
+                    found.set(found.indexOf(prev), new Found(prev.sentence(), prev.cueTok(), prev.cue(), prev.cueSpan(),
+                            prev.speaker(), more, prev.kind(), prev.channel(), prev.anonymous(), prev.rule()));
+                    continue;
+                }
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
                         List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation"));
             }
@@ -543,11 +622,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
 
         // ---------------------------------------------------------------- building an attribution
 
-        void add(Sentence s, int cueFirst, int cueLast, List<Span> content, Speaker sp, Optional<Found> inherited,
+        boolean add(Sentence s, int cueFirst, int cueLast, List<Span> content, Speaker sp, Optional<Found> inherited,
                  int addrFirst, int addrLast, String rule) {
             for (Found f : found) {
                 if (f.sentence() == s.index() && f.cueTok() == cueFirst) {
-                    return;
+                    return false;
                 }
             }
             Span cueSpan = new Span(s.token(cueFirst).start(), s.token(cueLast).end());
@@ -581,6 +660,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 channel = "Twitter";
             }
             found.add(new Found(s.index(), cueFirst, cue, cueSpan, speaker, content, kind, channel, anonymous, rule));
+            return true;
         }
 
         Actor actor(Sentence s, Speaker sp) {
@@ -818,6 +898,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return Speaker.NONE;
             }
             Token lt = s.token(last);
+            if (TIME_WORDS.contains(lower(s, last))) {
+                return Speaker.NONE;
+            }
             if (!lt.pos().isEmpty() && !(lt.isNoun() || lt.pos().startsWith("PRP") || lt.pos().equals("CD"))) {
                 return Speaker.NONE;
             }
@@ -831,7 +914,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         Speaker rightNounPhrase(Sentence s, int from) {
             int n = s.tokens().size();
             int k = from;
-            while (k < n && k - from < 10 && (npToken(s, k) || lower(s, k).equals("for"))) {
+            while (k < n && k - from < 10 && (npToken(s, k) || lower(s, k).equals("for")) && !TIME_WORDS.contains(lower(s, k))) {
                 k++;
             }
             int last = k - 1;
@@ -898,6 +981,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     }
                     if (q.closeTok() > k) {
                         k = q.closeTok();
+                        if (k + 1 < n && k > from && laterCueClause(s, k + 1)) {
+                            last = k;
+                            break;
+                        }
                         continue;
                     }
                 }
@@ -1174,6 +1261,19 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     if (sp.overlaps(probe) && sp.start() <= start && end <= sp.end() + 1 && !f.rule().equals("noun:that")) {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        boolean mostlyClaimed(Span q) {
+            for (Found f : found) {
+                int shared = 0;
+                for (Span sp : f.content()) {
+                    shared += Math.max(0, Math.min(sp.end(), q.end()) - Math.max(sp.start(), q.start()));
+                }
+                if (2 * shared > q.length()) {
+                    return true;
                 }
             }
             return false;

@@ -267,8 +267,8 @@ public final class PolnearEvaluation implements Evaluation {
                 Gold gi = g.get(i);
                 int j = pairOfGold[i];
                 if (j < 0) {
-                    if (dump != null && !directOnly) {
-                        dump.println(name + "\tMISSED\t" + show(text, gi.content()) + "\tsource=" + show(text, gi.source())
+                    if (dump != null && true) {
+                        dump.println(name + (directOnly ? "\tD-" : "\t") + "MISSED\t" + show(text, gi.content()) + "\tsource=" + show(text, gi.source())
                                 + "\tcue=" + show(text, gi.cue()));
                     }
                     continue;
@@ -284,18 +284,18 @@ public final class PolnearEvaluation implements Evaluation {
                     if (right) {
                         s.speakerRight++;
                     }
-                    if (dump != null && !directOnly && !right) {
-                        dump.println(name + "\tSPEAKER\t" + show(text, gi.content()) + "\tgold=" + show(text, gi.source())
+                    if (dump != null && true && !right) {
+                        dump.println(name + (directOnly ? "\tD-" : "\t") + "SPEAKER\t" + show(text, gi.content()) + "\tgold=" + show(text, gi.source())
                                 + "\tfound=" + (pj.speaker() == null ? "" : pj.speaker().of(text)));
                     }
                 }
-                if (dump != null && !directOnly && !norm(text, gi.content()).equals(norm(text, pj.content()))) {
-                    dump.println(name + "\tBOUNDS\tgold=" + show(text, gi.content()) + "\tfound=" + show(text, pj.content()));
+                if (dump != null && true && !norm(text, gi.content()).equals(norm(text, pj.content()))) {
+                    dump.println(name + (directOnly ? "\tD-" : "\t") + "BOUNDS\tgold=" + show(text, gi.content()) + "\tfound=" + show(text, pj.content()));
                 }
             }
             for (int j = 0; j < p.size(); j++) {
-                if (!predUsed[j] && dump != null && !directOnly) {
-                    dump.println(name + "\tSPURIOUS\t" + show(text, p.get(j).content()) + "\tcue=" + p.get(j).cue().of(text)
+                if (!predUsed[j] && dump != null && true) {
+                    dump.println(name + (directOnly ? "\tD-" : "\t") + "SPURIOUS\t" + show(text, p.get(j).content()) + "\tcue=" + p.get(j).cue().of(text)
                             + "\tspeaker=" + (p.get(j).speaker() == null ? "" : p.get(j).speaker().of(text)));
                 }
             }
@@ -464,10 +464,10 @@ public final class PolnearEvaluation implements Evaluation {
         return out;
     }
 
-    /** A pair of double quotation marks with at least four words between them, inside the content. */
+    /** A pair of double quotation marks (or the two-apostrophe marks of some archives) with at least four words between them. */
     static boolean holdsQuotation(String text, List<Span> content) {
         for (Span sp : content) {
-            String c = sp.of(text);
+            String c = sp.of(text).replace("''", "\"");
             int open = -1;
             for (int i = 0; i < c.length(); i++) {
                 char ch = c.charAt(i);
