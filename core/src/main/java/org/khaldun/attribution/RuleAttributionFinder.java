@@ -648,6 +648,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 kind = SourceKind.ANONYMOUS;
                 anonymous = true;
             } else {
+                int last = sp.last();
+                while (last > sp.first() && (lower(s, last).equals("'s") || lower(s, last).equals("’s")
+                        || lower(s, last).equals("'") || lower(s, last).equals("’"))) {
+                    last--;
+                }
+                sp = new Speaker(sp.first(), last, Math.min(sp.head(), last));
                 speaker = Optional.of(actor(s, sp));
                 kind = kind(s, sp, speaker.get());
                 anonymous = kind == SourceKind.ANONYMOUS;
