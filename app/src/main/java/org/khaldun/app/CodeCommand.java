@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.khaldun.article.ArticleSources;
@@ -42,7 +41,7 @@ final class CodeCommand implements Callable<Integer> {
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
             description = "text, html or jsonl (default: from each file's extension, else sniffed).")
-    String inputFormat;
+    InputFormat inputFormat;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
             description = "Output: jsonl (PLOVER-style, canonical) or tsv (one row per event, with header). Default: ${DEFAULT-VALUE}.")
@@ -122,10 +121,6 @@ final class CodeCommand implements Callable<Integer> {
     }
 
     private ReadOptions readOptions() {
-        Optional<InputFormat> forced = Optional.empty();
-        if (inputFormat != null) {
-            forced = Optional.of(InputFormat.parse(inputFormat));
-        }
         LocalDate date = null;
         if (published != null) {
             try {
@@ -134,6 +129,16 @@ final class CodeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--published must be YYYY-MM-DD, got '" + published + "'");
             }
         }
-        return ReadOptions.defaults().withFormat(forced).withDefaultPublished(date).withDefaultSource(source);
+        ReadOptions options = ReadOptions.defaults();
+        if (inputFormat != null) {
+            options = options.withFormat(inputFormat);
+        }
+        if (date != null) {
+            options = options.withDefaultPublished(date);
+        }
+        if (source != null) {
+            options = options.withDefaultSource(source);
+        }
+        return options;
     }
 }

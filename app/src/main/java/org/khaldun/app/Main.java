@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "khaldun", mixinStandardHelpOptions = true, version = "khaldun 0.1.0",
         description = "Political event coding from news text: who did what to whom, when, where, and who said so.",
-        subcommands = {EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CodeCommand.class, DemoCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -32,6 +32,7 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("khaldun: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return EXIT_FAILURE;

@@ -13,4 +13,13 @@ public interface ArticleTimes {
      * that still governs it, else the publication date (flagged as such).
      */
     EventDate dateOf(int sentenceIndex, int triggerToken);
+
+    /**
+     * Whether the text places the event after publication: its date is a future reference ("the upcoming
+     * weeks", "soon") or a period that starts after the publication day ("next month", "will meet on
+     * Wednesday"). The event coder may flag such events as future. This default knows only the first case.
+     */
+    default boolean isFuture(int sentenceIndex, int triggerToken) {
+        return "FUTURE_REF".equals(dateOf(sentenceIndex, triggerToken).value());
+    }
 }

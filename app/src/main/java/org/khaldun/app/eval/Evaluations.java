@@ -11,6 +11,10 @@ public final class Evaluations {
 
     public static List<Evaluation> all() {
         return List.of(
+                new PloverSyntheticEvaluation(DefaultCoder::get),
+                new ConflibertEvaluation(DefaultCoder::get),
+                new TempEvalEvaluation(),
+                new PetrarchConformanceEvaluation(),
                 new PolnearEvaluation()
         );
     }

@@ -1,0 +1,181 @@
+package org.khaldun.event;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.khaldun.actor.Actor;
+import org.khaldun.actor.ActorIndex;
+import org.khaldun.actor.ActorMention;
+import org.khaldun.article.Article;
+import org.khaldun.codebook.CameoCode;
+import org.khaldun.codebook.Codebook;
+import org.khaldun.codebook.PloverCoding;
+import org.khaldun.nlp.Sentence;
+import org.khaldun.nlp.Token;
+import org.khaldun.time.ArticleTimes;
+import org.khaldun.time.EventDate;
+
+/**
+ * The event coder: lexicon triggers plus rules over the enhanced++ dependency graph.
+ *
+ * <p>For every trigger word of a parsed sentence it finds the actors syntactically tied to it (subject, agent,
+ * object, case-marked obliques and nominal modifiers, through conjunctions, control and support verbs), the
+ * CAMEO code (refined by the lexicon's rules and complement topics), the modality (negation, hypothesis,
+ * future) and, for reported speech, the speaker and the speaker's stance. Actors are never taken from parts
+ * of the sentence that are not linked to the trigger. Immutable and thread-safe.
+ *
+ * <p>Emission policy (what an analyst can rely on):
+ * <ul>
+ *   <li>an event needs a coded source actor, except material-conflict events (quad class 4: attacks, arrests,
+ *       sanctions are coded by their own quad class) which may be emitted with a target only
+ *       ("airstrikes on Iraqi sites");</li>
+ *   <li>statements (01x) need a speaker actor and content (a complement clause or quotation); a news outlet
+ *       reporting is not a statement event;</li>
+ *   <li>a word inside reported speech whose lexicon entry carries a stance ("violate" → accuse) is coded as
+ *       the speaker's stance toward the word's argument, not as a fact told by the article;</li>
+ *   <li>negated, hypothetical and future events are emitted with their flags, never as facts;</li>
+ *   <li>nothing is coded from debris spans, and the same trigger, code and actors give one event.</li>
+ * </ul>
+ */
+public final class DependencyEventCoder implements EventCoder {
+
+    private final EventLexicon lexicon;
+    private final Codebook codebook;
+
+    public DependencyEventCoder(EventLexicon lexicon, Codebook codebook) {
+        this.lexicon = Objects.requireNonNull(lexicon);
+        this.codebook = Objects.requireNonNull(codebook);
+    }
+
+    /** The coder with Khaldun's built-in lexicon. */
+    public static DependencyEventCoder withBuiltinLexicon(Codebook codebook) {
+        return new DependencyEventCoder(EventLexicon.builtin(), codebook);
+    }
+
+    public EventLexicon lexicon() {
+        return lexicon;
+    }
+
+    @Override
+    public boolean mayHoldEvent(Sentence unparsed) {
+        for (Token t : unparsed.tokens()) {
+            String w = t.word();
+            if (w.length() > 2 && lexicon.isTriggerForm(lower(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lower(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isUpperCase(w.charAt(i))) {
+                return w.toLowerCase(Locale.ROOT);
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public List<Event> code(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times) {
+        List<Event> out = new ArrayList<>();
+        for (Sentence s : sentences) {
+            if (!s.parsed() || s.dependencies().isEmpty()) {
+                continue;
+            }
+            boolean whollyDebris = isWhollyDebris(article, s);
+            if (whollyDebris) {
+                continue;
+            }
+            new SentenceCoder(this, article, s, actors, times, out).run();
+        }
+        return out;
+    }
+
+    private static boolean isWhollyDebris(Article article, Sentence s) {
+        if (article.debris().isEmpty()) {
+            return false;
+        }
+        for (Token t : s.tokens()) {
+            if (!article.inDebris(t.start(), t.end())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    EventLexicon lex() {
+        return lexicon;
+    }
+
+    Codebook codebook() {
+        return codebook;
+    }
+
+    /** The CAMEO entry for a code, or for its nearest listed parent ("0256" → "025" → "020"). */
+    Optional<CameoCode> cameo(String code) {
+        Optional<CameoCode> c = codebook.cameo(code);
+        if (c.isPresent()) {
+            return c;
+        }
+        if (code.length() == 4) {
+            c = codebook.cameo(code.substring(0, 3));
+            if (c.isPresent()) {
+                return Optional.of(new CameoCode(code, c.get().label(), c.get().goldstein(), c.get().quadClass()));
+            }
+        }
+        c = codebook.cameo(code.substring(0, 2) + "0");
+        return c.map(p -> new CameoCode(code, p.label(), p.goldstein(), p.quadClass()));
+    }
+
+    Optional<PloverCoding> plover(String code) {
+        return codebook.plover(code);
+    }
+
+    /** First 16 hex digits of SHA-256 over what identifies the event: same input, same id, run after run. */
+    static String eventId(String articleId, int sentence, int triggerStart, int triggerEnd, String code,
+                          List<Actor> source, List<Actor> target) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(articleId).append('|').append(sentence).append('|').append(triggerStart).append('|')
+                .append(triggerEnd).append('|').append(code).append('|');
+        for (Actor a : source) {
+            sb.append(a.code()).append('@').append(a.start()).append(',');
+        }
+        sb.append('|');
+        for (Actor a : target) {
+            sb.append(a.code()).append('@').append(a.start()).append(',');
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] h = md.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Actors of mentions, in order, without repeating one actor at one place. */
+    static List<Actor> actorsOf(List<ActorMention> mentions) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Actor> out = new ArrayList<>();
+        for (ActorMention m : mentions) {
+            if (seen.add(m.actor().code() + "@" + m.actor().start())) {
+                out.add(m.actor());
+            }
+        }
+        return out;
+    }
+
+    static EventDate dateOrPublication(ArticleTimes times, Article article, int sentence, int token) {
+        EventDate d = times == null ? null : times.dateOf(sentence, token);
+        return d != null ? d : EventDate.ofPublication(article.published().orElse(null));
+    }
+}

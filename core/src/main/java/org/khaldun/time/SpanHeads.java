@@ -1,0 +1,107 @@
+package org.khaldun.time;
+
+import java.util.Set;
+import org.khaldun.nlp.Dependency;
+import org.khaldun.nlp.Sentence;
+
+/** Dependency helpers over token spans: the head of a span, where it attaches, which clause it is in. */
+final class SpanHeads {
+
+    /** Relations that open a clause of their own: a time inside one does not date events outside it. */
+    static final Set<String> CLAUSE_RELATIONS = Set.of(
+            "ccomp", "advcl", "acl", "parataxis", "csubj", "xcomp", "root");
+
+    private SpanHeads() {
+    }
+
+    /** The token of [first, last] whose governor lies outside the span (the last such, for "the third quarter"). */
+    static int head(Sentence s, int first, int last) {
+        int head = last;
+        for (int i = last; i >= first; i--) {
+            boolean outside = false;
+            boolean any = false;
+            for (Dependency d : s.dependencies()) {
+                if (d.dependent() == i) {
+                    any = true;
+                    if (d.governor() < first || d.governor() > last) {
+                        outside = true;
+                    }
+                }
+            }
+            if (outside || !any) {
+                return i;
+            }
+        }
+        return head;
+    }
+
+    /** The governor of the span's head outside the span, or -1. */
+    static int attachment(Sentence s, int first, int last) {
+        int h = head(s, first, last);
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() == h && d.governor() >= 0 && (d.governor() < first || d.governor() > last)) {
+                return d.governor();
+            }
+        }
+        return -1;
+    }
+
+    /** The relation by which the span's head attaches, or empty. */
+    static String attachmentRelation(Sentence s, int first, int last) {
+        int h = head(s, first, last);
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() == h && d.governor() >= 0 && (d.governor() < first || d.governor() > last)) {
+                return d.relation();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The head of the clause token {@code i} belongs to: up through non-clausal relations (obl, nmod, obj,
+     * conj, …) until a clause-opening relation or the root. Conjoined verbs keep their own clause.
+     */
+    static int clauseOf(Sentence s, int i) {
+        int cur = i;
+        for (int step = 0; step < 30; step++) {
+            Dependency up = null;
+            for (Dependency d : s.dependencies()) {
+                if (d.dependent() == cur && d.governor() >= 0) {
+                    up = d;
+                    break;
+                }
+            }
+            if (up == null) {
+                return cur;
+            }
+            String base = up.baseRelation();
+            if (CLAUSE_RELATIONS.contains(base) || base.equals("conj") && s.token(cur).isVerb()) {
+                return cur;
+            }
+            cur = up.governor();
+        }
+        return cur;
+    }
+
+    /** True when {@code anc} dominates {@code i} (or is {@code i}) through governor links. */
+    static boolean dominates(Sentence s, int anc, int i) {
+        int cur = i;
+        for (int step = 0; step < 30; step++) {
+            if (cur == anc) {
+                return true;
+            }
+            int gov = -1;
+            for (Dependency d : s.dependencies()) {
+                if (d.dependent() == cur && d.governor() >= 0) {
+                    gov = d.governor();
+                    break;
+                }
+            }
+            if (gov < 0) {
+                return false;
+            }
+            cur = gov;
+        }
+        return false;
+    }
+}

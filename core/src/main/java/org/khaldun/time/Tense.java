@@ -1,0 +1,164 @@
+package org.khaldun.time;
+
+import java.util.Set;
+import org.khaldun.nlp.Dependency;
+import org.khaldun.nlp.Sentence;
+import org.khaldun.nlp.Token;
+
+/**
+ * The tense of the clause a time expression sits in, which decides which "Wednesday" or which "March" is
+ * meant. Parsed sentences: the verb the expression hangs from and its auxiliaries. Sentences with tokens only:
+ * the nearest tense cue in a short window.
+ */
+enum Tense {
+    PAST, PRESENT, FUTURE, UNKNOWN;
+
+    private static final Set<String> FUTURE_AUX = Set.of("will", "'ll", "shall", "wo", "would", "'d");
+    private static final Set<String> PRESENT_FORMS = Set.of("is", "are", "am", "'s", "'re", "has", "have");
+    private static final Set<String> PAST_FORMS = Set.of("was", "were", "had", "did");
+    /** Verbs whose infinitive complement lies ahead of them ("plans to meet on Friday"). */
+    private static final Set<String> FORWARD_VERBS = Set.of(
+            "plan", "expect", "schedule", "agree", "intend", "hope", "want", "aim", "threaten", "vow", "promise",
+            "pledge", "set", "due", "prepare", "decide", "propose", "seek", "try", "offer", "ask", "urge", "call",
+            "invite", "order", "consider", "go", "need", "likely", "able", "ready");
+    /** Frequent irregular past forms for sentences without POS tags. */
+    private static final Set<String> IRREGULAR_PAST = Set.of(
+            "said", "was", "were", "had", "did", "met", "took", "made", "told", "came", "went", "held", "left",
+            "began", "gave", "saw", "won", "lost", "fell", "rose", "paid", "sold", "bought", "found", "got", "put",
+            "sent", "spoke", "struck", "fought", "led", "hit", "shot", "fled", "broke", "brought", "thought", "knew",
+            "became", "ran", "stood", "wrote", "read", "heard", "felt", "kept", "meant", "seized", "killed");
+
+    static Tense of(Sentence s, int first, int last) {
+        if (s.parsed() && !s.dependencies().isEmpty()) {
+            int verb = governingVerb(s, first, last);
+            if (verb >= 0) {
+                return ofVerb(s, verb, 0);
+            }
+        }
+        return byWindow(s, first, last);
+    }
+
+    /** The verb an expression depends on: up from the expression's head through at most four edges. */
+    static int governingVerb(Sentence s, int first, int last) {
+        int head = SpanHeads.head(s, first, last);
+        int cur = head;
+        for (int step = 0; step < 5; step++) {
+            int gov = -1;
+            for (Dependency d : s.dependencies()) {
+                if (d.dependent() == cur && d.governor() >= 0 && (d.governor() < first || d.governor() > last)) {
+                    gov = d.governor();
+                    break;
+                }
+            }
+            if (gov < 0) {
+                return s.token(cur).isVerb() ? cur : -1;
+            }
+            cur = gov;
+            Token t = s.token(cur);
+            if (t.isVerb() || t.pos().equals("MD")) {
+                return cur;
+            }
+        }
+        return -1;
+    }
+
+    private static Tense ofVerb(Sentence s, int verb, int depth) {
+        Token v = s.token(verb);
+        boolean infinitive = false;
+        Tense auxTense = UNKNOWN;
+        boolean perfect = false;
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() != verb) {
+                continue;
+            }
+            String rel = d.relation();
+            String w = s.token(d.dependent()).word().toLowerCase(java.util.Locale.ROOT);
+            if (rel.startsWith("aux")) {
+                if (FUTURE_AUX.contains(w)) {
+                    return FUTURE;
+                }
+                if (w.equals("going")) {
+                    return FUTURE;
+                }
+                if (PAST_FORMS.contains(w)) {
+                    auxTense = PAST;
+                } else if (w.equals("has") || w.equals("have") || w.equals("'ve")) {
+                    perfect = true;
+                } else if (PRESENT_FORMS.contains(w) && auxTense == UNKNOWN) {
+                    auxTense = PRESENT;
+                } else if (w.equals("to")) {
+                    infinitive = true;
+                }
+            } else if (rel.equals("mark") && w.equals("to")) {
+                infinitive = true;
+            }
+        }
+        if (auxTense == PAST) {
+            return PAST;
+        }
+        if (perfect) {
+            return PAST;
+        }
+        String pos = v.pos();
+        if (v.word().equalsIgnoreCase("will") || v.word().equalsIgnoreCase("'ll")) {
+            return FUTURE;
+        }
+        if (pos.equals("VBD")) {
+            return PAST;
+        }
+        if (pos.equals("VBN") && auxTense == UNKNOWN) {
+            return PAST; // reduced relative or participle: "the year ended March 31"
+        }
+        if (pos.equals("VBG") && auxTense == PRESENT) {
+            return FUTURE; // "is meeting on Friday": a plan
+        }
+        if (auxTense == PRESENT || pos.equals("VBZ") || pos.equals("VBP")) {
+            return PRESENT;
+        }
+        if (infinitive || pos.equals("VB")) {
+            // an infinitive takes its tense from the verb it complements, or looks ahead
+            if (depth < 2) {
+                for (Dependency d : s.dependencies()) {
+                    if (d.dependent() == verb && d.governor() >= 0 && (d.baseRelation().equals("xcomp")
+                            || d.baseRelation().equals("ccomp") || d.baseRelation().equals("advcl"))) {
+                        Token g = s.token(d.governor());
+                        if (FORWARD_VERBS.contains(g.lemma()) || infinitive && g.lemma().equals("be")) {
+                            return FUTURE;
+                        }
+                        Tense t = ofVerb(s, d.governor(), depth + 1);
+                        return t == PAST && infinitive ? UNKNOWN : t;
+                    }
+                }
+            }
+            return infinitive ? FUTURE : UNKNOWN;
+        }
+        return UNKNOWN;
+    }
+
+    private static Tense byWindow(Sentence s, int first, int last) {
+        int n = s.tokens().size();
+        for (int dist = 1; dist <= 8; dist++) {
+            for (int k : new int[] {first - dist, last + dist}) {
+                if (k < 0 || k >= n) {
+                    continue;
+                }
+                Token t = s.token(k);
+                String w = t.word().toLowerCase(java.util.Locale.ROOT);
+                if (FUTURE_AUX.contains(w) || w.equals("going") && k + 1 < n && s.token(k + 1).word().equals("to")) {
+                    return FUTURE;
+                }
+                if (!t.pos().isEmpty()) {
+                    if (t.pos().equals("VBD")) {
+                        return PAST;
+                    }
+                    if (t.pos().equals("VBZ") || t.pos().equals("VBP")) {
+                        return PRESENT;
+                    }
+                } else if (IRREGULAR_PAST.contains(w) || w.length() > 4 && w.endsWith("ed")) {
+                    return PAST;
+                }
+            }
+        }
+        return UNKNOWN;
+    }
+}
