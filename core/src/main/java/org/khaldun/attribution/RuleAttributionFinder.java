@@ -238,8 +238,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     from = j;
                 }
             }
-            if (from < 0 && g != null) {
-                int c = v.to() ? g.child(i, "xcomp") : g.child(i, "ccomp");
+            if (from < 0 && g != null && !v.to()) {
+                // "called Iraq's move highly virtuous" is a small clause, not speech: to-verbs need their "to"
+                int c = g.child(i, "ccomp");
                 if (c > i) {
                     int start = subtreeStart(g, c, i);
                     if (start > i && start <= Math.max(j, i + 1) + 1) {

@@ -294,6 +294,23 @@ class RuleAttributionFinderTest {
         assertThat(new ArticleAttributions(all).sourceOf(text.indexOf("discuss"))).isEmpty();
     }
 
+    @Test
+    void withTheDictionaryRecogniserTheExampleSpeakersCarryActorCodes() throws IOException {
+        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
+                "iraq-iran-us-forces.txt");
+        String raw = Files.readString(file, StandardCharsets.UTF_8);
+        int nl = raw.indexOf('\n');
+        String text = raw.substring(0, nl) + "\n\n" + raw.substring(nl + 1);
+        Doc d = parse(text);
+        ActorIndex actors = org.khaldun.actor.DictionaryActorRecognizer.builtin().recognize(d.article, d.sentences);
+        List<Attribution> all = FINDER.find(d.article, d.sentences, actors);
+        assertThat(byCue(all, "declared").speakerCode()).isEqualTo("IRQLEG");
+        assertThat(byCue(all, "said").speakerCode()).isEqualTo("IRQLEG");
+        assertThat(byCue(all, "told").speakerCode()).isEqualTo("USAGOV");
+        // "called Iraq's criminalization of normalization ... highly virtuous" reports no speech
+        assertThat(all).noneSatisfy(a -> assertThat(content(text, a)).startsWith("Iraq's criminalization"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private record Doc(Article article, List<Sentence> sentences) {
