@@ -18,7 +18,8 @@ public final class EventTsv {
             "actor_codes", "actor_texts", "recipient_codes", "recipient_texts",
             "event", "mode", "context", "cameo_code", "goldstein", "quad_class",
             "negated", "hypothetical", "future",
-            "sentence_index", "trigger", "trigger_start", "trigger_end", "sentence", "explanation", "codebook");
+            "sentence_index", "trigger", "trigger_start", "trigger_end", "sentence", "explanation", "codebook",
+            "source_kind", "source_speaker_code", "source_speaker_text", "source_cue", "source_channel", "source_anonymous");
 
     private EventTsv() {
     }
@@ -48,7 +49,13 @@ public final class EventTsv {
                 .add(Integer.toString(e.textInfo().triggerEnd()))
                 .add(clean(e.textInfo().sentence()))
                 .add(clean(e.explanation()))
-                .add(e.codebook());
+                .add(e.codebook())
+                .add(e.source().kind())
+                .add(e.source().speaker().map(Actor::code).orElse(""))
+                .add(clean(e.source().speaker().map(Actor::text).orElse("")))
+                .add(clean(e.source().cue()))
+                .add(clean(e.source().channel()))
+                .add(Boolean.toString(e.source().anonymous()));
         return j.toString();
     }
 

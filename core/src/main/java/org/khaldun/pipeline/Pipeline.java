@@ -2,12 +2,17 @@ package org.khaldun.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.khaldun.actor.ActorIndex;
 import org.khaldun.actor.ActorRecognizer;
 import org.khaldun.article.Article;
+import org.khaldun.attribution.ArticleAttributions;
+import org.khaldun.attribution.Attribution;
+import org.khaldun.attribution.AttributionFinder;
 import org.khaldun.event.Event;
 import org.khaldun.event.EventCoder;
+import org.khaldun.event.EventSource;
 import org.khaldun.nlp.NlpEngine;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.time.ArticleTimes;
@@ -24,7 +29,9 @@ import org.khaldun.time.TimeResolver;
  *       outside debris that hold a possible trigger ({@link EventCoder#mayHoldEvent}) and at least one actor
  *       mention, since an event always needs a coded actor</li>
  *   <li>times: time expressions normalised against the publication date ({@link TimeResolver})</li>
- *   <li>events: triggers, arguments, codes, modality ({@link EventCoder})</li>
+ *   <li>attribution: quotes and reported speech with their speakers ({@link AttributionFinder})</li>
+ *   <li>events: triggers, arguments, codes, modality ({@link EventCoder}); each event then takes as its
+ *       source the attribution its trigger stands inside</li>
  * </ol>
  *
  * Immutable and thread-safe: one pipeline serves every worker thread.
@@ -34,12 +41,15 @@ public final class Pipeline {
     private final NlpEngine nlp;
     private final ActorRecognizer actors;
     private final TimeResolver times;
+    private final AttributionFinder attribution;
     private final EventCoder events;
 
-    public Pipeline(NlpEngine nlp, ActorRecognizer actors, TimeResolver times, EventCoder events) {
+    public Pipeline(NlpEngine nlp, ActorRecognizer actors, TimeResolver times, AttributionFinder attribution,
+                    EventCoder events) {
         this.nlp = Objects.requireNonNull(nlp);
         this.actors = Objects.requireNonNull(actors);
         this.times = Objects.requireNonNull(times);
+        this.attribution = Objects.requireNonNull(attribution);
         this.events = Objects.requireNonNull(events);
     }
 
@@ -65,14 +75,25 @@ public final class Pipeline {
         long t3 = System.nanoTime();
         ArticleTimes articleTimes = times.resolve(article, sentences);
         long t4 = System.nanoTime();
-        List<Event> coded = events.code(article, sentences, actorIndex, articleTimes);
+        ArticleAttributions attributions = attribution.attribute(article, sentences, actorIndex);
         long t5 = System.nanoTime();
+        List<Event> coded = events.code(article, sentences, actorIndex, articleTimes);
+        if (!attributions.all().isEmpty()) {
+            List<Event> sourced = new ArrayList<>(coded.size());
+            for (Event e : coded) {
+                Optional<Attribution> a = attributions.sourceOf(e.textInfo().triggerStart());
+                sourced.add(a.isPresent() ? e.withSource(EventSource.of(a.get())) : e);
+            }
+            coded = sourced;
+        }
+        long t6 = System.nanoTime();
 
         int tokens = 0;
         for (Sentence s : split) {
             tokens += s.tokens().size();
         }
-        StageTimes st = new StageTimes(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, split.size(), parsed.size(), tokens);
-        return new CodedArticle(article, sentences, actorIndex, articleTimes, coded, st);
+        StageTimes st = new StageTimes(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, split.size(), parsed.size(),
+                tokens);
+        return new CodedArticle(article, sentences, actorIndex, articleTimes, attributions, coded, st);
     }
 }

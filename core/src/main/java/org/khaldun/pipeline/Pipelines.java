@@ -2,6 +2,7 @@ package org.khaldun.pipeline;
 
 import org.khaldun.actor.ActorDictionary;
 import org.khaldun.actor.DictionaryActorRecognizer;
+import org.khaldun.attribution.RuleAttributionFinder;
 import org.khaldun.codebook.TableCodebook;
 import org.khaldun.event.DependencyEventCoder;
 import org.khaldun.nlp.CoreNlpEngine;
@@ -39,7 +40,7 @@ public final class Pipelines {
         if (!options.actorFiles().isEmpty()) {
             actors = actors.withFiles(options.actorFiles());
         }
-        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
+        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(), new RuleAttributionFinder(),
                 DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin()));
     }
 }

@@ -133,6 +133,7 @@ public final class Bench {
         row(out, "actors (dictionaries + resolution)", s.actors(), total, coded.articles());
         row(out, "parse (POS + lemma + depparse, candidate sentences)", s.parse(), total, coded.articles());
         row(out, "times (date expressions)", s.times(), total, coded.articles());
+        row(out, "attribution (quotes, speakers)", s.attribution(), total, coded.articles());
         row(out, "events (triggers, arguments, codes)", s.events(), total, coded.articles());
         out.printf("%nJVM uptime %.0f s.%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
     }
