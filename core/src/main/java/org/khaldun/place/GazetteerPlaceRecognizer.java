@@ -1,0 +1,608 @@
+package org.khaldun.place;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.khaldun.actor.ActorDictionary;
+import org.khaldun.actor.ActorIndex;
+import org.khaldun.actor.ActorMention;
+import org.khaldun.article.Article;
+import org.khaldun.nlp.Sentence;
+import org.khaldun.nlp.Token;
+import org.khaldun.place.Gazetteer.NameKind;
+import org.khaldun.place.Gazetteer.Sense;
+
+/**
+ * Recognises places by looking capitalised token sequences up in the {@link Gazetteer}, then resolves each
+ * name to one gazetteer place. The rules, in the order they apply, are specified in {@code docs/places.md}:
+ *
+ * <ul>
+ *   <li>a name covered by an actor mention is an actor ("Washington said": {@link PlaceUse#METONYMIC}) or
+ *       a modifier of one ("Iraqi parliament": {@link PlaceUse#ADJECTIVAL}); demonyms are adjectival;</li>
+ *   <li>a name inside a longer capitalised name ("Paris Hilton", "New York Times") is no place;</li>
+ *   <li>common words and given names ("Reading", "Police", "Victoria"), words also used in lower case in the
+ *       article, and small towns need evidence: a locative preposition ("in", "near"…), a qualifier
+ *       ("Paris, Texas"), their country being mentioned in the article, or the dateline;</li>
+ *   <li>readings are scored by population, level, the countries the article mentions, qualifiers
+ *       and region words ("Idlib province"); a name keeps the reading it first got in the article.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
+
+    /** Prepositions that make the name after them a place. */
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "from", "to", "into", "across", "inside",
+            "outside", "throughout", "within", "around", "toward", "towards", "via", "through", "between", "outskirts",
+            "of", "nearby", "off", "along", "entering", "leaving", "visit", "visited", "visiting", "reached", "flew",
+            "arrived", "traveled", "travelled", "based");
+    /** Nouns before "of" that make it locative: "the city of Homs", "north of Kirkuk". */
+    private static final Set<String> PLACE_NOUNS = Set.of("city", "town", "village", "province", "region", "district",
+            "state", "governorate", "capital", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
+            "southeast", "southwest", "centre", "center", "suburbs", "suburb", "port", "county", "area", "heart",
+            "streets", "border", "island", "islands", "republic", "kingdom", "parts", "part", "rest", "people",
+            "residents", "citizens", "government", "president", "mayor", "governor", "people", "province");
+    /** Words between a preposition and the name that keep it locative ("in northern Syria", "in the capital, Kabul"). */
+    private static final Set<String> BRIDGE = Set.of("the", "a", "an", "northern", "southern", "eastern", "western",
+            "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+            "neighbouring", "neighboring", "rural", "downtown", "capital", "city", "town", "village", ",", "nearby",
+            "war-torn", "restive", "besieged", "occupied", "rebel-held", "government-held", "coastal", "western-backed",
+            "province", "region", "of", "upper", "lower", "greater", "all", "mainland", "oil-rich");
+    /** Region words that make the name before them an admin-1 region ("Idlib province"). */
+    private static final Set<String> ADMIN_WORDS = Set.of("province", "governorate", "state", "region", "oblast",
+            "prefecture", "department", "territory", "county", "emirate", "canton");
+    /** Capitalised words that begin sentences or clauses but never names, so they do not make a name longer. */
+    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "on", "in", "at", "of", "for", "from", "to",
+            "by", "with", "after", "before", "during", "since", "as", "but", "and", "or", "if", "when", "while",
+            "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that",
+            "these", "those", "there", "here", "meanwhile", "moreover", "however", "also", "earlier", "later",
+            "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "today", "yesterday", "tomorrow", "according", "under", "between", "against",
+            "about", "over", "into", "upon", "why", "what", "who", "how", "where", "which", "said", "says", "north",
+            "south", "east", "west", "northern", "southern", "eastern", "western", "central", "both", "all", "some",
+            "many", "most", "several", "two", "three", "one", "new", "old", "former", "greater", "upper", "lower",
+            "city", "province", "state", "region", "county", "district", "governorate", "capital");
+    /** Function words allowed inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
+    private static final Set<String> NAME_INNER = Set.of("of", "the", "and", "de", "del", "da", "do", "dos", "das",
+            "al", "el", "ad", "ar", "as", "ash", "an", "-", "la", "le", "les", "du", "des", "y", "upon", "on", "sur",
+            "am", "an der", "der", "di", "'s", ".", "es", "ez", "az", "ul", "i", "e");
+    private static final Set<String> DATELINE_AFTER = Set.of(",", "(", "-", "--", "—", "–", ":");
+    private static final Set<String> QUOTES = Set.of("\"", "“", "‘", "'", "(", ":", "-", "—", "–", "--");
+    /** A town this large is worth naming without other evidence. */
+    private static final long SELF_EVIDENT_POPULATION = 250_000;
+    /** A place smaller than this needs a preposition or qualifier, even in a country the article mentions. */
+    private static final long SMALL_TOWN = 20_000;
+
+    private final Gazetteer gazetteer;
+    private final Set<String> commonWords;
+
+    public GazetteerPlaceRecognizer(Gazetteer gazetteer) {
+        this.gazetteer = Objects.requireNonNull(gazetteer);
+        this.commonWords = loadWords("/org/khaldun/place/not-places.txt");
+    }
+
+    /** A recognizer over the built-in gazetteer (loaded once per JVM). */
+    public static GazetteerPlaceRecognizer builtin() {
+        return Holder.BUILTIN;
+    }
+
+    private static final class Holder {
+        static final GazetteerPlaceRecognizer BUILTIN = new GazetteerPlaceRecognizer(Gazetteer.builtin());
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    private static Set<String> loadWords(String resource) {
+        Set<String> out = new HashSet<>();
+        try (InputStream in = GazetteerPlaceRecognizer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " is missing from the class path");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                int hash = line.indexOf('#');
+                String l = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                for (String w : l.split("\\s*\\|\\s*")) {
+                    if (!w.isEmpty()) {
+                        out.add(Gazetteer.key(w));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(out);
+    }
+
+    @Override
+    public ArticlePlaces recognize(Article article, List<Sentence> sentences, ActorIndex actors) {
+        return new Run(article, sentences, actors).run();
+    }
+
+    /** A name found in a sentence and what is known about it. */
+    private static final class Match {
+        final int sentence;
+        final int first;
+        final int last;
+        final List<Sense> senses;
+        final String key;
+        PlaceUse use = PlaceUse.LITERAL;
+        String locative = "";
+        boolean qualified;
+        boolean adminWord;
+        boolean dateline;
+        boolean weakWord;
+        boolean allCaps;
+        GazetteerEntry forced;
+        String forcedBy = "";
+        GazetteerEntry chosen;
+        String rule = "";
+
+        Match(int sentence, int first, int last, List<Sense> senses, String key) {
+            this.sentence = sentence;
+            this.first = first;
+            this.last = last;
+            this.senses = senses;
+            this.key = key;
+        }
+
+        boolean demonym() {
+            for (Sense s : senses) {
+                if (s.kind() == NameKind.NAME) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Per-article state. */
+    private final class Run {
+        final Article article;
+        final List<Sentence> sentences;
+        final ActorIndex actors;
+        final Set<String> lowerWords = new HashSet<>();
+        final Map<String, Integer> countries = new HashMap<>();
+        final Map<String, GazetteerEntry> settled = new HashMap<>();
+        final List<List<Match>> matches = new ArrayList<>();
+
+        Run(Article article, List<Sentence> sentences, ActorIndex actors) {
+            this.article = article;
+            this.sentences = sentences;
+            this.actors = actors;
+        }
+
+        ArticlePlaces run() {
+            for (Sentence s : sentences) {
+                for (Token t : s.tokens()) {
+                    String w = t.word();
+                    if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+                        lowerWords.add(w);
+                    }
+                }
+            }
+            for (Sentence s : sentences) {
+                matches.add(find(s));
+            }
+            context();
+            Place dateline = null;
+            List<List<Place>> out = new ArrayList<>();
+            for (int si = 0; si < sentences.size(); si++) {
+                Sentence s = sentences.get(si);
+                List<Place> places = new ArrayList<>();
+                for (Match m : matches.get(si)) {
+                    GazetteerEntry g = resolve(m);
+                    if (g == null) {
+                        continue;
+                    }
+                    Place p = place(s, m, g);
+                    places.add(p);
+                    if (m.dateline && dateline == null) {
+                        dateline = p;
+                    }
+                }
+                out.add(places);
+            }
+            return new ArticlePlaces(sentences, out, dateline);
+        }
+
+        // ---- finding names ----------------------------------------------------------------------------
+
+        List<Match> find(Sentence s) {
+            List<Token> tokens = s.tokens();
+            int n = tokens.size();
+            List<Match> out = new ArrayList<>();
+            if (n == 0 || article.inDebris(s.start(), s.end())) {
+                return out;
+            }
+            String[] w = new String[n];
+            String[] k = new String[n];
+            boolean[] cap = new boolean[n];
+            int longWords = 0;
+            int lowerLong = 0;
+            int upperLong = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] = tokens.get(i).word();
+                k[i] = ActorDictionary.normalize(w[i]);
+                cap[i] = !w[i].isEmpty() && Character.isUpperCase(w[i].charAt(0));
+                if (w[i].length() >= 4 && Character.isLetter(w[i].charAt(0))) {
+                    longWords++;
+                    if (!cap[i]) {
+                        lowerLong++;
+                    } else if (allCaps(w[i])) {
+                        upperLong++;
+                    }
+                }
+            }
+            // headlines in Title Case or capitals: capitals say nothing there
+            boolean uninformative = longWords >= 3 && lowerLong == 0;
+            boolean shouting = longWords >= 3 && upperLong * 2 > longWords;
+            int i = 0;
+            while (i < n) {
+                if (!cap[i] || !Character.isLetter(w[i].charAt(0)) || article.inDebris(tokens.get(i).start(), tokens.get(i).end())) {
+                    i++;
+                    continue;
+                }
+                Match m = longest(s, w, k, cap, i);
+                if (m == null) {
+                    i++;
+                    continue;
+                }
+                i = m.last + 1;
+                if (!accept(s, m, w, k, cap, uninformative || shouting)) {
+                    continue;
+                }
+                out.add(m);
+            }
+            return out;
+        }
+
+        private Match longest(Sentence s, String[] w, String[] k, boolean[] cap, int i) {
+            int n = w.length;
+            int max = Math.min(n - i, gazetteer.maxNameTokens());
+            StringBuilder key = new StringBuilder();
+            Match best = null;
+            for (int len = 1; len <= max; len++) {
+                int j = i + len - 1;
+                if (len > 1) {
+                    if (!cap[j] && !NAME_INNER.contains(k[j])) {
+                        break;
+                    }
+                    // "-" joins only when written without spaces: "Al-Hasakah", not "Homs - Syria"
+                    if (w[j].equals("-") && s.token(j).start() != s.token(j - 1).end()) {
+                        break;
+                    }
+                    key.append(' ');
+                }
+                key.append(k[j]);
+                if (!cap[j] && !(len == 1)) {
+                    continue;
+                }
+                List<Sense> senses = gazetteer.lookup(key.toString());
+                if (!senses.isEmpty()) {
+                    best = new Match(s.index(), i, j, senses, key.toString());
+                }
+            }
+            if (best == null && w[i].length() >= 2 && w[i].length() <= 3 && allCaps(w[i])) {
+                List<Sense> abbr = gazetteer.lookupAbbreviation(w[i]);
+                if (!abbr.isEmpty()) {
+                    Match m = new Match(s.index(), i, i, abbr, "=" + w[i]);
+                    m.weakWord = true;
+                    return m;
+                }
+            }
+            return best;
+        }
+
+        private boolean accept(Sentence s, Match m, String[] w, String[] k, boolean[] cap, boolean uninformative) {
+            int n = w.length;
+            m.allCaps = allCaps(s.span(m.first, m.last));
+            // dateline: "BAGHDAD, Feb 8 (Reuters) -" at the start of one of the first sentences
+            if (m.first == 0 && s.index() <= 3 && m.allCaps && m.last + 1 < n && DATELINE_AFTER.contains(w[m.last + 1])
+                    && !m.demonym()) {
+                m.dateline = true;
+                m.locative = "dateline";
+                return true;
+            }
+            // actors: a capital or country that is the whole actor stands for it; inside a longer actor phrase it modifies it
+            for (int t = m.first; t <= m.last; t++) {
+                var mention = actors.at(s.index(), t);
+                if (mention.isPresent()) {
+                    ActorMention am = mention.get();
+                    String rule = am.rule();
+                    if (rule.startsWith("person") || rule.startsWith("name") || rule.startsWith("title")) {
+                        if (!m.demonym() && !spansExactly(am, m, k)) {
+                            return false;
+                        }
+                    }
+                    m.use = spansExactly(am, m, k) && !m.demonym() ? PlaceUse.METONYMIC : PlaceUse.ADJECTIVAL;
+                    break;
+                }
+            }
+            if (m.demonym()) {
+                m.use = PlaceUse.ADJECTIVAL;
+                return cap[m.first] || !uninformative;
+            }
+            // part of a longer name: "Paris Hilton", "New York Times", "Jordan Peterson", "Sydney Morning Herald"
+            if (!uninformative) {
+                int after = m.last + 1;
+                if (after < n && cap[after] && Character.isLetter(w[after].charAt(0)) && !NOT_NAMES.contains(k[after])
+                        && gazetteer.lookup(k[after]).isEmpty()) {
+                    if (ADMIN_WORDS.contains(k[after])) {
+                        m.adminWord = true;
+                    } else if (!k[after].equals("city")) {
+                        return false;
+                    }
+                }
+                int before = m.first - 1;
+                if (before >= 0 && cap[before] && Character.isLetter(w[before].charAt(0)) && !NOT_NAMES.contains(k[before])
+                        && !sentenceStart(w, before) && gazetteer.lookup(k[before]).isEmpty()
+                        && !allCaps(w[before])) {
+                    return false;
+                }
+            }
+            if (m.last + 1 < n && ADMIN_WORDS.contains(k[m.last + 1])) {
+                m.adminWord = true;
+            }
+            // tagged sentences: a name the tagger does not call a proper noun is a word ("Police said")
+            if (s.parsed() && !uninformative) {
+                boolean proper = false;
+                for (int t = m.first; t <= m.last; t++) {
+                    Token tok = s.token(t);
+                    proper |= tok.pos().isEmpty() || tok.isProperNoun() || tok.pos().equals("FW");
+                }
+                if (!proper) {
+                    return false;
+                }
+            }
+            m.locative = locativeBefore(w, k, m.first);
+            boolean initial = sentenceStart(w, m.first);
+            m.weakWord |= commonWords.contains(m.key) || (m.first == m.last && lowerWords.contains(w[m.first].toLowerCase(java.util.Locale.ROOT)))
+                    || initial || uninformative;
+            return true;
+        }
+
+        private boolean spansExactly(ActorMention am, Match m, String[] k) {
+            int first = am.firstToken();
+            if (first < m.first && k[first].equals("the")) {
+                first++;
+            }
+            return first == m.first && am.lastToken() == m.last;
+        }
+
+        private String locativeBefore(String[] w, String[] k, int first) {
+            int j = first - 1;
+            int bridged = 0;
+            while (j >= 0 && bridged <= 3) {
+                if (LOCATIVE.contains(k[j])) {
+                    if (k[j].equals("of")) {
+                        // "of" is locative after a place noun: "the city of Homs", "north of Kirkuk"
+                        return j > 0 && PLACE_NOUNS.contains(k[j - 1]) ? "of" : "";
+                    }
+                    return k[j];
+                }
+                if (!BRIDGE.contains(k[j])) {
+                    // a list of places: "in Syria, Iraq and Lebanon"
+                    if ((k[j].equals(",") || k[j].equals("and") || k[j].equals("or")) && bridged == 0) {
+                        j--;
+                        continue;
+                    }
+                    return "";
+                }
+                bridged++;
+                j--;
+            }
+            return "";
+        }
+
+        // ---- context and resolution ----------------------------------------------------------------------
+
+        /** Countries the article names: actor countries and unambiguous place names, and qualifiers. */
+        void context() {
+            for (int si = 0; si < sentences.size(); si++) {
+                for (ActorMention am : actors.mentions(si)) {
+                    String c = am.actor().country();
+                    if (c.length() >= 3) {
+                        countries.merge(c.substring(0, 3), 1, Integer::sum);
+                    }
+                }
+                List<Match> ms = matches.get(si);
+                for (int i = 0; i < ms.size(); i++) {
+                    Match m = ms.get(i);
+                    String only = onlyCountry(m);
+                    if (only != null && (!m.weakWord || m.senses.get(0).entry().level().ordinal() <= Level.ADMIN1.ordinal())) {
+                        countries.merge(only, 1, Integer::sum);
+                    }
+                    if (i + 1 < ms.size()) {
+                        qualify(sentences.get(si), m, ms.get(i + 1));
+                    }
+                }
+            }
+        }
+
+        private String onlyCountry(Match m) {
+            String c = null;
+            for (Sense s : m.senses) {
+                String cc = s.entry().country3();
+                if (c == null) {
+                    c = cc;
+                } else if (!c.equals(cc)) {
+                    return null;
+                }
+            }
+            return c;
+        }
+
+        /** "Paris, Texas", "Homs, Syria", "Pandi, Bulacan": the second name says which first is meant. */
+        private void qualify(Sentence s, Match m, Match next) {
+            if (next.first != m.last + 2 || !s.token(m.last + 1).word().equals(",") || m.use != PlaceUse.LITERAL
+                    && m.use != PlaceUse.METONYMIC) {
+                return;
+            }
+            GazetteerEntry bestInner = null;
+            GazetteerEntry bestOuter = null;
+            for (Sense a : m.senses) {
+                for (Sense b : next.senses) {
+                    if (a.kind() != NameKind.NAME || b.kind() != NameKind.NAME) {
+                        continue;
+                    }
+                    if (within(a.entry(), b.entry())
+                            && (bestInner == null || a.entry().population() > bestInner.population())) {
+                        bestInner = a.entry();
+                        bestOuter = b.entry();
+                    }
+                }
+            }
+            if (bestInner != null) {
+                m.forced = bestInner;
+                m.forcedBy = "qualifier(" + bestOuter.name() + ")";
+                m.qualified = true;
+                m.use = PlaceUse.LITERAL;
+                next.forced = bestOuter;
+                next.forcedBy = "qualifies(" + bestInner.name() + ")";
+                next.qualified = true;
+                next.use = PlaceUse.LITERAL;
+                countries.merge(bestInner.country3(), 1, Integer::sum);
+            }
+        }
+
+        private boolean within(GazetteerEntry inner, GazetteerEntry outer) {
+            if (inner.level().ordinal() <= outer.level().ordinal()) {
+                return false;
+            }
+            return switch (outer.level()) {
+                case COUNTRY -> outer.country2().equals(inner.country2());
+                case ADMIN1 -> outer.country2().equals(inner.country2()) && outer.admin1Code().equals(inner.admin1Code());
+                default -> false;
+            };
+        }
+
+        GazetteerEntry resolve(Match m) {
+            GazetteerEntry g;
+            StringBuilder rule = new StringBuilder(m.demonym() ? "demonym" : "name");
+            if (m.forced != null) {
+                g = m.forced;
+                rule.append('+').append(m.forcedBy);
+            } else {
+                g = null;
+                double best = Double.NEGATIVE_INFINITY;
+                GazetteerEntry earlier = settled.get(m.key);
+                for (Sense s : m.senses) {
+                    GazetteerEntry e = s.entry();
+                    double score = score(m, e);
+                    if (e == earlier) {
+                        score += 10;
+                    }
+                    if (score > best) {
+                        best = score;
+                        g = e;
+                    }
+                }
+                if (g == null) {
+                    return null;
+                }
+                boolean known = g == earlier;
+                boolean inContext = countries.getOrDefault(g.country3(), 0) > (onlyCountry(m) != null ? 1 : 0);
+                boolean big = g.level().ordinal() <= Level.ADMIN1.ordinal() || g.population() >= SELF_EVIDENT_POPULATION;
+                boolean cue = !m.locative.isEmpty() || m.dateline || m.adminWord;
+                if (m.use == PlaceUse.LITERAL && !known) {
+                    if (m.weakWord && !cue && !(big && m.allCaps)) {
+                        if (!(g.level().ordinal() <= Level.COUNTRY.ordinal() && !commonWords.contains(m.key))) {
+                            return null;
+                        }
+                    }
+                    if (!big && !cue && !(inContext && g.population() >= SMALL_TOWN)) {
+                        return null;
+                    }
+                }
+                if (m.dateline) {
+                    rule.append("+dateline");
+                } else if (!m.locative.isEmpty()) {
+                    rule.append("+locative(").append(m.locative).append(')');
+                }
+                if (m.adminWord) {
+                    rule.append("+region-word");
+                }
+                if (known) {
+                    rule.append("+earlier-in-article");
+                } else if (m.senses.size() > 1 && inContext) {
+                    rule.append("+context(").append(g.country3()).append(')');
+                } else if (m.senses.size() > 1) {
+                    rule.append("+largest");
+                }
+            }
+            if (m.use == PlaceUse.LITERAL && !m.weakWord) {
+                settled.putIfAbsent(m.key, g);
+            } else if (m.use == PlaceUse.LITERAL && (m.qualified || !m.locative.isEmpty())) {
+                settled.putIfAbsent(m.key, g);
+            }
+            if (m.use == PlaceUse.METONYMIC) {
+                rule.append("+actor");
+            }
+            m.rule = rule.toString();
+            m.chosen = g;
+            return g;
+        }
+
+        private double score(Match m, GazetteerEntry e) {
+            double s = Math.log10(e.population() + 10);
+            switch (e.level()) {
+                case CONTINENT -> s += 9;
+                case COUNTRY -> s += 4;
+                case ADMIN1 -> s += m.adminWord ? 8 : 0.5;
+                case CITY -> {
+                    if (e.isCapital()) {
+                        s += 1.5;
+                    } else if ("PPLA".equals(e.featureCode())) {
+                        s += 0.5;
+                    }
+                }
+            }
+            int mentioned = countries.getOrDefault(e.country3(), 0);
+            if (mentioned > 0) {
+                s += 2.5 + Math.min(1.5, 0.25 * mentioned);
+            }
+            return s;
+        }
+
+        private Place place(Sentence s, Match m, GazetteerEntry g) {
+            Token a = s.token(m.first);
+            Token b = s.token(m.last);
+            String admin1 = g.level() == Level.ADMIN1 ? g.name() : g.admin1();
+            return new Place(s.span(m.first, m.last), a.start(), b.end(), s.index(), m.first, m.last, g.geonameId(),
+                    g.name(), g.country3(), admin1, g.lat(), g.lon(), g.level(), m.dateline ? PlaceUse.LITERAL : m.use,
+                    m.rule);
+        }
+    }
+
+    private static boolean sentenceStart(String[] w, int i) {
+        return i == 0 || QUOTES.contains(w[i - 1]) || w[i - 1].equals(".");
+    }
+
+    private static boolean allCaps(String s) {
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 2;
+    }
+}
