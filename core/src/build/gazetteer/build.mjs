@@ -78,8 +78,10 @@ const countryCodes = Object.keys(alpha3).sort();
 for (const a2 of countryCodes) {
   const a3 = iso.alpha2ToAlpha3(a2);
   const csc = cscByIso.get(a2);
-  const names = [].concat(iso.getName(a2, 'en', { select: 'all' }) || []).map(clean);
-  if (csc && !/[()]/.test(csc.name)) names.push(clean(csc.name));
+  // the package's short common name ("Russia", "Taiwan") first, then the ISO names and aliases
+  const names = [];
+  if (csc && !/[()]/.test(csc.name) && !/^The /.test(csc.name)) names.push(clean(csc.name));
+  names.push(...[].concat(iso.getName(a2, 'en', { select: 'all' }) || []).map(clean));
   let lat, lon;
   if (csc && csc.latitude) { lat = Number(csc.latitude); lon = Number(csc.longitude); }
   else { const s = byCountry.get(a2); if (!s) continue; lat = s.lat / s.n; lon = s.lon / s.n; }

@@ -22,19 +22,13 @@ import org.khaldun.nlp.Token;
 public final class ArticlePlaces {
 
     /** Case markers that put a place where something happens ("in", "at", "near" …). */
-    private static final Set<String> LOCATIVE_CASES = Set.of("in", "at", "near", "inside", "outside", "across",
-            "throughout", "within", "around", "on", "into", "over", "along", "across_from", "near_to", "next_to",
-            "outside_of", "close_to", "off");
+    private static final Set<String> LOCATIVE_CASES = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "on", "into", "over", "along", "across_from", "near_to", "next_to", "outside_of", "close_to", "off");
     /** Relations from a noun on the way to the place: "the city of Homs", "a camp in Gaza", "Pandi, Bulacan". */
-    private static final Set<String> NOUN_STEPS = Set.of("nmod:of", "nmod:in", "nmod:at", "nmod:near", "appos",
-            "compound", "nmod:outside", "nmod:inside", "nmod:across", "nmod:within", "nmod:throughout", "conj:and");
+    private static final Set<String> NOUN_STEPS = Set.of("nmod:of", "nmod:in", "nmod:at", "nmod:near", "appos", "compound", "nmod:outside", "nmod:inside", "nmod:across", "nmod:within", "nmod:throughout", "conj:and");
     /** Nouns and adverbs that make the "of" after them locative: "south of Kirkuk", "outskirts of Aleppo". */
-    private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
-            "southeast", "southwest", "outskirts", "centre", "center", "heart", "edge", "suburbs", "suburb");
+    private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "centre", "center", "heart", "edge", "suburbs", "suburb");
     /** Verbs of saying: a place attached to one is where something was said, not where the event was. */
-    private static final Set<String> SPEECH = Set.of("say", "tell", "announce", "report", "state", "add", "claim",
-            "confirm", "deny", "accuse", "warn", "urge", "call", "note", "write", "declare", "insist", "argue",
-            "explain", "stress", "comment", "speak", "quote", "brief");
+    private static final Set<String> SPEECH = Set.of("say", "tell", "announce", "report", "state", "add", "claim", "confirm", "deny", "accuse", "warn", "urge", "call", "note", "write", "declare", "insist", "argue", "explain", "stress", "comment", "speak", "quote", "brief");
     /** Relations that take an argument of a nominal trigger's verb: "carried out airstrikes in Syria". */
     private static final Set<String> LIGHT_ARGS = Set.of("obj", "nsubj", "nsubj:pass", "xcomp");
 

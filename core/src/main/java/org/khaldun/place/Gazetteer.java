@@ -46,8 +46,23 @@ public final class Gazetteer {
     }
 
     /** One reading of a name. */
-    public record Sense(GazetteerEntry entry, NameKind kind) {
+    /**
+     * One reading of a name.
+     *
+     * @param acronym the name is written in capitals ("US", "U.S.", "UAE"): it matches only text in capitals,
+     *                and text in capitals (outside headlines and datelines) matches only such names
+     */
+    public record Sense(GazetteerEntry entry, NameKind kind, boolean acronym) {
     }
+
+    /** Single words that admin-1 names reduce to once "Province" or "Region" is dropped, but that name nothing. */
+    private static final Set<String> GENERIC = Set.of("north", "south", "east", "west", "northern", "southern",
+            "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "north east",
+            "north west", "south east", "south west", "upper", "lower", "capital", "coast", "coastal", "greater",
+            "new", "federal", "national", "island", "islands", "lakes", "highlands", "mountain", "valley", "river",
+            "delta", "middle", "centre", "center", "interior", "border", "frontier", "metropolitan", "city",
+            "special", "autonomous", "western cape", "far north", "far west", "littoral", "plateau", "savanes",
+            "maritime", "west coast", "east coast", "north coast", "south coast");
 
     private static volatile Gazetteer builtin;
 
@@ -361,7 +376,7 @@ public final class Gazetteer {
                 NameKind kind;
                 switch (e.kind()) {
                     case COUNTRY -> kind = NameKind.NAME;
-                    case DEMONYM, PEOPLE -> kind = NameKind.DEMONYM;
+                    case DEMONYM -> kind = NameKind.DEMONYM;
                     default -> {
                         continue;
                     }
@@ -406,13 +421,16 @@ public final class Gazetteer {
             if (k.isEmpty()) {
                 return;
             }
+            if (g.level() == Level.ADMIN1 && GENERIC.contains(k)) {
+                return;
+            }
             List<Sense> list = byName.computeIfAbsent(k, x -> new ArrayList<>(1));
             for (Sense s : list) {
                 if (s.entry() == g) {
                     return;
                 }
             }
-            list.add(new Sense(g, kind));
+            list.add(new Sense(g, kind, isAcronym(phrase)));
         }
 
         private static List<String> concat(String first, List<String> rest) {
@@ -446,16 +464,31 @@ public final class Gazetteer {
             for (Map.Entry<String, List<Sense>> e : byName.entrySet()) {
                 List<Sense> senses = new ArrayList<>(e.getValue().size());
                 for (Sense s : e.getValue()) {
-                    senses.add(new Sense(moved.getOrDefault(s.entry(), s.entry()), s.kind()));
+                    senses.add(new Sense(moved.getOrDefault(s.entry(), s.entry()), s.kind(), s.acronym()));
                 }
                 names.put(e.getKey(), senses);
             }
             for (Map.Entry<String, GazetteerEntry> e : exactAbbreviations.entrySet()) {
                 GazetteerEntry g = moved.getOrDefault(e.getValue(), e.getValue());
-                names.computeIfAbsent(ABBREVIATION_PREFIX + e.getKey(), x -> new ArrayList<>(1)).add(new Sense(g, NameKind.NAME));
+                names.computeIfAbsent(ABBREVIATION_PREFIX + e.getKey(), x -> new ArrayList<>(1)).add(new Sense(g, NameKind.NAME, true));
             }
             return new Gazetteer(out, names, notice.toString());
         }
+    }
+
+    /** A name written in capitals: two letters or more, none in lower case ("US", "U.S.", "UAE"). */
+    static boolean isAcronym(String phrase) {
+        int letters = 0;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 2;
     }
 
     /** Keys of capital-letter abbreviations ("NSW", "TX") start with this, so they never meet ordinary words. */

@@ -42,41 +42,17 @@ import org.khaldun.place.Gazetteer.Sense;
 public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
 
     /** Prepositions that make the name after them a place. */
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "from", "to", "into", "across", "inside",
-            "outside", "throughout", "within", "around", "toward", "towards", "via", "through", "between", "outskirts",
-            "of", "nearby", "off", "along", "entering", "leaving", "visit", "visited", "visiting", "reached", "flew",
-            "arrived", "traveled", "travelled", "based");
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "from", "to", "into", "across", "inside", "outside", "throughout", "within", "around", "toward", "towards", "via", "through", "between", "outskirts", "of", "nearby", "off", "along", "entering", "leaving", "visit", "visited", "visiting", "reached", "flew", "arrived", "traveled", "travelled", "based");
     /** Nouns before "of" that make it locative: "the city of Homs", "north of Kirkuk". */
-    private static final Set<String> PLACE_NOUNS = Set.of("city", "town", "village", "province", "region", "district",
-            "state", "governorate", "capital", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
-            "southeast", "southwest", "centre", "center", "suburbs", "suburb", "port", "county", "area", "heart",
-            "streets", "border", "island", "islands", "republic", "kingdom", "parts", "part", "rest", "people",
-            "residents", "citizens", "government", "president", "mayor", "governor", "people", "province");
+    private static final Set<String> PLACE_NOUNS = Set.of("city", "town", "village", "province", "region", "district", "state", "governorate", "capital", "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center", "suburbs", "suburb", "port", "county", "area", "heart", "streets", "border", "island", "islands", "republic", "kingdom", "parts", "part", "rest", "people", "residents", "citizens", "government", "president", "mayor", "governor");
     /** Words between a preposition and the name that keep it locative ("in northern Syria", "in the capital, Kabul"). */
-    private static final Set<String> BRIDGE = Set.of("the", "a", "an", "northern", "southern", "eastern", "western",
-            "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
-            "neighbouring", "neighboring", "rural", "downtown", "capital", "city", "town", "village", ",", "nearby",
-            "war-torn", "restive", "besieged", "occupied", "rebel-held", "government-held", "coastal", "western-backed",
-            "province", "region", "of", "upper", "lower", "greater", "all", "mainland", "oil-rich");
+    private static final Set<String> BRIDGE = Set.of("the", "a", "an", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring", "rural", "downtown", "capital", "city", "town", "village", ",", "nearby", "war-torn", "restive", "besieged", "occupied", "rebel-held", "government-held", "coastal", "western-backed", "province", "region", "of", "upper", "lower", "greater", "all", "mainland", "oil-rich");
     /** Region words that make the name before them an admin-1 region ("Idlib province"). */
-    private static final Set<String> ADMIN_WORDS = Set.of("province", "governorate", "state", "region", "oblast",
-            "prefecture", "department", "territory", "county", "emirate", "canton");
+    private static final Set<String> ADMIN_WORDS = Set.of("province", "governorate", "state", "region", "oblast", "prefecture", "department", "territory", "emirate", "canton");
     /** Capitalised words that begin sentences or clauses but never names, so they do not make a name longer. */
-    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "on", "in", "at", "of", "for", "from", "to",
-            "by", "with", "after", "before", "during", "since", "as", "but", "and", "or", "if", "when", "while",
-            "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that",
-            "these", "those", "there", "here", "meanwhile", "moreover", "however", "also", "earlier", "later",
-            "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "today", "yesterday", "tomorrow", "according", "under", "between", "against",
-            "about", "over", "into", "upon", "why", "what", "who", "how", "where", "which", "said", "says", "north",
-            "south", "east", "west", "northern", "southern", "eastern", "western", "central", "both", "all", "some",
-            "many", "most", "several", "two", "three", "one", "new", "old", "former", "greater", "upper", "lower",
-            "city", "province", "state", "region", "county", "district", "governorate", "capital");
+    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "on", "in", "at", "of", "for", "from", "to", "by", "with", "after", "before", "during", "since", "as", "but", "and", "or", "if", "when", "while", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "here", "meanwhile", "moreover", "however", "also", "earlier", "later", "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tomorrow", "according", "under", "between", "against", "about", "over", "into", "upon", "why", "what", "who", "how", "where", "which", "said", "says", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "both", "all", "some", "many", "most", "several", "two", "three", "one", "new", "old", "former", "greater", "upper", "lower", "city", "province", "state", "region", "county", "district", "governorate", "capital");
     /** Function words allowed inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
-    private static final Set<String> NAME_INNER = Set.of("of", "the", "and", "de", "del", "da", "do", "dos", "das",
-            "al", "el", "ad", "ar", "as", "ash", "an", "-", "la", "le", "les", "du", "des", "y", "upon", "on", "sur",
-            "am", "an der", "der", "di", "'s", ".", "es", "ez", "az", "ul", "i", "e");
+    private static final Set<String> NAME_INNER = Set.of("of", "the", "and", "de", "del", "da", "do", "dos", "das", "al", "el", "ad", "ar", "as", "ash", "an", "-", "la", "le", "les", "du", "des", "y", "upon", "on", "sur", "am", "an der", "der", "di", "'s", ".", "es", "ez", "az", "ul", "i", "e");
     private static final Set<String> DATELINE_AFTER = Set.of(",", "(", "-", "--", "—", "–", ":");
     private static final Set<String> QUOTES = Set.of("\"", "“", "‘", "'", "(", ":", "-", "—", "–", "--");
     /** A town this large is worth naming without other evidence. */
@@ -138,6 +114,8 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         final int first;
         final int last;
         final List<Sense> senses;
+        /** every reading, before actor and case filters: qualifiers may still pick one of them */
+        final List<Sense> allSenses;
         final String key;
         PlaceUse use = PlaceUse.LITERAL;
         String locative = "";
@@ -146,6 +124,8 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         boolean dateline;
         boolean weakWord;
         boolean allCaps;
+        boolean inActor;
+        boolean rejected;
         GazetteerEntry forced;
         String forcedBy = "";
         GazetteerEntry chosen;
@@ -155,7 +135,8 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             this.sentence = sentence;
             this.first = first;
             this.last = last;
-            this.senses = senses;
+            this.senses = new ArrayList<>(senses);
+            this.allSenses = List.copyOf(senses);
             this.key = key;
         }
 
@@ -317,18 +298,33 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 m.locative = "dateline";
                 return true;
             }
-            // actors: a capital or country that is the whole actor stands for it; inside a longer actor phrase it modifies it
+            // names in capitals ("US", "UAE") match text in capitals only, and text in capitals matches only them
+            if (!uninformative) {
+                boolean caps = m.allCaps;
+                m.senses.removeIf(x -> x.acronym() != caps);
+                if (m.senses.isEmpty()) {
+                    return false;
+                }
+            }
+            if (m.first == m.last && NOT_NAMES.contains(k[m.first])) {
+                return false;
+            }
+            // actors: a place inside an actor mention is that actor's country (or capital); anything else is a
+            // coincidence of names ("Obama", "Police"). The whole actor stands for it; a longer phrase is modified by it.
             for (int t = m.first; t <= m.last; t++) {
                 var mention = actors.at(s.index(), t);
                 if (mention.isPresent()) {
                     ActorMention am = mention.get();
-                    String rule = am.rule();
-                    if (rule.startsWith("person") || rule.startsWith("name") || rule.startsWith("title")) {
-                        if (!m.demonym() && !spansExactly(am, m, k)) {
-                            return false;
-                        }
+                    String country = am.actor().country().length() >= 3 ? am.actor().country().substring(0, 3)
+                            : am.actor().code().length() >= 3 ? am.actor().code().substring(0, 3) : "";
+                    m.senses.removeIf(x -> !x.entry().country3().equals(country));
+                    if (m.senses.isEmpty()) {
+                        // "Georgia" coded as the country may still be the US state in "Atlanta, Georgia"
+                        m.rejected = true;
+                        return true;
                     }
                     m.use = spansExactly(am, m, k) && !m.demonym() ? PlaceUse.METONYMIC : PlaceUse.ADJECTIVAL;
+                    m.inActor = true;
                     break;
                 }
             }
@@ -336,22 +332,34 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 m.use = PlaceUse.ADJECTIVAL;
                 return cap[m.first] || !uninformative;
             }
-            // part of a longer name: "Paris Hilton", "New York Times", "Jordan Peterson", "Sydney Morning Herald"
+            // part of a longer name: "Paris Hilton", "Fort Detrick", "Ceamurlia de Jos"; a well-known place there
+            // modifies the name ("Texas A&M", "New York Governor", "Environment Canada")
             if (!uninformative) {
                 int after = m.last + 1;
+                boolean longer = false;
                 if (after < n && cap[after] && Character.isLetter(w[after].charAt(0)) && !NOT_NAMES.contains(k[after])
                         && gazetteer.lookup(k[after]).isEmpty()) {
-                    if (ADMIN_WORDS.contains(k[after])) {
+                    if (ADMIN_WORDS.contains(k[after]) && !(after + 1 < n && cap[after + 1])) {
                         m.adminWord = true;
-                    } else if (!k[after].equals("city")) {
-                        return false;
+                    } else {
+                        longer = true;
                     }
                 }
                 int before = m.first - 1;
-                if (before >= 0 && cap[before] && Character.isLetter(w[before].charAt(0)) && !NOT_NAMES.contains(k[before])
-                        && !sentenceStart(w, before) && gazetteer.lookup(k[before]).isEmpty()
-                        && !allCaps(w[before])) {
+                if (before > 0 && NAME_INNER.contains(k[before]) && !k[before].equals("of") && cap[before - 1]
+                        && !NOT_NAMES.contains(k[before - 1])) {
                     return false;
+                }
+                boolean preceded = before >= 0 && cap[before] && Character.isLetter(w[before].charAt(0))
+                        && !NOT_NAMES.contains(k[before]) && !sentenceStart(w, before) && gazetteer.lookup(k[before]).isEmpty()
+                        && !allCaps(w[before]);
+                if (longer || preceded) {
+                    if (!wellKnown(m) || (preceded && !countryLevel(m))) {
+                        return false;
+                    }
+                    if (m.use == PlaceUse.LITERAL) {
+                        m.use = PlaceUse.ADJECTIVAL;
+                    }
                 }
             }
             if (m.last + 1 < n && ADMIN_WORDS.contains(k[m.last + 1])) {
@@ -373,6 +381,29 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             m.weakWord |= commonWords.contains(m.key) || (m.first == m.last && lowerWords.contains(w[m.first].toLowerCase(java.util.Locale.ROOT)))
                     || initial || uninformative;
             return true;
+        }
+
+        /** A name that needs no evidence: a country, region, or city of a million, and no common word. */
+        private boolean wellKnown(Match m) {
+            if (commonWords.contains(m.key)) {
+                return false;
+            }
+            for (Sense x : m.senses) {
+                GazetteerEntry e = x.entry();
+                if (e.level().ordinal() <= Level.COUNTRY.ordinal() || e.population() >= 1_000_000) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean countryLevel(Match m) {
+            for (Sense x : m.senses) {
+                if (x.entry().level().ordinal() <= Level.COUNTRY.ordinal()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean spansExactly(ActorMention am, Match m, String[] k) {
@@ -413,29 +444,44 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         /** Countries the article names: actor countries and unambiguous place names, and qualifiers. */
         void context() {
             for (int si = 0; si < sentences.size(); si++) {
+                List<Match> ms = matches.get(si);
                 for (ActorMention am : actors.mentions(si)) {
                     String c = am.actor().country();
-                    if (c.length() >= 3) {
+                    // an actor named by an ambiguous place name ("Georgia") says nothing about which it is
+                    if (c.length() >= 3 && !overlapsAmbiguous(ms, am)) {
                         countries.merge(c.substring(0, 3), 1, Integer::sum);
                     }
                 }
-                List<Match> ms = matches.get(si);
                 for (int i = 0; i < ms.size(); i++) {
                     Match m = ms.get(i);
-                    String only = onlyCountry(m);
-                    if (only != null && (!m.weakWord || m.senses.get(0).entry().level().ordinal() <= Level.ADMIN1.ordinal())) {
+                    String only = onlyCountry(m.allSenses);
+                    if (only != null && (!m.weakWord || m.allSenses.get(0).entry().level().ordinal() <= Level.ADMIN1.ordinal())) {
                         countries.merge(only, 1, Integer::sum);
                     }
-                    if (i + 1 < ms.size()) {
-                        qualify(sentences.get(si), m, ms.get(i + 1));
-                    }
+                }
+            }
+            for (int si = 0; si < sentences.size(); si++) {
+                List<Match> ms = matches.get(si);
+                for (int i = 0; i + 1 < ms.size(); i++) {
+                    boolean inList = i > 0 && ms.get(i - 1).last + 2 == ms.get(i).first
+                            && sentences.get(si).token(ms.get(i).first - 1).word().equals(",");
+                    qualify(sentences.get(si), ms.get(i), ms.get(i + 1), inList);
                 }
             }
         }
 
-        private String onlyCountry(Match m) {
+        private boolean overlapsAmbiguous(List<Match> ms, ActorMention am) {
+            for (Match m : ms) {
+                if (m.first <= am.lastToken() && am.firstToken() <= m.last && onlyCountry(m.allSenses) == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String onlyCountry(List<Sense> senses) {
             String c = null;
-            for (Sense s : m.senses) {
+            for (Sense s : senses) {
                 String cc = s.entry().country3();
                 if (c == null) {
                     c = cc;
@@ -446,37 +492,70 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             return c;
         }
 
-        /** "Paris, Texas", "Homs, Syria", "Pandi, Bulacan": the second name says which first is meant. */
-        private void qualify(Sentence s, Match m, Match next) {
-            if (next.first != m.last + 2 || !s.token(m.last + 1).word().equals(",") || m.use != PlaceUse.LITERAL
-                    && m.use != PlaceUse.METONYMIC) {
+        /**
+         * "Paris, Texas", "Homs, Syria", "Warwick in Queensland": the second name says which first is meant. A
+         * comma qualifier naming a region or country that holds none of the first name's readings says the
+         * gazetteer lacks the place ("Norfolk, England" where only the Norfolk in Virginia is listed).
+         */
+        private void qualify(Sentence s, Match m, Match next, boolean inList) {
+            if (next.first != m.last + 2 || m.dateline) {
+                return;
+            }
+            String between = s.token(m.last + 1).word();
+            boolean comma = between.equals(",");
+            if (!comma && !between.equals("in") || comma && inList) {
                 return;
             }
             GazetteerEntry bestInner = null;
             GazetteerEntry bestOuter = null;
-            for (Sense a : m.senses) {
-                for (Sense b : next.senses) {
-                    if (a.kind() != NameKind.NAME || b.kind() != NameKind.NAME) {
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Sense a : m.allSenses) {
+                for (Sense b : next.allSenses) {
+                    if (a.kind() != NameKind.NAME || b.kind() != NameKind.NAME || !within(a.entry(), b.entry())) {
                         continue;
                     }
-                    if (within(a.entry(), b.entry())
-                            && (bestInner == null || a.entry().population() > bestInner.population())) {
+                    double sc = score(m, a.entry());
+                    if (sc > bestScore) {
+                        bestScore = sc;
                         bestInner = a.entry();
                         bestOuter = b.entry();
                     }
                 }
             }
-            if (bestInner != null) {
-                m.forced = bestInner;
-                m.forcedBy = "qualifier(" + bestOuter.name() + ")";
-                m.qualified = true;
-                m.use = PlaceUse.LITERAL;
-                next.forced = bestOuter;
-                next.forcedBy = "qualifies(" + bestInner.name() + ")";
-                next.qualified = true;
-                next.use = PlaceUse.LITERAL;
-                countries.merge(bestInner.country3(), 1, Integer::sum);
+            if (bestInner == null) {
+                if (comma && allCities(m.allSenses) && !next.allSenses.isEmpty() && noCities(next.allSenses)
+                        && next.use != PlaceUse.ADJECTIVAL) {
+                    m.rejected = true;
+                }
+                return;
             }
+            m.forced = bestInner;
+            m.forcedBy = "qualifier(" + bestOuter.name() + ")";
+            m.qualified = true;
+            m.use = PlaceUse.LITERAL;
+            next.forced = bestOuter;
+            next.forcedBy = "qualifies(" + bestInner.name() + ")";
+            next.qualified = true;
+            next.use = PlaceUse.LITERAL;
+            countries.merge(bestInner.country3(), 1, Integer::sum);
+        }
+
+        private boolean allCities(List<Sense> senses) {
+            for (Sense x : senses) {
+                if (x.entry().level() != Level.CITY) {
+                    return false;
+                }
+            }
+            return !senses.isEmpty();
+        }
+
+        private boolean noCities(List<Sense> senses) {
+            for (Sense x : senses) {
+                if (x.entry().level() == Level.CITY) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean within(GazetteerEntry inner, GazetteerEntry outer) {
@@ -491,6 +570,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         }
 
         GazetteerEntry resolve(Match m) {
+            if (m.rejected && m.forced == null) {
+                return null;
+            }
             GazetteerEntry g;
             StringBuilder rule = new StringBuilder(m.demonym() ? "demonym" : "name");
             if (m.forced != null) {
@@ -515,8 +597,11 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                     return null;
                 }
                 boolean known = g == earlier;
-                boolean inContext = countries.getOrDefault(g.country3(), 0) > (onlyCountry(m) != null ? 1 : 0);
+                boolean inContext = countries.getOrDefault(g.country3(), 0) > (onlyCountry(m.allSenses) != null ? 1 : 0);
                 boolean big = g.level().ordinal() <= Level.ADMIN1.ordinal() || g.population() >= SELF_EVIDENT_POPULATION;
+                if (m.adminWord && g.level() == Level.CITY && !inContext) {
+                    return null;
+                }
                 boolean cue = !m.locative.isEmpty() || m.dateline || m.adminWord;
                 if (m.use == PlaceUse.LITERAL && !known) {
                     if (m.weakWord && !cue && !(big && m.allCaps)) {
@@ -557,12 +642,31 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             return g;
         }
 
+        private boolean hasCityIn(Match m, GazetteerEntry region) {
+            for (Sense x : m.allSenses) {
+                if (x.entry().level() == Level.CITY && x.entry().country2().equals(region.country2())
+                        && x.entry().admin1Code().equals(region.admin1Code())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private double score(Match m, GazetteerEntry e) {
             double s = Math.log10(e.population() + 10);
             switch (e.level()) {
                 case CONTINENT -> s += 9;
                 case COUNTRY -> s += 4;
-                case ADMIN1 -> s += m.adminWord ? 8 : 0.5;
+                case ADMIN1 -> {
+                    if (m.adminWord) {
+                        s += 8;
+                    } else if (hasCityIn(m, e)) {
+                        // "Mecca", "Giza", "Uppsala": the city, not the region named after it
+                        s -= 3;
+                    } else {
+                        s += 0.5;
+                    }
+                }
                 case CITY -> {
                     if (e.isCapital()) {
                         s += 1.5;

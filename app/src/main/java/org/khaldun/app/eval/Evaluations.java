@@ -13,7 +13,8 @@ public final class Evaluations {
         return List.of(
                 new PloverSyntheticEvaluation(DefaultCoder::get),
                 new ConflibertEvaluation(DefaultCoder::get),
-                new TempEvalEvaluation()
+                new TempEvalEvaluation(),
+                new GeoparsingEvaluation()
         );
     }
 
