@@ -122,6 +122,15 @@ public final class ArticlePlaces {
         if (p != null) {
             return p;
         }
+        // a place that undergoes the event is where it happens: "captured the village of X", "X was bombed"
+        for (Dependency d : s.children(trigger)) {
+            if (d.relation().equals("obj") || d.relation().equals("nsubj:pass")) {
+                Place q = placeBelow(s, d.dependent(), literal, 2);
+                if (q != null) {
+                    return linked(q, "attached:" + d.relation());
+                }
+            }
+        }
         Token t = s.token(trigger);
         // a nominal trigger takes the place of its verb: "carried out airstrikes in Syria"
         if (t.isNoun() || t.pos().isEmpty()) {
