@@ -53,6 +53,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
     private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "on", "in", "at", "of", "for", "from", "to", "by", "with", "after", "before", "during", "since", "as", "but", "and", "or", "if", "when", "while", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "here", "meanwhile", "moreover", "however", "also", "earlier", "later", "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tomorrow", "according", "under", "between", "against", "about", "over", "into", "upon", "why", "what", "who", "how", "where", "which", "said", "says", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "both", "all", "some", "many", "most", "several", "two", "three", "one", "new", "old", "former", "greater", "upper", "lower", "city", "province", "state", "region", "county", "district", "governorate", "capital");
     /** Function words allowed inside a name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
     private static final Set<String> NAME_INNER = Set.of("of", "the", "and", "de", "del", "da", "do", "dos", "das", "al", "el", "ad", "ar", "as", "ash", "an", "-", "la", "le", "les", "du", "des", "y", "upon", "on", "sur", "am", "an der", "der", "di", "'s", ".", "es", "ez", "az", "ul", "i", "e");
+    /** Particles inside names: a place name after "Capitalised de" is the end of another name ("Ceamurlia de Jos"). */
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "da", "do", "dos", "das", "al", "el", "la",
+            "le", "les", "du", "des", "di", "van", "von", "der", "den", "bin", "ibn", "abu");
     private static final Set<String> DATELINE_AFTER = Set.of(",", "(", "-", "--", "—", "–", ":");
     private static final Set<String> QUOTES = Set.of("\"", "“", "‘", "'", "(", ":", "-", "—", "–", "--");
     /** A town this large is worth naming without other evidence. */
@@ -126,6 +129,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         boolean allCaps;
         boolean inActor;
         boolean rejected;
+        boolean initial;
         GazetteerEntry forced;
         String forcedBy = "";
         GazetteerEntry chosen;
@@ -346,7 +350,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                     }
                 }
                 int before = m.first - 1;
-                if (before > 0 && NAME_INNER.contains(k[before]) && !k[before].equals("of") && cap[before - 1]
+                if (before > 0 && NAME_PARTICLES.contains(k[before]) && cap[before - 1]
                         && !NOT_NAMES.contains(k[before - 1])) {
                     return false;
                 }
@@ -377,9 +381,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
             }
             m.locative = locativeBefore(w, k, m.first);
-            boolean initial = sentenceStart(w, m.first);
-            m.weakWord |= commonWords.contains(m.key) || (m.first == m.last && lowerWords.contains(w[m.first].toLowerCase(java.util.Locale.ROOT)))
-                    || initial || uninformative;
+            m.initial = sentenceStart(w, m.first) || uninformative;
+            m.weakWord |= commonWords.contains(m.key)
+                    || (m.first == m.last && lowerWords.contains(w[m.first].toLowerCase(java.util.Locale.ROOT)));
             return true;
         }
 
@@ -455,7 +459,8 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 for (int i = 0; i < ms.size(); i++) {
                     Match m = ms.get(i);
                     String only = onlyCountry(m.allSenses);
-                    if (only != null && (!m.weakWord || m.allSenses.get(0).entry().level().ordinal() <= Level.ADMIN1.ordinal())) {
+                    if (only != null && !m.weakWord && (!m.initial || m.allSenses.get(0).entry().level().ordinal() <= Level.ADMIN1.ordinal()
+                        || m.allSenses.get(0).entry().population() >= SELF_EVIDENT_POPULATION)) {
                         countries.merge(only, 1, Integer::sum);
                     }
                 }
@@ -604,10 +609,13 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
                 boolean cue = !m.locative.isEmpty() || m.dateline || m.adminWord;
                 if (m.use == PlaceUse.LITERAL && !known) {
-                    if (m.weakWord && !cue && !(big && m.allCaps)) {
-                        if (!(g.level().ordinal() <= Level.COUNTRY.ordinal() && !commonWords.contains(m.key))) {
-                            return null;
-                        }
+                    // a common word needs a preposition or qualifier; a capital at the start of a sentence says
+                    // nothing, so a name there must be well known
+                    if (m.weakWord && !cue && !(g.level().ordinal() <= Level.COUNTRY.ordinal() && !commonWords.contains(m.key))) {
+                        return null;
+                    }
+                    if (m.initial && !cue && !big) {
+                        return null;
                     }
                     if (!big && !cue && !(inContext && g.population() >= SMALL_TOWN)) {
                         return null;
@@ -656,7 +664,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             double s = Math.log10(e.population() + 10);
             switch (e.level()) {
                 case CONTINENT -> s += 9;
-                case COUNTRY -> s += 4;
+                case COUNTRY -> s += 3;
                 case ADMIN1 -> {
                     if (m.adminWord) {
                         s += 8;
@@ -677,7 +685,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             }
             int mentioned = countries.getOrDefault(e.country3(), 0);
             if (mentioned > 0) {
-                s += 2.5 + Math.min(1.5, 0.25 * mentioned);
+                s += 3 + Math.min(1.5, 0.25 * mentioned);
             }
             return s;
         }
