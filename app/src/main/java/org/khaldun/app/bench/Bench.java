@@ -153,6 +153,7 @@ public final class Bench {
         row(out, "parse (POS + lemma + depparse, candidate sentences)", s.parse(), total, coded.articles());
         row(out, "times (date expressions)", s.times(), total, coded.articles());
         row(out, "attribution (quotes, speakers)", s.attribution(), total, coded.articles());
+        row(out, "places (gazetteer, event locations)", s.places(), total, coded.articles());
         row(out, "events (triggers, arguments, codes)", s.events(), total, coded.articles());
         out.printf("%nJVM uptime %.0f s.%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
     }
