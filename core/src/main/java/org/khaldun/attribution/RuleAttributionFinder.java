@@ -285,6 +285,15 @@ public final class RuleAttributionFinder implements AttributionFinder {
             return quoteClosingAt(s, b) != null;
         }
 
+        /** Token {@code b} (before a cue clause) closes a quotation of four words or more; -1: the previous sentence's. */
+        boolean afterRealQuotation(Sentence s, int b) {
+            if (b < 0) {
+                return quoteEndingBefore(s) != null;
+            }
+            Quotes.Quote q = quoteClosingAt(s, b);
+            return q != null && q.real();
+        }
+
         /** First token of the cue clause: the subject before the cue, or the cue itself when the subject follows. */
         int clauseStart(Sentence s, int i, Graph g) {
             if (g != null) {
@@ -335,7 +344,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
             boolean rightOk = r >= n || isFinal(s, r) || lower(s, r).equals(",") || lower(s, r).equals(";")
                     || lower(s, r).equals(")") || lower(s, r).equals("—") || lower(s, r).equals("--")
                     || realOpenAt(s, r) != null || Quotes.isDoubleMark(s.token(r).word());
-            if (!rightOk) {
+            // right after a quotation the cue clause may trail on: "'...,' she said of the election, in which ...",
+            // "'...,' said Ronald Fieldstone, a lawyer who has ...", "'...,' she yells while moving ..."
+            boolean trailing = !rightOk && r < n && afterRealQuotation(s, b) && !lower(s, r).equals("that")
+                    && !lower(s, r).equals(":");
+            if (!rightOk && !trailing) {
                 return false;
             }
             Speaker sp = left.present() ? left : right;
@@ -400,7 +413,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                         content.add(new Span(s.token(r + 1).start(), s.token(endTok).end()));
                     }
                 }
-            } else if (content.size() == 1 && isWholeQuote(content.get(0)) && (r >= n || isFinal(s, r))) {
+            } else if (content.size() == 1 && isWholeQuote(content.get(0)) && (r >= n || isFinal(s, r) || trailing)) {
                 // '"...," he said. "..."': the next sentence's quotation is the same speaker's
                 int next = s.index() + 1;
                 if (next < sentences.size() && paragraph[next] == paragraph[s.index()]) {
