@@ -267,6 +267,14 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     return;
                 }
                 Optional<Found> inherited = sp.present() || !participle ? Optional.empty() : previousInSentence(s, i);
+                if (!sp.present() && participle && (inherited.isEmpty() || inherited.get().sentence() != s.index())) {
+                    // "He then defended the remark, saying ...": the participle's speaker is its clause's subject
+                    Speaker subject = g != null ? governingSubject(s, g, i) : sentenceSubject(s, i);
+                    if (subject.present()) {
+                        sp = subject;
+                        inherited = Optional.empty();
+                    }
+                }
                 if (!sp.present() && inherited.isEmpty() && !expletive(s, g, i)) {
                     sp = leftNounPhrase(s, i, true);
                 }
@@ -838,6 +846,88 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return Speaker.NONE;
             }
             return leftNounPhrase(s, cue, true);
+        }
+
+        /** The subject of the clause a participle hangs on ("Dean ... poked at Trump, tweeting ..."), climbing the tree. */
+        Speaker governingSubject(Sentence s, Graph g, int cue) {
+            int t = cue;
+            for (int depth = 0; depth < 4; depth++) {
+                int p = g.parent(t);
+                if (p < 0) {
+                    return Speaker.NONE;
+                }
+                String rel = g.parentRel(t);
+                if (!(rel.startsWith("advcl") || rel.startsWith("xcomp") || rel.startsWith("conj") || rel.equals("dep")
+                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl"))) {
+                    return Speaker.NONE;
+                }
+                int subj = g.child(p, "nsubj");
+                if (subj >= 0 && subj < cue) {
+                    String w = lower(s, subj);
+                    if (w.equals("that") || w.equals("who") || w.equals("which")) {
+                        return Speaker.NONE;
+                    }
+                    int[] ext = g.extent(subj);
+                    return new Speaker(ext[0], Math.min(ext[1], cue - 1), subj);
+                }
+                t = p;
+            }
+            return Speaker.NONE;
+        }
+
+        /**
+         * Unparsed: the noun phrase opening the sentence when a verb follows it (possibly after an appositive), as the
+         * subject of a participle later in the sentence ("Dean, a former chairman, poked at Trump, tweeting ...").
+         */
+        Speaker sentenceSubject(Sentence s, int cue) {
+            int k = 0;
+            while (k < cue && (Set.of("but", "and", "then", "so", "yet").contains(lower(s, k)) || !Quotes.wordLike(s.token(k).word()))) {
+                k++;
+            }
+            if (k >= cue) {
+                return Speaker.NONE;
+            }
+            String w = lower(s, k);
+            boolean pronoun = Set.of("he", "she", "they", "i", "we").contains(w);
+            if (!pronoun && !(s.token(k).isCapitalized() && !NOT_IN_NP.contains(w) && !DETERMINERS.contains(w))) {
+                return Speaker.NONE;
+            }
+            int last = k;
+            while (!pronoun && last + 1 < cue && npToken(s, last + 1) && s.token(last + 1).isCapitalized()) {
+                last++;
+            }
+            int v = last + 1;
+            // an appositive: "Dean, a former chairman and candidate, poked ..."
+            if (v < cue && lower(s, v).equals(",")) {
+                int c = v + 1;
+                while (c < cue && c - v < 14 && !lower(s, c).equals(",")) {
+                    c++;
+                }
+                v = c < cue ? c + 1 : v;
+            }
+            v = skipLeftward(s, v, cue);
+            if (v >= cue || !looksFinite(s, v)) {
+                return Speaker.NONE;
+            }
+            return new Speaker(k, last, last);
+        }
+
+        /** Skips adverbs such as "then", "also" after a subject. */
+        int skipLeftward(Sentence s, int v, int limit) {
+            while (v < limit && (SKIPPABLE.contains(lower(s, v)) || TIME_WORDS.contains(lower(s, v)))) {
+                v++;
+            }
+            return v;
+        }
+
+        /** An unparsed token that reads as a finite verb: "-ed"/"-s" forms or a known reporting verb. */
+        boolean looksFinite(Sentence s, int v) {
+            String w = lower(s, v);
+            if (!Quotes.wordLike(w) || NOT_IN_NP.contains(w) && !Set.of("was", "is", "has", "had").contains(w)) {
+                return false;
+            }
+            return lexicon.verb(w) != null || w.endsWith("ed") || Set.of("was", "is", "has", "had", "went", "took", "made",
+                    "came", "gave", "spoke", "began", "appeared").contains(w);
         }
 
         boolean passive(Sentence s, Graph g, int cue) {
