@@ -238,9 +238,30 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     from = j;
                 }
             }
+            if (from < 0 && j < n && !v.to()) {
+                // "told his radio audience of Monday, '...'", "Said Ellis: '...'": noun and prepositional phrases, then
+                // a comma or colon and a quotation
+                int k = j;
+                while (k < n && k - j < 10 && (npToken(s, k) || ADVERBIAL_PREPS.contains(lower(s, k)) || lower(s, k).equals("of")
+                        || lower(s, k).equals("about")) && !lower(s, k).equals(",") && !isOpenMark(s, k)) {
+                    k++;
+                }
+                if (k > j && k + 1 < n && (lower(s, k).equals(",") || lower(s, k).equals(":")) && realOpenAt(s, k + 1) != null) {
+                    from = k + 1;
+                }
+            }
             if (from < 0 && g != null && !v.to()) {
                 // "called Iraq's move highly virtuous" is a small clause, not speech: to-verbs need their "to"
                 int c = g.child(i, "ccomp");
+                if (c < 0) {
+                    // "says he's satisfied that ...": a clause with its own subject, parsed as xcomp or dep
+                    for (String rel : new String[] {"xcomp", "dep"}) {
+                        int x = g.child(i, rel);
+                        if (x > i && c < 0 && g.child(x, "nsubj") > i && g.child(x, "nsubj") < x) {
+                            c = x;
+                        }
+                    }
+                }
                 if (c > i) {
                     int start = subtreeStart(g, c, i);
                     if (start > i && start <= Math.max(j, i + 1) + 1) {
@@ -277,6 +298,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 if (!sp.present() && inherited.isEmpty() && !expletive(s, g, i)) {
                     sp = leftNounPhrase(s, i, true);
+                }
+                if (!sp.present() && inherited.isEmpty() && skipLeft(s, i - 1) < 0) {
+                    // an inverted cue opening the sentence: "Said Ellis: '...'"
+                    sp = rightNounPhrase(s, i + 1);
                 }
                 add(s, i, i, content, sp, inherited, addrFirst, addrLast, rule);
                 return;
