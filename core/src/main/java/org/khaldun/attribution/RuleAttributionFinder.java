@@ -330,7 +330,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         /** First token of the cue clause: the subject before the cue, or the cue itself when the subject follows. */
         int clauseStart(Sentence s, int i, Graph g) {
             if (g != null) {
-                int subj = g.child(i, "nsubj");
+                int subj = subjectOf(s, g, i);
                 if (subj >= 0 && subj < i) {
                     return g.extent(subj)[0];
                 }
@@ -343,7 +343,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         boolean postposed(Sentence s, int i, CueLexicon.Verb v, Graph g) {
             int n = s.tokens().size();
             Speaker left = leftNounPhrase(s, i, false);
-            int subj = g == null ? -1 : g.child(i, "nsubj");
+            int subj = g == null ? -1 : subjectOf(s, g, i);
             if (subj >= 0 && subj < i) {
                 int[] ext = g.extent(subj);
                 left = new Speaker(ext[0], Math.min(ext[1], i - 1), subj);
@@ -848,10 +848,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
             if (g != null) {
                 int subj = -1;
                 for (int c : g.treeChildren(cue, "nsubj")) {
-                    subj = subj < 0 || c < subj ? c : subj;
+                    if (!quoted(s, c)) {
+                        subj = subj < 0 || c < subj ? c : subj;
+                    }
                 }
                 if (subj < 0) {
-                    subj = g.child(cue, "nsubj");
+                    subj = subjectOf(s, g, cue);
                 }
                 if (subj >= 0 && !(lower(s, subj).equals("it") && passive(s, g, cue))) {
                     if (lower(s, subj).equals("that") || lower(s, subj).equals("who") || lower(s, subj).equals("which")) {
@@ -953,6 +955,24 @@ public final class RuleAttributionFinder implements AttributionFinder {
             }
             return lexicon.verb(w) != null || w.endsWith("ed") || Set.of("was", "is", "has", "had", "went", "took", "made",
                     "came", "gave", "spoke", "began", "appeared").contains(w);
+        }
+
+        /**
+         * The cue's subject in the parse, leaving out words inside a quotation: in "'..., it will at some point,' said
+         * James Acton" the parser may take "it" of the quotation as the subject. -1 when there is none.
+         */
+        int subjectOf(Sentence s, Graph g, int cue) {
+            int best = -1;
+            for (int c : g.children(cue, "nsubj")) {
+                if (!quoted(s, c) && (best < 0 || Math.abs(c - cue) < Math.abs(best - cue))) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        boolean quoted(Sentence s, int tok) {
+            return quoteHolding(s.token(tok).start(), s.token(tok).end()) != null;
         }
 
         boolean passive(Sentence s, Graph g, int cue) {
