@@ -262,8 +262,13 @@ public final class RuleAttributionFinder implements AttributionFinder {
                         }
                     }
                 }
-                if (c > i) {
+                    if (c > i) {
                     int start = subtreeStart(g, c, i);
+                    int subj = g.child(c, "nsubj");
+                    if (subj > i && subj < start) {
+                        // the extent stops at a stray token ("he ’s satisfied"); the clause starts at its subject
+                        start = g.extent(subj)[0];
+                    }
                     if (start > i && start <= Math.max(j, i + 1) + 1) {
                         from = Math.max(start, particleEnd);
                         rule = "verb:ccomp";
