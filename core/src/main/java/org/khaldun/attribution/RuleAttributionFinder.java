@@ -648,6 +648,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (!q.real() || claimedSpan(q.start(), q.end()) || mostlyClaimed(q.span())) {
                     continue;
                 }
+                if (!opensSentence(q)) {
+                    // a quotation inside a narrative sentence ("the primary requirement is a 'lawful source of
+                    // income'", "'the nation has become \"more ...\"'") is someone's words the sentence reports, not
+                    // the last speaker going on
+                    continue;
+                }
                 Found prev = null;
                 for (Found f : found) {
                     if (f.content().get(0).start() < q.start() && f.speaker().isPresent()
@@ -670,6 +676,17 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
                         List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation"));
             }
+        }
+
+        /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
+        boolean opensSentence(Quotes.Quote q) {
+            Sentence s = sentences.get(q.openSent());
+            for (int k = 0; k < q.openTok(); k++) {
+                if (Quotes.wordLike(s.token(k).word())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         // ---------------------------------------------------------------- building an attribution
