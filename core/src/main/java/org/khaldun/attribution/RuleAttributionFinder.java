@@ -167,12 +167,43 @@ public final class RuleAttributionFinder implements AttributionFinder {
             dashSignatures();
             continuations();
             found.sort(Comparator.comparingInt((Found f) -> f.content().get(0).start()).thenComparingInt(f -> f.cueSpan().start()));
+            dropDuplicates();
             List<Attribution> out = new ArrayList<>(found.size());
             for (Found f : found) {
                 out.add(new Attribution(out.size(), f.cue(), f.cueSpan(), f.speaker(), f.content(), f.kind(), f.channel(),
                         form(f.content()), f.anonymous(), f.sentence(), f.rule()));
             }
             return out;
+        }
+
+        /**
+         * Two cues claiming the same content ("'...,' he said. Asked ..., she said '...'" read both ways) make one
+         * attribution: the one whose cue stands nearest the content.
+         */
+        void dropDuplicates() {
+            for (int a = 0; a < found.size(); a++) {
+                for (int b = found.size() - 1; b > a; b--) {
+                    Found x = found.get(a);
+                    Found y = found.get(b);
+                    if (!x.content().equals(y.content())) {
+                        continue;
+                    }
+                    int dx = distance(x.cueSpan(), x.content());
+                    int dy = distance(y.cueSpan(), y.content());
+                    if (dy < dx) {
+                        found.set(a, y);
+                    }
+                    found.remove(b);
+                }
+            }
+        }
+
+        int distance(Span cue, List<Span> content) {
+            int d = Integer.MAX_VALUE;
+            for (Span c : content) {
+                d = Math.min(d, cue.end() <= c.start() ? c.start() - cue.end() : cue.start() >= c.end() ? cue.start() - c.end() : 0);
+            }
+            return d;
         }
 
         // ---------------------------------------------------------------- verbs
