@@ -146,6 +146,7 @@ final class TimeGrammar {
         OPENING_WORDS.addAll(SEASONS.keySet());
         OPENING_WORDS.addAll(ORDINALS.keySet());
         OPENING_WORDS.addAll(DECADE_WORDS.keySet());
+        OPENING_WORDS.addAll(Holidays.firstWords());
         OPENING_WORDS.addAll(List.of("hundreds", "thousands", "dozens", "couple", "right", "nineteen", "eighteen"));
     }
 
@@ -475,7 +476,9 @@ final class TimeGrammar {
             }
             int k = j + 1;
             int d = day(k);
-            if (d > 0 && !w(k + 1).equals(":") && !UNITS.containsKey(w(k + 1))) {
+            // "March 10: 30" is a score or a verse; "Monday, Oct. 26:" before a quotation is a date
+            boolean colonNumber = w(k + 1).equals(":") && !w(k + 2).isEmpty() && Character.isDigit(w(k + 2).charAt(0));
+            if (d > 0 && !colonNumber && !UNITS.containsKey(w(k + 1))) {
                 int e = k;
                 int y = 0;
                 if (w(e + 1).equals(",") && year(e + 2) > 0) {
@@ -1484,25 +1487,34 @@ final class TimeGrammar {
             return m(j, e, "DATE", Spec.absolute(Integer.toString(y), Unit.YEAR));
         }
 
-        /** Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve". */
+        /** Named days ({@link Holidays}): "Christmas", "last Thanksgiving", "Easter 1998", "New Year's Eve". */
         Mention holiday(int j) {
-            String x = w(j);
-            if (x.equals("christmas") && s.token(j).isCapitalized()) {
-                if (w(j + 1).equals("eve")) {
-                    return m(j, j + 1, "DATE", Spec.of(Kind.MONTH_DAY, 12, 24, 0));
-                }
-                int e = w(j + 1).equals("day") ? j + 1 : j;
-                return m(j, e, "DATE", Spec.of(Kind.MONTH_DAY, 12, 25, 0));
+            int k = j;
+            int rel = switch (w(k)) {
+                case "last" -> -1;
+                case "next" -> 1;
+                case "this" -> 2;
+                default -> 0;
+            };
+            if (rel != 0) {
+                k++;
             }
-            if (x.equals("new") && s.token(j).isCapitalized() && w(j + 1).equals("year") && w(j + 2).equals("'s")) {
-                if (w(j + 3).equals("day")) {
-                    return m(j, j + 3, "DATE", Spec.of(Kind.MONTH_DAY, 1, 1, 0));
-                }
-                if (w(j + 3).equals("eve")) {
-                    return m(j, j + 3, "DATE", Spec.of(Kind.MONTH_DAY, 12, 31, 0));
-                }
+            if (k >= size || !s.token(k).isCapitalized()) {
+                return null;
             }
-            return null;
+            int[] h = Holidays.match(w, k);
+            if (h == null) {
+                return null;
+            }
+            int e = h[1];
+            int y = 0;
+            if (rel == 0 && year(e + 1) > 0) {
+                y = year(++e);
+            } else if (rel == 0 && (w(e + 1).equals(",") || w(e + 1).equals("of")) && year(e + 2) > 0) {
+                e += 2;
+                y = year(e);
+            }
+            return m(j, e, "DATE", new Spec(Kind.HOLIDAY, h[0], rel, y, 0, null, "", ""));
         }
 
         private Mention withClock(int first, int last, Spec sp) {
