@@ -250,6 +250,8 @@ final class Normalizer {
             long cost = Math.abs(days);
             if (tense == Tense.PAST && days > 0 || tense == Tense.FUTURE && days < 0) {
                 cost += penalty;
+            } else if (tense == Tense.UNKNOWN && days > 0) {
+                cost += UNKNOWN_FUTURE_PENALTY_DAYS;
             }
             if (cost < bestCost) {
                 bestCost = cost;
@@ -299,6 +301,11 @@ final class Normalizer {
 
     /** How far (in days) a date may lie on the wrong side of publication for its tense and still be chosen. */
     private static final int TENSE_PENALTY_DAYS = 120;
+    /**
+     * With no tense to go by, news is mostly about what has happened: a date ahead of publication must be this
+     * much nearer than the one behind it to win ("from $29.75 in March", written in October, is last March).
+     */
+    private static final int UNKNOWN_FUTURE_PENALTY_DAYS = 100;
     /** Bare month names follow the tense strictly: "will vote in November" is next November. */
     private static final int MONTH_PENALTY_DAYS = 400;
 
