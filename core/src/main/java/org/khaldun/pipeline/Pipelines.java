@@ -6,6 +6,7 @@ import org.khaldun.attribution.RuleAttributionFinder;
 import org.khaldun.codebook.TableCodebook;
 import org.khaldun.event.DependencyEventCoder;
 import org.khaldun.nlp.CoreNlpEngine;
+import org.khaldun.place.GazetteerPlaceRecognizer;
 import org.khaldun.time.RuleTimeResolver;
 
 /** Assembles Khaldun's pipeline from its built-in stages. The stage list itself is in {@link Pipeline}. */
@@ -40,7 +41,8 @@ public final class Pipelines {
         if (!options.actorFiles().isEmpty()) {
             actors = actors.withFiles(options.actorFiles());
         }
-        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(), new RuleAttributionFinder(),
+        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
+                new RuleAttributionFinder(), GazetteerPlaceRecognizer.builtin(),
                 DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin()));
     }
 }

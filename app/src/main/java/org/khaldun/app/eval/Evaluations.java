@@ -15,7 +15,9 @@ public final class Evaluations {
                 new ConflibertEvaluation(DefaultCoder::get),
                 new TempEvalEvaluation(),
                 new PetrarchConformanceEvaluation(),
-                new PolnearEvaluation()
+                new PolnearEvaluation(),
+                new GeoparsingEvaluation(),
+                new EventLocationEvaluation()
         );
     }
 
