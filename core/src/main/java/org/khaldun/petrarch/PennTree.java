@@ -69,6 +69,21 @@ public final class PennTree {
         return root;
     }
 
+    /**
+     * The position of every leaf word, by identity. Each leaf holds its own {@code String} object (the reader makes a
+     * fresh one per word), and the linear form reuses those objects, so a word of the linear form can be traced back
+     * to the leaf it came from even when the same word occurs twice; markup and actor codes are not leaves.
+     */
+    java.util.IdentityHashMap<String, Integer> leafPositions() {
+        java.util.IdentityHashMap<String, Integer> out = new java.util.IdentityHashMap<>();
+        for (Node n : root.preorder()) {
+            if (n.word != null) {
+                out.put(n.word, out.size());
+            }
+        }
+        return out;
+    }
+
     /** The words of the sentence, upper-cased, in order. */
     public List<String> words() {
         List<String> out = new ArrayList<>();
@@ -135,7 +150,8 @@ public final class PennTree {
                 child.parent = node;
                 node.children.add(child);
             } else {
-                String w = normalize(tokens.get(at[0]++));
+                // a fresh object per leaf: leafPositions() finds leaves by identity
+                String w = new String(normalize(tokens.get(at[0]++)));
                 if (node.word != null || !node.children.isEmpty()) {
                     throw new MalformedTreeException("node " + label + " mixes words and phrases");
                 }

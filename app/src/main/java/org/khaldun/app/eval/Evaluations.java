@@ -14,7 +14,8 @@ public final class Evaluations {
                 new PloverSyntheticEvaluation(DefaultCoder::get),
                 new ConflibertEvaluation(DefaultCoder::get),
                 new TempEvalEvaluation(),
-                new PetrarchConformanceEvaluation()
+                new PetrarchConformanceEvaluation(),
+                new PetrarchTextEvaluation()
         );
     }
 
