@@ -12,13 +12,11 @@ import java.util.Optional;
 public interface ConstituencyParser {
 
     /**
-     * The sentence's parse in Penn Treebank bracketing, e.g. {@code (ROOT (S (NP (NNP Arnor)) (VP ...)))}.
-     *
-     * <p>Leaf {@code i} is token {@code i} of the sentence: one leaf per token, in order, so positions in the tree
-     * map back to characters of the article. Brackets in words are written as in the Treebank ({@code -LRB-},
-     * {@code -RRB-}, …) and blanks inside a token as {@code _}, so the bracketing stays readable.
+     * The sentence's parse. Each leaf maps back to tokens of the sentence ({@link ConstituencyParse#leaves()}), so
+     * positions in the tree map back to characters of the article. Brackets in words are written as in the Treebank
+     * ({@code -LRB-}, {@code -RRB-}, …) and blanks inside a token as {@code _}, so the bracketing stays readable.
      *
      * @return empty when the sentence is too long for the parser or cannot be parsed
      */
-    Optional<String> pennTree(Sentence sentence);
+    Optional<ConstituencyParse> parse(Sentence sentence);
 }

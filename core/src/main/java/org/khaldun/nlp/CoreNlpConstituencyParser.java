@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class CoreNlpConstituencyParser implements ConstituencyParser {
 
-    /** Longer sentences get no tree: a 60-token sentence already takes seconds and hundreds of megabytes. */
+    /** Longer sentences (in leaves) get no tree: a 60-word sentence already takes seconds and hundreds of megabytes. */
     public static final int DEFAULT_MAX_TOKENS = 60;
 
     static final String MODEL = "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz";
@@ -49,19 +49,22 @@ public final class CoreNlpConstituencyParser implements ConstituencyParser {
     }
 
     @Override
-    public Optional<String> pennTree(Sentence sentence) {
-        List<Token> tokens = sentence.tokens();
-        if (tokens.isEmpty() || tokens.size() > maxTokens) {
+    public Optional<ConstituencyParse> parse(Sentence sentence) {
+        List<ConstituencyParse.Leaf> leaves = leaves(sentence);
+        if (leaves.isEmpty() || leaves.size() > maxTokens) {
             return Optional.empty();
         }
-        List<CoreLabel> words = new ArrayList<>(tokens.size());
-        for (Token t : tokens) {
-            String w = escape(t.word());
+        List<CoreLabel> words = new ArrayList<>(leaves.size());
+        for (ConstituencyParse.Leaf leaf : leaves) {
+            Token first = sentence.token(leaf.first());
+            Token last = sentence.token(leaf.last());
+            String w = escape(leaf.first() == leaf.last() ? first.word()
+                    : sentence.text().substring(first.start() - sentence.start(), last.end() - sentence.start()));
             CoreLabel l = new CoreLabel();
             l.setWord(w);
             l.setValue(w);
-            if (!t.pos().isEmpty()) {
-                l.setTag(t.pos());
+            if (leaf.first() == leaf.last() && !first.pos().isEmpty()) {
+                l.setTag(first.pos()); // a joined word has no tag of its own: the PCFG chooses one
             }
             words.add(l);
         }
@@ -70,10 +73,31 @@ public final class CoreNlpConstituencyParser implements ConstituencyParser {
             return Optional.empty();
         }
         Tree tree = q.getBestParse();
-        if (tree == null || tree.getLeaves().size() != tokens.size()) {
+        if (tree == null || tree.getLeaves().size() != leaves.size()) {
             return Optional.empty();
         }
-        return Optional.of(tree.toString());
+        return Optional.of(new ConstituencyParse(tree.toString(), leaves));
+    }
+
+    /**
+     * One leaf per token, except that a word the tokenizer split at hyphens ("Al-Qaeda", "U.S.-led", "Barad-dur")
+     * is one leaf again: dictionaries written for PETRARCH name such words whole.
+     */
+    static List<ConstituencyParse.Leaf> leaves(Sentence s) {
+        List<Token> t = s.tokens();
+        List<ConstituencyParse.Leaf> out = new ArrayList<>(t.size());
+        int i = 0;
+        while (i < t.size()) {
+            int last = i;
+            while (last + 2 < t.size() && t.get(last + 1).word().equals("-")
+                    && t.get(last).end() == t.get(last + 1).start() && t.get(last + 1).end() == t.get(last + 2).start()
+                    && !t.get(last).word().equals("-") && !t.get(last + 2).word().equals("-")) {
+                last += 2;
+            }
+            out.add(new ConstituencyParse.Leaf(i, last));
+            i = last + 1;
+        }
+        return out;
     }
 
     /** The Treebank spelling of brackets (the PCFG was trained on it); blanks would split a leaf in the bracketing. */

@@ -108,7 +108,29 @@ public final class PennTree {
         if (at[0] != tokens.size()) {
             throw new MalformedTreeException("text after the end of the parse tree");
         }
+        spliceNominalModifiers(root);
         return new PennTree(root);
+    }
+
+    /**
+     * Replaces every {@code NML} node by its children. Parsers trained on the Treebank as revised in 2007 (CoreNLP's
+     * among them) bracket nominal modifiers inside noun phrases — {@code (NP (NML (NNP Prime) (NNP Minister)) (NNP
+     * Romendacil))}, {@code (NP (NML (NNP Eriadori) (CC and) (NNP Calenardhon)) (NNS leaders))} — while PETRARCH's
+     * rules, and the trees its dictionaries were tested on, have flat noun phrases.
+     */
+    private static void spliceNominalModifiers(Node n) {
+        for (int i = 0; i < n.children.size(); i++) {
+            Node c = n.children.get(i);
+            spliceNominalModifiers(c);
+            if (c.label.equals("NML") && !c.children.isEmpty()) {
+                n.children.remove(i);
+                n.children.addAll(i, c.children);
+                for (Node g : c.children) {
+                    g.parent = n;
+                }
+                i += c.children.size() - 1;
+            }
+        }
     }
 
     private static List<String> tokenize(String text) {

@@ -25,6 +25,7 @@ import org.khaldun.event.Event;
 import org.khaldun.event.EventCoder;
 import org.khaldun.event.Modality;
 import org.khaldun.event.TextInfo;
+import org.khaldun.nlp.ConstituencyParse;
 import org.khaldun.nlp.ConstituencyParser;
 import org.khaldun.nlp.CoreNlpConstituencyParser;
 import org.khaldun.nlp.Sentence;
@@ -43,7 +44,7 @@ import org.khaldun.time.EventDate;
  *   <li>The CAMEO code gets its Goldstein weight, quad class and PLOVER coding from the codebook; a code the codebook
  *       does not know is kept as written, with Goldstein 0, quad class 0, no PLOVER type, and a note in the
  *       explanation.</li>
- *   <li>Trigger and actor offsets are the characters of the tree leaves they came from (leaf i is token i).</li>
+ *   <li>Trigger and actor offsets are the characters of the tree leaves they came from.</li>
  *   <li>The explanation starts with {@value #EXPLANATION_PREFIX} and names the verbs-dictionary line (pattern or verb)
  *       and the actor and agent lines that gave the codes.</li>
  *   <li>A story discard drops every event of the article; a sentence discard drops the sentence.</li>
@@ -129,16 +130,16 @@ public final class PetrarchEventCoder implements EventCoder {
             if (!mayHoldEvent(s)) {
                 continue;
             }
-            Optional<String> tree = parser.pennTree(s);
+            Optional<ConstituencyParse> tree = parser.parse(s);
             if (tree.isEmpty()) {
                 continue;
             }
-            CodingResult r = coder.code(tree.get(), date, options);
+            CodingResult r = coder.code(tree.get().pennTree(), date, options);
             if (r.rejection().isPresent() && r.rejection().get().reason().equals("storydiscard")) {
                 return List.of();
             }
             for (CodingResult.Event e : r.events()) {
-                Event ev = event(article, s, e, times);
+                Event ev = event(article, s, tree.get().leaves(), e, times);
                 if (ids.add(ev.id())) {
                     out.add(ev);
                 }
@@ -167,22 +168,21 @@ public final class PetrarchEventCoder implements EventCoder {
         return true;
     }
 
-    private Event event(Article article, Sentence s, CodingResult.Event e, ArticleTimes times) {
+    private Event event(Article article, Sentence s, List<ConstituencyParse.Leaf> leaves, CodingResult.Event e,
+            ArticleTimes times) {
         CodingResult.Trace trace = e.trace();
         int trigStart = s.start();
         int trigEnd = s.end();
         int verbToken = 0;
-        if (within(trace.verb(), s)) {
-            verbToken = trace.verb().from();
-            trigStart = s.token(trace.verb().from()).start();
-            trigEnd = s.token(trace.verb().to()).end();
+        boolean placed = within(trace.verb(), leaves);
+        if (placed) {
+            verbToken = leaves.get(trace.verb().from()).first();
+            trigStart = s.token(verbToken).start();
+            trigEnd = s.token(leaves.get(trace.verb().to()).last()).end();
         }
-        String trigger = article.text().substring(trigStart, trigEnd);
-        if (!within(trace.verb(), s)) {
-            trigger = e.verb().toLowerCase(Locale.ROOT);
-        }
-        Actor source = actor(article, s, e.source(), trace.source());
-        Actor target = actor(article, s, e.target(), trace.target());
+        String trigger = placed ? article.text().substring(trigStart, trigEnd) : e.verb().toLowerCase(Locale.ROOT);
+        Actor source = actor(article, s, leaves, e.source(), trace.source());
+        Actor target = actor(article, s, leaves, e.target(), trace.target());
 
         String code = e.code();
         Optional<CameoCode> cameo = cameo(code);
@@ -230,11 +230,12 @@ public final class PetrarchEventCoder implements EventCoder {
         return lines.stream().map(SourceLine::toString).collect(Collectors.joining(", ", " (", ")"));
     }
 
-    private static boolean within(CodingResult.Span span, Sentence s) {
-        return span.known() && span.to() < s.tokens().size();
+    private static boolean within(CodingResult.Span span, List<ConstituencyParse.Leaf> leaves) {
+        return span.known() && span.to() < leaves.size();
     }
 
-    private Actor actor(Article article, Sentence s, String code, CodingResult.Span span) {
+    private Actor actor(Article article, Sentence s, List<ConstituencyParse.Leaf> leaves, String code,
+            CodingResult.Span span) {
         String country = "";
         String sector = "";
         if (code.length() >= 3 && !code.startsWith("\"")) {
@@ -246,11 +247,11 @@ public final class PetrarchEventCoder implements EventCoder {
                 sector = first; // IGO, NGO, IMG…: the code opens with its kind, as Khaldun's own codes do
             }
         }
-        if (!within(span, s)) {
+        if (!within(span, leaves)) {
             return new Actor("", code, country, sector, s.start(), s.start());
         }
-        int start = s.token(span.from()).start();
-        int end = s.token(span.to()).end();
+        int start = s.token(leaves.get(span.from()).first()).start();
+        int end = s.token(leaves.get(span.to()).last()).end();
         return new Actor(article.text().substring(start, end), code, country, sector, start, end);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.khaldun.nlp.ConstituencyParse;
 import org.khaldun.nlp.ConstituencyParser;
 import org.khaldun.nlp.CoreNlpConstituencyParser;
 import org.khaldun.nlp.CoreNlpEngine;
@@ -63,7 +64,7 @@ public final class PetrarchTextEvaluation implements Evaluation {
             Sentence s = tagged(nlp, r.text());
             long w0 = System.nanoTime();
             long c0 = threads.getCurrentThreadCpuTime();
-            String tree = parser.pennTree(s).orElse(null);
+            String tree = parser.parse(s).map(ConstituencyParse::pennTree).orElse(null);
             costs.add(new long[] {s.tokens().size(), System.nanoTime() - w0, threads.getCurrentThreadCpuTime() - c0});
             trees.put(r.id(), tree);
             if (++done[0] % 50 == 0) {
