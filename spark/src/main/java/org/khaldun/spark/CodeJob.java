@@ -83,8 +83,11 @@ public final class CodeJob {
             case JSONL -> ArticleInputs.jsonLines(spark, options.input(), read);
             case PARQUET -> ArticleInputs.parquet(spark, options.input());
         };
-        if (options.partitions() > 0) {
-            records = records.repartition(options.partitions());
+        int wanted = options.partitions() > 0 ? options.partitions()
+                : Math.max(records.getNumPartitions(), 2 * spark.sparkContext().defaultParallelism());
+        if (wanted != records.getNumPartitions()) {
+            // coding costs far more than moving the raw text, so a shuffle that keeps every core busy pays
+            records = records.repartition(wanted);
         }
         int partitions = records.getNumPartitions();
         JavaRDD<Row> coded = records.mapPartitions(new ArticleCoder(read));

@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param format       input format
  * @param errors       where records that could not be coded go
  * @param errorsFormat {@code jsonl} (default: small, read by people) or {@code parquet}
- * @param partitions   repartition the articles into this many partitions before coding; 0 keeps the
- *                     input's splits (a single gzip file is one split: repartition it to use the cluster)
+ * @param partitions   repartition the articles into this many partitions before coding; 0 (default): as
+ *                     many as the input has splits, but at least twice the cluster's cores
+ *                     ({@code spark.default.parallelism}), so that a few large or compressed files (a gzip
+ *                     file is one split) still keep every core busy
  * @param overwrite    replace existing outputs instead of refusing to start
  * @param published    publication date for articles whose input gives none (anchors "on Wednesday")
  */
