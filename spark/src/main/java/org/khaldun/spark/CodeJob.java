@@ -94,7 +94,9 @@ public final class CodeJob {
         Dataset<Row> results = spark.createDataFrame(coded, Schemas.RESULT).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             SaveMode mode = options.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
+            // one writer per date: a folder per day holds a file or a few, not one per coding partition
             results.select(explode(col("events")).as("e")).select("e.*")
+                    .repartition(col("date"))
                     .write().mode(mode).partitionBy("date").parquet(options.eventsPath());
             results.select(explode(col("mentions")).as("m")).select("m.*")
                     .write().mode(mode).parquet(options.mentionsPath());
