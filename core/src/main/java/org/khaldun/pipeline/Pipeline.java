@@ -75,8 +75,18 @@ public final class Pipeline {
                 candidates.add(s);
             }
         }
-        List<Sentence> parsed = nlp.parse(candidates);
+        // Tagging is cheap next to parsing: the coder looks again with parts of speech ("back" as an adverb, "free"
+        // as an adjective hold no event) before a sentence pays for its parse.
+        List<Sentence> tagged = nlp.tag(candidates);
         List<Sentence> sentences = new ArrayList<>(split);
+        List<Sentence> worthParsing = new ArrayList<>();
+        for (Sentence t : tagged) {
+            sentences.set(t.index(), t);
+            if (events.mayHoldEvent(t, actorIndex.mentions(t.index()))) {
+                worthParsing.add(t);
+            }
+        }
+        List<Sentence> parsed = nlp.parse(worthParsing);
         for (Sentence p : parsed) {
             sentences.set(p.index(), p);
         }
