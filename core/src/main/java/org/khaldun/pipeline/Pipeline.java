@@ -32,7 +32,8 @@ import org.khaldun.time.TimeResolver;
  *   <li>actors: dictionary actors and in-article resolution, on tokens ({@link ActorRecognizer})</li>
  *   <li>parse: POS, lemmas and dependencies of candidate sentences only ({@link NlpEngine#parse}): sentences
  *       outside debris that hold a possible trigger ({@link EventCoder#mayHoldEvent}) and at least one actor
- *       mention, since an event always needs a coded actor</li>
+ *       mention, since an event always needs a coded actor; candidates are tagged first ({@link NlpEngine#tag})
+ *       and asked again with their parts of speech</li>
  *   <li>times: time expressions normalised against the publication date ({@link TimeResolver})</li>
  *   <li>attribution: quotes and reported speech with their speakers ({@link AttributionFinder})</li>
  *   <li>places: place names geocoded, and the dependency links from events to them ({@link PlaceRecognizer})</li>
@@ -50,6 +51,7 @@ public final class Pipeline {
     private final AttributionFinder attribution;
     private final PlaceRecognizer places;
     private final EventCoder events;
+    private final boolean parseEverySentence;
 
     public Pipeline(NlpEngine nlp, ActorRecognizer actors, TimeResolver times, AttributionFinder attribution,
                     PlaceRecognizer places, EventCoder events) {
@@ -59,6 +61,25 @@ public final class Pipeline {
         this.attribution = Objects.requireNonNull(attribution);
         this.places = Objects.requireNonNull(places);
         this.events = Objects.requireNonNull(events);
+        this.parseEverySentence = false;
+    }
+
+    private Pipeline(Pipeline p, boolean parseEverySentence) {
+        this.nlp = p.nlp;
+        this.actors = p.actors;
+        this.times = p.times;
+        this.attribution = p.attribution;
+        this.places = p.places;
+        this.events = p.events;
+        this.parseEverySentence = parseEverySentence;
+    }
+
+    /**
+     * The same stages without the parse filter: every sentence outside debris is parsed. Slow; it exists to measure
+     * what the filter costs in events (the benchmark reports it), never to code a corpus.
+     */
+    public Pipeline parsingEverySentence() {
+        return new Pipeline(this, true);
     }
 
     public CodedArticle code(Article article) {
@@ -71,7 +92,8 @@ public final class Pipeline {
         List<Sentence> candidates = new ArrayList<>();
         for (Sentence s : split) {
             List<ActorMention> mentions = actorIndex.mentions(s.index());
-            if (!mentions.isEmpty() && !article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s, mentions)) {
+            if (parseEverySentence ? !article.inDebris(s.start(), s.end())
+                    : !mentions.isEmpty() && !article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s, mentions)) {
                 candidates.add(s);
             }
         }
@@ -82,7 +104,7 @@ public final class Pipeline {
         List<Sentence> worthParsing = new ArrayList<>();
         for (Sentence t : tagged) {
             sentences.set(t.index(), t);
-            if (events.mayHoldEvent(t, actorIndex.mentions(t.index()))) {
+            if (parseEverySentence || events.mayHoldEvent(t, actorIndex.mentions(t.index()))) {
                 worthParsing.add(t);
             }
         }
