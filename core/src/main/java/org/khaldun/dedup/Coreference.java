@@ -17,7 +17,8 @@ import java.util.Optional;
  * one whose id is a hash of the key and the founding mention's date span. Ingesting the same articles in the same
  * order therefore always gives the same cluster ids, and ingesting more articles later never renames a cluster.
  *
- * <p>Best cluster: among the candidates whose date spans overlap the mention's, the one of the same precision
+ * <p>Best cluster: among the candidates whose date span the mention's span (widened by the day tolerance) reaches,
+ * the one of the same precision
  * first, then the nearest anchor date, then the lowest id. Pure logic, immutable and thread-safe.
  */
 public final class Coreference {
@@ -45,7 +46,7 @@ public final class Coreference {
     /** The cluster among {@code candidates} (all of the mention's key) that the mention joins, if any. */
     public Optional<ClusterAnchor> match(DateSpan mention, List<ClusterAnchor> candidates) {
         return candidates.stream()
-                .filter(c -> c.anchor().overlaps(mention, dayTolerance))
+                .filter(c -> mention.reaches(c.anchor(), dayTolerance))
                 .min(Comparator.<ClusterAnchor>comparingInt(c -> c.anchor().coarseness() == mention.coarseness() ? 0 : 1)
                         .thenComparingLong(c -> Math.abs(ChronoUnit.DAYS.between(c.anchor().date(), mention.date())))
                         .thenComparingLong(ClusterAnchor::id));

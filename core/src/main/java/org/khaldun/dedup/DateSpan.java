@@ -58,8 +58,11 @@ public record DateSpan(LocalDate date, String precision, boolean fromPublication
         };
     }
 
-    /** Whether the two spans can refer to the same day. */
-    public boolean overlaps(DateSpan o, int dayTolerance) {
-        return !first(dayTolerance).isAfter(o.last(dayTolerance)) && !o.first(dayTolerance).isAfter(last(dayTolerance));
+    /**
+     * Whether this span, widened by {@code dayTolerance} days, can refer to a day of {@code other} as it stands: two
+     * day-precision reports match when at most {@code dayTolerance} days apart.
+     */
+    public boolean reaches(DateSpan other, int dayTolerance) {
+        return !first(dayTolerance).isAfter(other.last(0)) && !other.first(0).isAfter(last(dayTolerance));
     }
 }
