@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -58,6 +57,8 @@ public final class EventStore implements AutoCloseable {
 
     public static final String DEFAULT_FILE = "khaldun.duckdb";
 
+    private static final boolean TRACE = Boolean.getBoolean("khaldun.store.trace");
+
     /**
      * @param readConnections connections for concurrent reads (DuckDB runs each query on all cores anyway; more
      *                        connections let short queries overlap instead of queueing)
@@ -87,9 +88,12 @@ public final class EventStore implements AutoCloseable {
         writer.setAutoCommit(false);
         this.coref = new Coreference(options.dayTolerance());
         this.readers = new ArrayBlockingQueue<>(Math.max(1, options.readConnections()));
+        createScratchTables(writer);
+        writer.commit();
         for (int i = 0; i < Math.max(1, options.readConnections()); i++) {
-            Connection r = writer.duplicate();
+            DuckDBConnection r = writer.duplicate();
             r.setAutoCommit(true);
+            createScratchTables(r);
             allReaders.add(r);
             readers.add(r);
         }
@@ -103,6 +107,49 @@ public final class EventStore implements AutoCloseable {
         writer.commit();
         this.text = new TextIndex(textIndexPath(path));
         catchUpTextIndex();
+    }
+
+    /**
+     * Per-connection temporary tables for long key lists: filled with the (native, fast) appender and joined,
+     * because binding a list of thousands of values as an array parameter costs a millisecond per hundred.
+     */
+    private static void createScratchTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS tmp_longs (v BIGINT)");
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS tmp_strings (v VARCHAR)");
+        }
+    }
+
+    /** Replaces the content of the connection's {@code tmp_longs} with {@code values}. */
+    private static void fillLongs(Connection c, long[] values) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM tmp_longs");
+        }
+        try (DuckDBAppender ap = ((DuckDBConnection) c).createAppender("temp", "main", "tmp_longs")) {
+            for (long v : values) {
+                ap.beginRow();
+                ap.append(v);
+                ap.endRow();
+            }
+        }
+    }
+
+    private static void fillLongs(Connection c, java.util.Collection<Long> values) throws SQLException {
+        fillLongs(c, values.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** Replaces the content of the connection's {@code tmp_strings} with {@code values}. */
+    private static void fillStrings(Connection c, java.util.Collection<String> values) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM tmp_strings");
+        }
+        try (DuckDBAppender ap = ((DuckDBConnection) c).createAppender("temp", "main", "tmp_strings")) {
+            for (String v : values) {
+                ap.beginRow();
+                ap.append(v);
+                ap.endRow();
+            }
+        }
     }
 
     /** Opens (creating if needed) the store in {@code file}. Only one process may have a store open at a time. */
@@ -232,20 +279,18 @@ public final class EventStore implements AutoCloseable {
                 seqs.add(seqOfRecodeRecord(item.record()));
             }
             // the first statement opens the transaction the appenders below join
+            fillLongs(writer, seqs);
             try (PreparedStatement ps = writer.prepareStatement(
-                    "SELECT DISTINCT cluster_id FROM events WHERE article_seq IN (SELECT unnest(?))")) {
-                ps.setArray(1, longArray(seqs));
+                    "SELECT DISTINCT cluster_id FROM events WHERE article_seq IN (SELECT v FROM tmp_longs)")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         touched.add(rs.getLong(1));
                     }
                 }
             }
-            Array arr = longArray(seqs);
-            for (String sql : List.of("DELETE FROM events WHERE article_seq IN (SELECT unnest(?))",
-                    "DELETE FROM sentences WHERE article_seq IN (SELECT unnest(?))")) {
+            for (String sql : List.of("DELETE FROM events WHERE article_seq IN (SELECT v FROM tmp_longs)",
+                    "DELETE FROM sentences WHERE article_seq IN (SELECT v FROM tmp_longs)")) {
                 try (PreparedStatement ps = writer.prepareStatement(sql)) {
-                    ps.setArray(1, arr);
                     ps.executeUpdate();
                 }
             }
@@ -267,9 +312,10 @@ public final class EventStore implements AutoCloseable {
                 keys.add(dedup[i]);
             }
             Map<String, Long> existing = new HashMap<>();
+            // the first statement opens the transaction the appenders below join
+            fillStrings(writer, keys);
             try (PreparedStatement ps = writer.prepareStatement(
-                    "SELECT dedup_key, seq FROM articles WHERE dedup_key IN (SELECT unnest(?))")) {
-                ps.setArray(1, writer.createArrayOf("VARCHAR", keys.toArray()));
+                    "SELECT a.dedup_key, a.seq FROM articles a JOIN tmp_strings k ON a.dedup_key = k.v")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         existing.put(rs.getString(1), rs.getLong(2));
@@ -296,11 +342,13 @@ public final class EventStore implements AutoCloseable {
             }
         }
 
+        long tA = System.nanoTime();
         long[] clusterIds = assignClusters(fresh, touched);
-
+        long tB = System.nanoTime();
         if (!fresh.isEmpty()) {
             appendRows(fresh, clusterIds, now, replace);
         }
+        long tC = System.nanoTime();
         if (replace) {
             try (PreparedStatement ps = writer.prepareStatement(
                     "UPDATE articles SET codebook = ?, num_events = ? WHERE seq = ?")) {
@@ -314,7 +362,9 @@ public final class EventStore implements AutoCloseable {
             }
         }
         refreshClusters(touched);
+        long tD = System.nanoTime();
         writer.commit();
+        long tE = System.nanoTime();
         nextArticleSeq = articleSeq;
         nextEventSeq = eventSeq;
 
@@ -322,11 +372,21 @@ public final class EventStore implements AutoCloseable {
         long maxSeq = -1;
         for (NewArticle n : fresh) {
             Article a = n.item().coded().article();
-            text.add(n.seq(), a.title(), a.text(), sentences(n.seq(), n.item().coded()));
+            Set<Integer> withEvents = new HashSet<>();
+            for (EventRow r : n.events()) {
+                withEvents.add(r.event().textInfo().sentenceIndex());
+            }
+            text.add(n.seq(), a.title(), a.text(), sentences(n.seq(), n.item().coded()).stream()
+                    .filter(st -> withEvents.contains(st.index())).toList());
             maxSeq = Math.max(maxSeq, n.seq());
         }
         if (!fresh.isEmpty()) {
             text.commit(replace ? text.covered() : maxSeq);
+        }
+        long tF = System.nanoTime();
+        if (TRACE) {
+            System.err.printf("%nstore: assign %.0f ms, append %.0f ms, clusters %.0f ms, commit %.0f ms, text %.0f ms%n",
+                    (tB - tA) / 1e6, (tC - tB) / 1e6, (tD - tC) / 1e6, (tE - tD) / 1e6, (tF - tE) / 1e6);
         }
 
         int k = 0;
@@ -374,10 +434,10 @@ public final class EventStore implements AutoCloseable {
         }
         Map<String, List<ClusterAnchor>> candidates = new HashMap<>();
         if (!keys.isEmpty()) {
-            try (PreparedStatement ps = writer.prepareStatement("SELECT cluster_key, cluster_id, anchor_date,"
-                    + " anchor_precision, anchor_from_publication FROM clusters WHERE cluster_key IN (SELECT unnest(?))"
-                    + " ORDER BY cluster_id")) {
-                ps.setArray(1, writer.createArrayOf("VARCHAR", keys.toArray()));
+            fillStrings(writer, keys);
+            try (PreparedStatement ps = writer.prepareStatement("SELECT c.cluster_key, c.cluster_id, c.anchor_date,"
+                    + " c.anchor_precision, c.anchor_from_publication FROM clusters c JOIN tmp_strings k"
+                    + " ON c.cluster_key = k.v ORDER BY c.cluster_id")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         candidates.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ClusterAnchor(
@@ -520,9 +580,9 @@ public final class EventStore implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        Array arr = longArray(ids);
-        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?))")) {
-            ps.setArray(1, arr);
+        fillLongs(writer, ids);
+        try (PreparedStatement ps = writer.prepareStatement(
+                "DELETE FROM clusters WHERE cluster_id IN (SELECT v FROM tmp_longs)")) {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = writer.prepareStatement("""
@@ -531,7 +591,7 @@ public final class EventStore implements AutoCloseable {
                   SELECT e.*, a.source AS a_source, a.dedup_key AS a_key, a.ingested_at AS a_ingested,
                          a.published AS a_published, a.url AS a_url
                   FROM events e JOIN articles a ON a.seq = e.article_seq
-                  WHERE e.cluster_id IN (SELECT unnest(?))),
+                  WHERE e.cluster_id IN (SELECT v FROM tmp_longs)),
                 agg AS (
                   SELECT cluster_id, any_value(cluster_key) AS k,
                          min_by(date, seq) AS ad, min_by(date_precision, seq) AS ap,
@@ -549,7 +609,6 @@ public final class EventStore implements AutoCloseable {
                        r.loc_lat, r.loc_lon, r.loc_geonames, agg.nm, agg.ns, agg.na, agg.fs, agg.fp, r.seq,
                        r.article_seq, r.sentence_index, r.a_url, r.codebook
                 FROM agg JOIN m r ON r.seq = agg.rep""")) {
-            ps.setArray(1, arr);
             ps.executeUpdate();
         }
     }
@@ -579,8 +638,10 @@ public final class EventStore implements AutoCloseable {
                     }
                 }
             }
-            try (PreparedStatement ps = writer.prepareStatement("SELECT article_seq, idx, start_char, end_char, text"
-                    + " FROM sentences WHERE article_seq BETWEEN ? AND ? ORDER BY article_seq, idx")) {
+            try (PreparedStatement ps = writer.prepareStatement("SELECT s.article_seq, s.idx, s.start_char,"
+                    + " s.end_char, s.text FROM sentences s WHERE s.article_seq BETWEEN ? AND ? AND EXISTS (SELECT 1"
+                    + " FROM events e WHERE e.article_seq = s.article_seq AND e.sentence_index = s.idx)"
+                    + " ORDER BY s.article_seq, s.idx")) {
                 ps.setLong(1, from);
                 ps.setLong(2, to);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -609,9 +670,11 @@ public final class EventStore implements AutoCloseable {
                 return new Page<>(List.of(), page, false);
             }
             String order = page.order() == PageRequest.Order.DATE_ASC ? "e.date, e.seq" : "e.date DESC, e.seq DESC";
-            sql.sql.insert(0, "SELECT " + EVENT_COLUMNS + " FROM ");
+            // find the page's rows on the narrow columns first, then read only those rows in full: a top-N over
+            // every column would drag the JSON of every matching event through the sort
+            sql.sql.insert(0, "SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.seq IN (SELECT e.seq FROM ");
             sql.sql.append(" ORDER BY ").append(order).append(" LIMIT ").append(page.limit() + 1)
-                    .append(" OFFSET ").append(page.offset());
+                    .append(" OFFSET ").append(page.offset()).append(") ORDER BY ").append(order);
             List<StoredEvent> items = new ArrayList<>();
             try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -647,9 +710,10 @@ public final class EventStore implements AutoCloseable {
             }
             String order = page.order() == PageRequest.Order.DATE_ASC ? "c.date, c.cluster_id"
                     : "c.date DESC, c.cluster_id DESC";
-            sql.sql.insert(0, "SELECT " + CLUSTER_COLUMNS + " FROM ");
+            sql.sql.insert(0, "SELECT " + CLUSTER_COLUMNS + " FROM clusters c WHERE c.cluster_id IN"
+                    + " (SELECT c.cluster_id FROM ");
             sql.sql.append(" ORDER BY ").append(order).append(" LIMIT ").append(page.limit() + 1)
-                    .append(" OFFSET ").append(page.offset());
+                    .append(" OFFSET ").append(page.offset()).append(") ORDER BY ").append(order);
             List<EventCluster> items = new ArrayList<>();
             try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -860,10 +924,10 @@ public final class EventStore implements AutoCloseable {
             String order = page.order() == PageRequest.Order.DATE_ASC ? "published NULLS FIRST, seq"
                     : "published DESC NULLS LAST, seq DESC";
             List<StoredArticle> out = new ArrayList<>();
+            fillLongs(c, seqs);
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ARTICLE_COLUMNS
-                    + " FROM articles WHERE seq IN (SELECT unnest(?)) ORDER BY " + order + " LIMIT "
+                    + " FROM articles WHERE seq IN (SELECT v FROM tmp_longs) ORDER BY " + order + " LIMIT "
                     + (page.limit() + 1) + " OFFSET " + page.offset())) {
-                ps.setArray(1, longArray(c, seqs));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(articleOf(rs));
@@ -986,6 +1050,8 @@ public final class EventStore implements AutoCloseable {
     private final class Sql {
         final StringBuilder sql = new StringBuilder();
         final List<Object> params = new ArrayList<>();
+        /** Sentence keys of a text filter, put in the connection's tmp_longs before the statement runs. */
+        long[] keys;
 
         void where(String condition, Object... values) {
             sql.append(" AND ").append(condition);
@@ -993,12 +1059,13 @@ public final class EventStore implements AutoCloseable {
         }
 
         PreparedStatement prepare(Connection c) throws SQLException {
+            if (keys != null) {
+                fillLongs(c, keys);
+            }
             PreparedStatement ps = c.prepareStatement(sql.toString());
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
-                if (p instanceof long[] keys) {
-                    ps.setArray(i + 1, longArray(c, keys));
-                } else if (p instanceof Integer n) {
+                if (p instanceof Integer n) {
                     ps.setInt(i + 1, n);
                 } else {
                     ps.setString(i + 1, (String) p);
@@ -1055,7 +1122,8 @@ public final class EventStore implements AutoCloseable {
             if (keys.length == 0) {
                 return null;
             }
-            s.where("e.sent_key IN (SELECT unnest(?))", (Object) keys);
+            s.where("e.sent_key IN (SELECT v FROM tmp_longs)");
+            s.keys = keys;
         }
         if (q.oneADay()) {
             s.sql.insert(0, "(SELECT * FROM ");
@@ -1192,18 +1260,6 @@ public final class EventStore implements AutoCloseable {
         } finally {
             readers.add(c);
         }
-    }
-
-    private Array longArray(java.util.Collection<Long> values) throws SQLException {
-        return writer.createArrayOf("BIGINT", values.toArray());
-    }
-
-    private static Array longArray(Connection c, long[] values) throws SQLException {
-        Object[] boxed = new Object[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return c.createArrayOf("BIGINT", boxed);
     }
 
     private void rollbackQuietly() {

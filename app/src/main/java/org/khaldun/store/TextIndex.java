@@ -89,7 +89,10 @@ final class TextIndex implements AutoCloseable {
         return covered;
     }
 
-    /** Adds (or replaces) an article and its sentences. Visible to searches after {@link #commit}. */
+    /**
+     * Adds (or replaces) an article and its sentences. Visible to searches after {@link #commit}. The store passes
+     * only sentences that hold events (what event text filters need); the article document covers all its text.
+     */
     void add(long articleSeq, String title, String text, List<StoredSentence> sentences) {
         try {
             writer.deleteDocuments(LongPoint.newExactQuery("article", articleSeq));
