@@ -291,7 +291,8 @@ final class BenchStoreCommand implements Callable<Integer> {
                     rotate(e.recipient(), rotate), e.eventType(), e.mode(), e.context(), e.cameo(), e.textInfo(),
                     e.modality(), e.explanation(), e.codebook()));
         }
-        return new CodedArticle(na, c.sentences(), c.actors(), c.times(), events, c.stageTimes());
+        return new CodedArticle(na, c.sentences(), c.actors(), c.times(), c.attributions(), c.places(), events,
+                c.stageTimes());
     }
 
     private static List<Actor> rotate(List<Actor> actors, int rotate) {

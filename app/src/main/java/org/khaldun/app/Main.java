@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "khaldun", mixinStandardHelpOptions = true, version = "khaldun 0.1.0",
         description = "Political event coding from news text: who did what to whom, when, where, and who said so.",
         subcommands = {CodeCommand.class, IngestCommand.class, RecodeCommand.class, ExportCommand.class,
-                DemoCommand.class, EvaluateCommand.class, BenchCommand.class, BenchStoreCommand.class,
+                DemoCommand.class, ServeCommand.class, EvaluateCommand.class, BenchCommand.class, BenchStoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
