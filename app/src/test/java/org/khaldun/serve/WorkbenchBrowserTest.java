@@ -173,7 +173,7 @@ class WorkbenchBrowserTest {
     @Test
     void theTimelineNetworkAndMapDrawFromTheStore() {
         open("/#network");
-        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#network svg line")).isEmpty());
+        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#network svg path.edge")).isEmpty());
         List<String> nodes = new java.util.ArrayList<>();
         ((List<?>) w.get("/api/network?by_country=true&limit=150").json().get("nodes"))
                 .forEach(n -> nodes.add((String) ((java.util.Map<?, ?>) n).get("id")));

@@ -292,11 +292,12 @@ async function showNetwork() {
   const width = d3.scaleSqrt().domain([1, d3.max(links, l => l.count)]).range([1, 8]);
   const colour = d3.scaleDiverging(d3.interpolateRdBu).domain([-10, 0, 10]);
   const svg = d3.select(box).append('svg').attr('viewBox', [0, 0, W, H]).attr('width', W).attr('height', H);
-  svg.append('defs').append('marker').attr('id', 'arrow').attr('viewBox', '0 -4 8 8').attr('refX', 14)
-    .attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto')
+  svg.append('defs').append('marker').attr('id', 'arrow').attr('viewBox', '0 -4 8 8').attr('refX', 16)
+    .attr('markerUnits', 'userSpaceOnUse').attr('markerWidth', 8).attr('markerHeight', 8).attr('orient', 'auto')
     .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', '#888');
-  const link = svg.append('g').selectAll('line').data(links).join('line')
-    .attr('stroke', l => colour(l.g)).attr('stroke-width', l => width(l.count)).attr('marker-end', 'url(#arrow)');
+  const link = svg.append('g').selectAll('path').data(links).join('path').attr('class', 'edge')
+    .attr('fill', 'none').attr('stroke', l => colour(l.g)).attr('stroke-width', l => width(l.count))
+    .attr('marker-end', l => l.source === l.target ? null : 'url(#arrow)');
   link.append('title').text(l => l.source + ' → ' + l.target + ': ' + l.count + ' events, mean Goldstein ' + l.g);
   const node = svg.append('g').selectAll('g').data(nodes).join('g').attr('class', 'node');
   node.append('circle').attr('r', n => 3 + Math.sqrt(n.in + n.out) / 2);
@@ -308,7 +309,10 @@ async function showNetwork() {
     .force('center', d3.forceCenter(W / 2, H / 2))
     .force('x', d3.forceX(W / 2).strength(0.05)).force('y', d3.forceY(H / 2).strength(0.05));
   sim.on('tick', () => {
-    link.attr('x1', l => l.source.x).attr('y1', l => l.source.y).attr('x2', l => l.target.x).attr('y2', l => l.target.y);
+    // an actor acting on its own country (government vs. rebels of one state) is a loop above its node
+    link.attr('d', l => l.source === l.target
+      ? `M${l.source.x},${l.source.y}C${l.source.x - 28},${l.source.y - 42} ${l.source.x + 28},${l.source.y - 42} ${l.source.x},${l.source.y}`
+      : `M${l.source.x},${l.source.y}L${l.target.x},${l.target.y}`);
     node.attr('transform', n => `translate(${n.x},${n.y})`);
   });
 }
