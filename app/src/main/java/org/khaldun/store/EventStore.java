@@ -381,7 +381,7 @@ public final class EventStore implements AutoCloseable {
             maxSeq = Math.max(maxSeq, n.seq());
         }
         if (!fresh.isEmpty()) {
-            text.commit(replace ? text.covered() : maxSeq);
+            text.publish(replace ? text.covered() : maxSeq);
         }
         long tF = System.nanoTime();
         if (TRACE) {
