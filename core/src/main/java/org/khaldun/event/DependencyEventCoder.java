@@ -95,9 +95,24 @@ public final class DependencyEventCoder implements EventCoder {
             if (whollyDebris) {
                 continue;
             }
-            new SentenceCoder(this, article, s, actors, times, out).run();
+            if (hasEntry(s)) {
+                new SentenceCoder(this, article, s, actors, times, out).run();
+            }
         }
         return out;
+    }
+
+    /** Cheap pass before building the sentence's graph: most parsed sentences hold only a statement verb or none. */
+    private boolean hasEntry(Sentence s) {
+        for (Token t : s.tokens()) {
+            String pos = t.pos();
+            if ((pos.startsWith("VB") || pos.startsWith("NN")) && t.lemma().length() > 2
+                    && (lexicon.verbOrNull(lower(t.lemma())) != null || lexicon.nounOrNull(lower(t.lemma())) != null
+                    || (pos.startsWith("NNP") && lexicon.isTriggerForm(lower(t.word()))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWhollyDebris(Article article, Sentence s) {

@@ -181,8 +181,7 @@ public final class EventLexicon {
     }
 
     private static EntryOptions options(String[] p, int from) {
-        boolean speech = false, host = false, ofAgent = false, plural = false, intent = false, negator = false,
-                light = false, implicative = false, noMirror = false;
+        boolean speech = false, host = false, ofAgent = false, plural = false, noMirror = false;
         String family = null, stanceCode = null, stanceRole = null;
         List<String> sources = new ArrayList<>(), targets = new ArrayList<>(), forms = new ArrayList<>();
         for (int i = from; i < p.length; i++) {
@@ -201,10 +200,6 @@ public final class EventLexicon {
                     ofAgent = true;
                 }
                 case "plural" -> plural = true;
-                case "intent" -> intent = true;
-                case "negator" -> negator = true;
-                case "light" -> light = true;
-                case "implicative" -> implicative = true;
                 case "family" -> family = val;
                 case "stance" -> {
                     String[] sv = val.split("/");
@@ -226,7 +221,7 @@ public final class EventLexicon {
             }
         }
         return new EntryOptions(speech, host, family, stanceCode, stanceRole, ofAgent, sources, targets, plural,
-                intent, negator, light, implicative, forms, noMirror);
+                forms, noMirror);
     }
 
     private static Builder flush(Builder b, Map<String, TriggerEntry> verbs, Map<String, TriggerEntry> nouns) {

@@ -2,9 +2,11 @@ package org.khaldun.pipeline;
 
 import org.khaldun.actor.ActorDictionary;
 import org.khaldun.actor.DictionaryActorRecognizer;
+import org.khaldun.attribution.RuleAttributionFinder;
 import org.khaldun.codebook.TableCodebook;
 import org.khaldun.event.DependencyEventCoder;
 import org.khaldun.nlp.CoreNlpEngine;
+import org.khaldun.place.GazetteerPlaceRecognizer;
 import org.khaldun.time.RuleTimeResolver;
 
 /** Assembles Khaldun's pipeline from its built-in stages. The stage list itself is in {@link Pipeline}. */
@@ -40,6 +42,7 @@ public final class Pipelines {
             actors = actors.withFiles(options.actorFiles());
         }
         return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
+                new RuleAttributionFinder(), GazetteerPlaceRecognizer.builtin(),
                 DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin()));
     }
 }

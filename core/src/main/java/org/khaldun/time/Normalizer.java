@@ -55,7 +55,14 @@ final class Normalizer {
                 int cur = dct.getMonthValue();
                 switch (sp.c()) {
                     case 1 -> y = dct.getYear() + sp.b();
-                    case 2 -> y = dct.getYear() - 1; // "last February": last year's, as TimeML annotators read it
+                    case 2 -> {
+                        // "last April": the latest April before this month; said in March, "last February"
+                        // is last year's (this year's would be "last month")
+                        y = mo < cur ? dct.getYear() : dct.getYear() - 1;
+                        if (cur - mo == 1 || cur == 1 && mo == 12) {
+                            y--;
+                        }
+                    }
                     case 3 -> y = mo > cur ? dct.getYear() : dct.getYear() + 1;
                     default -> y = yearFor(dct, mo, 0, tense);
                 }
@@ -75,6 +82,14 @@ final class Normalizer {
                 return period(new Period(date, Unit.DAY), tod);
             }
             case WEEKDAY -> {
+                if (Math.abs(sp.b()) == 3) {
+                    // "the previous Friday": counted from the day under discussion
+                    LocalDate base = ref != null && ref.unit() == Unit.DAY ? ref.date() : dct;
+                    if (base == null) {
+                        return new Result("XXXX-WXX-" + sp.a(), null, "day");
+                    }
+                    return period(new Period(weekday(base, sp.a(), sp.b() / 3, tense), Unit.DAY), tod);
+                }
                 if (dct == null) {
                     return new Result("XXXX-WXX-" + sp.a() + tod, null, "day");
                 }
@@ -104,7 +119,7 @@ final class Normalizer {
                     }
                     return period(new Period(q.date().minusYears(1), Unit.QUARTER), "");
                 }
-                Unit u = finer(base.unit(), sp.unit());
+                Unit u = sp.c() == 1 ? sp.unit() : finer(base.unit(), sp.unit());
                 if (base.unit() == Unit.DECADE || base.unit() == Unit.CENTURY || base.unit() == Unit.SEASON
                         || base.unit() == Unit.HALF) {
                     u = sp.unit();

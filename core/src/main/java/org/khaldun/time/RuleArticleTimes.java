@@ -27,13 +27,14 @@ final class RuleArticleTimes implements ArticleTimes {
 
     /** Nouns that, with "the", "this" or "that", point back at an occasion already dated. */
     private static final Set<String> OCCASION_NOUNS = Set.of(
-            "meeting", "meetings", "talks", "visit", "session", "summit", "conference", "call", "phone", "ceremony",
-            "interview", "speech", "address", "press", "briefing", "discussion", "discussions", "negotiations",
-            "attack", "attacks", "strike", "strikes", "raid", "incident", "clashes", "explosion", "bombing",
-            "assault", "operation", "protest", "protests", "rally", "vote", "election", "trip", "tour", "encounter",
-            "gathering", "hearing", "debate", "event", "occasion", "exchange", "statement", "announcement");
-    private static final Set<String> ANAPHORIC_DETERMINERS = Set.of("the", "this", "that", "these", "those");
-    private static final int CONTEXT_WINDOW = 3;
+            "meeting", "talks", "visit", "session", "summit", "conference", "call", "ceremony", "interview",
+            "speech", "briefing", "discussion", "negotiations", "raid", "incident", "clashes", "explosion",
+            "bombing", "protest", "rally", "vote", "trip", "tour", "encounter", "gathering", "hearing", "debate");
+    private static final Set<String> ANAPHORIC_DETERMINERS = Set.of("the", "this", "that");
+    /** How many sentences back the occasion's date may stand. */
+    private static final int CONTEXT_WINDOW = 2;
+    /** The occasion must open the sentence ("In the meeting, …", "The talks …"). */
+    private static final int CONTEXT_OPENING_TOKENS = 4;
 
     private final List<Sentence> sentences;
     private final List<Resolved> resolved;
@@ -105,7 +106,7 @@ final class RuleArticleTimes implements ArticleTimes {
         if (own != null) {
             return own;
         }
-        if (!hasDateExpression(si) && refersBack(sentences.get(si), trigger)) {
+        if (refersBack(sentences.get(si), trigger)) {
             for (int k = si - 1; k >= 0 && k >= si - CONTEXT_WINDOW; k--) {
                 if (hasDateExpression(k)) {
                     return mainDate(k);
@@ -125,6 +126,17 @@ final class RuleArticleTimes implements ArticleTimes {
         }
         if (dates.isEmpty()) {
             return null;
+        }
+        if (s.text().indexOf('\n') >= 0 && trigger >= 0 && trigger < s.tokens().size()) {
+            // the splitter ran lines together (a heading, a "Read more" link): the parse of such a "sentence"
+            // is unreliable, so only a date on the trigger's own line counts, and only if it is the one there
+            List<Resolved> sameLine = new ArrayList<>();
+            for (Resolved r : dates) {
+                if (sameLine(s, r.expression().start(), s.token(trigger).start())) {
+                    sameLine.add(r);
+                }
+            }
+            return sameLine.size() == 1 ? sameLine.get(0) : null;
         }
         if (s.parsed() && !s.dependencies().isEmpty() && trigger >= 0 && trigger < s.tokens().size()) {
             // inside the trigger's own span ("yesterday's attack" as trigger phrase) or attached to it
@@ -158,6 +170,12 @@ final class RuleArticleTimes implements ArticleTimes {
         return dates.size() == 1 ? dates.get(0) : null;
     }
 
+    private static boolean sameLine(Sentence s, int a, int b) {
+        int from = Math.min(a, b) - s.start();
+        int to = Math.max(a, b) - s.start();
+        return s.text().substring(Math.max(0, from), Math.min(s.text().length(), to)).indexOf('\n') < 0;
+    }
+
     private static boolean isMainClause(Sentence s, int clauseHead) {
         for (var d : s.dependencies()) {
             if (d.dependent() == clauseHead && d.governor() >= 0) {
@@ -187,10 +205,10 @@ final class RuleArticleTimes implements ArticleTimes {
                 dates.add(r);
             }
         }
-        if (dates.size() == 1) {
-            return dates.get(0);
+        if (!s.parsed() || s.dependencies().isEmpty()) {
+            return dates.size() == 1 ? dates.get(0) : null;
         }
-        if (s.parsed()) {
+        {
             for (Resolved r : dates) {
                 TimeExpression e = r.expression();
                 int head = SpanHeads.head(s, e.firstToken(), e.lastToken());
@@ -208,7 +226,7 @@ final class RuleArticleTimes implements ArticleTimes {
      */
     private static boolean refersBack(Sentence s, int trigger) {
         List<Token> toks = s.tokens();
-        for (int i = 1; i < toks.size(); i++) {
+        for (int i = 1; i < toks.size() && i <= CONTEXT_OPENING_TOKENS; i++) {
             String w = toks.get(i).word().toLowerCase(Locale.ROOT);
             if (!OCCASION_NOUNS.contains(w)) {
                 continue;

@@ -30,10 +30,13 @@ enum Tense {
 
     static Tense of(Sentence s, int first, int last) {
         if (s.parsed() && !s.dependencies().isEmpty()) {
-            int verb = governingVerb(s, first, last);
-            if (verb >= 0) {
-                return ofVerb(s, verb, 0);
+            // only a verb the expression hangs from directly says when it is; through a noun ("under a June
+            // agreement", "payable Dec. 7") the verb's tense misleads more than it helps
+            int gov = SpanHeads.attachment(s, first, last);
+            if (gov >= 0 && (s.token(gov).isVerb() || s.token(gov).pos().equals("MD"))) {
+                return ofVerb(s, gov, 0);
             }
+            return UNKNOWN;
         }
         return byWindow(s, first, last);
     }
@@ -106,7 +109,7 @@ enum Tense {
         if (pos.equals("VBD")) {
             return PAST;
         }
-        if (pos.equals("VBN") && auxTense == UNKNOWN) {
+        if (pos.equals("VBN") && auxTense == UNKNOWN && !infinitive && !hasAux(s, verb)) {
             return PAST; // reduced relative or participle: "the year ended March 31"
         }
         if (pos.equals("VBG") && auxTense == PRESENT) {
@@ -133,6 +136,15 @@ enum Tense {
             return infinitive ? FUTURE : UNKNOWN;
         }
         return UNKNOWN;
+    }
+
+    private static boolean hasAux(Sentence s, int verb) {
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() == verb && d.relation().startsWith("aux")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Tense byWindow(Sentence s, int first, int last) {

@@ -60,6 +60,10 @@ final class TimeGrammar {
     private static final Pattern DECADE = Pattern.compile("(\\d{3})0'?s");
     private static final Pattern SHORT_DECADE = Pattern.compile("'(\\d)0s");
     private static final Pattern ORDINAL_DIGITS = Pattern.compile("(\\d{1,2})(st|nd|rd|th)");
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
+    private static final Pattern DAY_NUMBER = Pattern.compile("\\d+(st|nd|rd|th)?");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    private static final Pattern LOWER_WORD = Pattern.compile("[a-z]+");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})*");
 
     static {
@@ -130,6 +134,21 @@ final class TimeGrammar {
             "those", "these", "end", "beginning", "start", "middle", "year-earlier", "year-ago",
             "christmas", "thanksgiving", "new");
 
+    /** Every word that can open an expression, in one hash set: the only test most tokens meet. */
+    private static final Set<String> OPENING_WORDS = new java.util.HashSet<>();
+
+    static {
+        OPENING_WORDS.addAll(OPENERS);
+        OPENING_WORDS.addAll(MONTHS.keySet());
+        OPENING_WORDS.addAll(WEEKDAYS.keySet());
+        OPENING_WORDS.addAll(UNITS.keySet());
+        OPENING_WORDS.addAll(NUMBERS.keySet());
+        OPENING_WORDS.addAll(SEASONS.keySet());
+        OPENING_WORDS.addAll(ORDINALS.keySet());
+        OPENING_WORDS.addAll(DECADE_WORDS.keySet());
+        OPENING_WORDS.addAll(List.of("hundreds", "thousands", "dozens", "couple", "right", "nineteen", "eighteen"));
+    }
+
     // ---- scanning ------------------------------------------------------------------------------------------
 
     List<Mention> find(Sentence s) {
@@ -178,10 +197,12 @@ final class TimeGrammar {
 
         boolean mayOpen(int i) {
             String x = w[i];
-            return OPENERS.contains(x) || MONTHS.containsKey(x) || WEEKDAYS.containsKey(x) || UNITS.containsKey(x)
-                    || NUMBERS.containsKey(x) || SEASONS.containsKey(x) || ORDINALS.containsKey(x)
-                    || DECADE_WORDS.containsKey(x) || x.startsWith("mid-") || weekdayPlural(x) > 0
-                    || (!x.isEmpty() && (Character.isDigit(x.charAt(0)) || x.charAt(0) == '\''));
+            if (x.isEmpty()) {
+                return false;
+            }
+            char c = x.charAt(0);
+            return Character.isDigit(c) || c == '\'' || OPENING_WORDS.contains(x) || x.startsWith("mid-")
+                    || weekdayPlural(x) > 0;
         }
 
         // ---- top level: [modifiers] [the] core [post] ----------------------------------------------------
@@ -377,6 +398,9 @@ final class TimeGrammar {
         /** "2024-02-07", "02/07/2024". */
         Mention dateToken(int j) {
             String x = w(j);
+            if (x.length() < 6 || !Character.isDigit(x.charAt(0))) {
+                return null;
+            }
             var iso = ISO_DATE.matcher(x);
             if (iso.matches()) {
                 int mo = Integer.parseInt(iso.group(2));
@@ -419,7 +443,7 @@ final class TimeGrammar {
         /** A day of month: "7", "7th", "seventh". */
         int day(int j) {
             String x = w(j);
-            if (x.matches("\\d{1,2}")) {
+            if (SMALL_NUMBER.matcher(x).matches()) {
                 int d = Integer.parseInt(x);
                 return d >= 1 && d <= 31 ? d : 0;
             }
@@ -522,7 +546,7 @@ final class TimeGrammar {
                 return null;
             }
             int mo = month(mk);
-            if (mo == 0 || !w(k).matches("\\d+(st|nd|rd|th)?") && !the) {
+            if (mo == 0 || !DAY_NUMBER.matcher(w(k)).matches() && !the) {
                 return null;
             }
             int y = year(mk + 1);
@@ -548,6 +572,10 @@ final class TimeGrammar {
                 k++;
             }
             String x = w(k);
+            if (x.isEmpty() || !(Character.isDigit(x.charAt(0)) || x.charAt(0) == '\'' || x.startsWith("mid-")
+                    || DECADE_WORDS.containsKey(x) || ORDINALS.containsKey(x))) {
+                return null;
+            }
             int y = year(k);
             if (y > 0) {
                 if (!yearContext(k)) {
@@ -585,7 +613,7 @@ final class TimeGrammar {
                 if (d2.matches()) {
                     return new Mention(j, k, "DATE", Spec.absolute(d2.group(1), Unit.DECADE), "MID");
                 }
-                if (rest.matches("\\d{4}")) {
+                if (FOUR_DIGITS.matcher(rest).matches()) {
                     return new Mention(j, k, "DATE", Spec.absolute(rest, Unit.YEAR), "MID");
                 }
                 Integer se = SEASONS.get(rest);
@@ -784,6 +812,9 @@ final class TimeGrammar {
             }
             // weekday, month, season after the relative word
             Integer d = WEEKDAYS.get(x);
+            if (d != null && the && (r.equals("previous") || r.equals("following")) && s.token(u).isCapitalized()) {
+                return m(j, u, "DATE", Spec.of(Kind.WEEKDAY, d, r.equals("previous") ? -3 : 3, 0));
+            }
             if (d != null && !the && !anaphoric) {
                 return dayWithTime(j, u, Spec.of(Kind.WEEKDAY, d, rel == 0 ? 2 : rel, 0));
             }
@@ -818,9 +849,9 @@ final class TimeGrammar {
             if (w(u + 1).equals("'s") && UNITS.get(w(u + 3)) == Unit.QUARTER) {
                 return null; // "last year's fourth quarter": quarter() reads it
             }
-            if (the && (r.equals("past") || r.equals("last")) && !anaphoric) {
-                // "the past week", "the last year": the period up to now
-                return m(j, u, "DURATION", Spec.value(Kind.DURATION, duration(1, unit)));
+            if (anaphoric && the) {
+                // "the following year", "the previous day": one step from the period under discussion, at its unit
+                return m(j, u, "DATE", new Spec(Kind.ANAPHORIC, 0, 0, 1, rel, unit, "", ""));
             }
             if (the && r.equals("coming")) {
                 return m(j, u, "DATE", Spec.shift(Kind.DEICTIC, unit, 1));
@@ -851,6 +882,9 @@ final class TimeGrammar {
                     return new Num(-2, j + 2); // half a unit: handled as unknown amount
                 }
                 return new Num(1, j + 1);
+            }
+            if ((x.equals("hundreds") || x.equals("thousands") || x.equals("dozens")) && w(j + 1).equals("of")) {
+                return new Num(-1, j + 2);
             }
             if (x.equals("couple") && w(j + 1).equals("of")) {
                 return new Num(2, j + 2);
@@ -904,8 +938,12 @@ final class TimeGrammar {
             int u;
             int n;
             if (num == null) {
-                if (article || !UNITS.containsKey(w(k)) || !w(k).endsWith("s")) {
+                if (article || !UNITS.containsKey(w(k)) || !w(k).endsWith("s") || UNITS.get(w(k)) == Unit.QUARTER) {
                     return null;
+                }
+                if (k > 0 && (s.token(k - 1).pos().equals("CD") || DIGITS.matcher(w(k - 1)).matches()
+                        || NUMBERS.containsKey(w(k - 1)))) {
+                    return null; // "52 years old": the count was already refused
                 }
                 // bare plural: "for years", "weeks"
                 u = k;
@@ -928,6 +966,9 @@ final class TimeGrammar {
             if (unit == null || unit == Unit.WEEKEND) {
                 return null;
             }
+            if (unit == Unit.QUARTER && w(u + 1).equals("of")) {
+                return null; // "three-quarters of its food"
+            }
             if (n == -2) {
                 n = -1;
             }
@@ -942,7 +983,8 @@ final class TimeGrammar {
                     boolean deictic = post.equals("ago") || post.equals("from") || post.equals("hence");
                     int end = post.equals("from") ? e + 2 : e + 1;
                     if (n < 0) {
-                        String ref = shift < 0 ? "PAST_REF" : "FUTURE_REF";
+                        boolean back = post.equals("ago") || post.equals("earlier") || post.equals("before");
+                        String ref = back ? "PAST_REF" : "FUTURE_REF";
                         return m(j, end, "DATE", Spec.value(Kind.REF, ref));
                     }
                     Spec sp = Spec.shift(deictic ? Kind.DEICTIC : Kind.ANAPHORIC, unit, shift);
@@ -957,6 +999,10 @@ final class TimeGrammar {
             }
             if (w(j).equals("a") || w(j).equals("an") || w(j).equals("per")) {
                 String before = w(j - 1);
+                String pos = j > 0 ? s.token(j - 1).pos() : "";
+                if (pos.equals("NNS") || pos.equals("CD")) {
+                    return null; // "four flights a week": a rate
+                }
                 if (before.equals("once") || before.equals("twice") || before.equals("times") || before.equals("%")
                         || before.equals("percent") || before.equals("million") || before.equals("billion")
                         || before.equals("cents") || before.equals("dollars") || DIGITS.matcher(before).matches()) {
@@ -1176,7 +1222,8 @@ final class TimeGrammar {
                     if (w(k).equals("near") || w(k).equals("foreseeable") || w(k).equals("distant")) {
                         k++;
                     }
-                    if (w(k).equals("future")) {
+                    if (w(k).equals("future") && !w(k + 1).equals("of")) {
+                        // "the future of the US forces" is a topic, not a time
                         return m(j, k, "DATE", Spec.value(Kind.REF, "FUTURE_REF"));
                     }
                     if ((w(k).equals("days") || w(k).equals("weeks") || w(k).equals("months") || w(k).equals("years"))
@@ -1192,7 +1239,7 @@ final class TimeGrammar {
                         return m(j, j + 1, "DATE", Spec.value(Kind.REF, "FUTURE_REF").withTime(u.name()));
                     }
                     Token t = s.token(j);
-                    boolean adjective = t.pos().isEmpty() ? w(j + 1).matches("[a-z]+s?") && !w(j + 1).equals("of")
+                    boolean adjective = t.pos().isEmpty() ? LOWER_WORD.matcher(w(j + 1)).matches() && !w(j + 1).equals("of")
                             : t.pos().equals("JJ");
                     if (w(j - 1).equals("in") || adjective && !w(j - 1).equals("the")) {
                         return m(j, j, "DATE", Spec.value(Kind.REF, "FUTURE_REF"));
@@ -1265,7 +1312,7 @@ final class TimeGrammar {
             if (cm.matches()) {
                 h = Integer.parseInt(cm.group(1));
                 min = Integer.parseInt(cm.group(2));
-            } else if (x.matches("\\d{1,2}")) {
+            } else if (SMALL_NUMBER.matcher(x).matches()) {
                 h = Integer.parseInt(x);
             } else {
                 Integer v = NUMBERS.get(x);

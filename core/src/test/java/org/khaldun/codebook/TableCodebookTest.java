@@ -78,6 +78,12 @@ class TableCodebookTest {
     }
 
     @Test
+    void aPromiseToReleasePrisonersIsAConcessionNotAnAgreement() {
+        assertThat(book.plover("0353")).contains(new PloverCoding("CONCEDE", "", List.of("rights_freedoms")));
+        assertThat(book.plover("036")).get().extracting(PloverCoding::eventType).isEqualTo("AGREE");
+    }
+
+    @Test
     void crosswalkFactsSurviveAsWritten() {
         assertThat(book.plover("042")).contains(new PloverCoding("CONSULT", "visit", List.of()));
         assertThat(book.plover("0871")).contains(new PloverCoding("RETREAT", "ceasefire", List.of("military")));

@@ -13,7 +13,11 @@ public final class Evaluations {
         return List.of(
                 new PloverSyntheticEvaluation(DefaultCoder::get),
                 new ConflibertEvaluation(DefaultCoder::get),
-                new TempEvalEvaluation()
+                new TempEvalEvaluation(),
+                new PetrarchConformanceEvaluation(),
+                new PolnearEvaluation(),
+                new GeoparsingEvaluation(),
+                new EventLocationEvaluation()
         );
     }
 

@@ -169,14 +169,23 @@ public final class PloverSyntheticEvaluation implements Evaluation {
             sb.append("Most frequent confusions (gold type → type of the first event found):\n\n")
                     .append(s.topConfusions(15)).append('\n');
         }
+        long untyped = events.stream().flatMap(List::stream).filter(e -> !PloverTypes.isType(e.eventType())).count();
+        long total = events.stream().mapToLong(List::size).sum();
+        sb.append("Events without a PLOVER type (CAMEO 01x statements, which PLOVER drops; not counted as predictions): ")
+                .append(untyped).append(" of ").append(total).append(" events.\n\n");
         sb.append("## Modes\n\n").append(modes(stories, events)).append('\n');
         return sb.toString();
     }
 
+    /**
+     * Events without a PLOVER type (CAMEO public statements, which PLOVER drops) are no PLOVER prediction: a story
+     * with only those counts as "no event predicted".
+     */
     static ClassScores score(List<Story> stories, List<List<Event>> events, boolean factsOnly) {
         ClassScores s = new ClassScores(PloverTypes.ALL);
         for (int i = 0; i < stories.size(); i++) {
-            List<Event> ordered = CodingRun.inTextOrder(events.get(i), factsOnly);
+            List<Event> ordered = CodingRun.inTextOrder(events.get(i), factsOnly).stream()
+                    .filter(e -> PloverTypes.isType(e.eventType())).toList();
             Set<String> types = new LinkedHashSet<>();
             ordered.forEach(e -> types.add(e.eventType()));
             s.add(stories.get(i).label(), types, ordered.isEmpty() ? null : ordered.get(0).eventType());

@@ -57,6 +57,14 @@ class PloverSyntheticEvaluationTest {
     }
 
     @Test
+    void aStatementWithoutPloverTypeIsNoPrediction() {
+        List<List<Event>> events = List.of(List.of(TestEvents.event("", "", "010", 1, 2, null)));
+        ClassScores s = PloverSyntheticEvaluation.score(List.of(story("SUPPORT", "")), events, false);
+        assertThat(s.empty()).isEqualTo(1);
+        assertThat(s.confusion().get("SUPPORT")).isEqualTo(Map.of(ClassScores.NONE, 1));
+    }
+
+    @Test
     void theFirstEventInTextOrderIsTheTopOnePrediction() {
         List<List<Event>> events = List.of(List.of(fact("ACCUSE", "112", 40), fact("ASSAULT", "190", 10)));
         ClassScores s = PloverSyntheticEvaluation.score(List.of(story("ACCUSE", "")), events, false);

@@ -1,0 +1,71 @@
+package org.khaldun.app.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TempEvalEvaluationTest {
+
+    private static final String DOC = """
+            <?xml version="1.0" ?>
+            <TimeML>
+            <DOCID>X1</DOCID>
+            <DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+            <TEXT>
+            Stocks <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> on <TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3> &amp; rose for <TIMEX3 tid="t2" type="DURATION" value="P3M">three months</TIMEX3>.
+            </TEXT>
+            </TimeML>
+            """;
+
+    @Test
+    void goldExpressionsKeepTheirOffsetsInTheTextWithoutMarkup(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("X1.tml");
+        Files.writeString(f, DOC);
+        TempEvalEvaluation.Doc doc = TempEvalEvaluation.read(f);
+        assertThat(doc.dct()).isEqualTo(LocalDate.of(1998, 1, 8));
+        assertThat(doc.text()).contains("Stocks fell on Wednesday & rose for three months.");
+        assertThat(doc.gold()).hasSize(2);
+        for (TempEvalEvaluation.Timex g : doc.gold()) {
+            assertThat(doc.text().substring(g.start(), g.end())).isEqualTo(g.text());
+        }
+        assertThat(doc.gold().get(0).value()).isEqualTo("1998-01-07");
+    }
+
+    @Test
+    void relaxedMatchesCountForRecognitionAndValuesAreJudgedOnThem(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("X1.tml");
+        Files.writeString(f, DOC);
+        TempEvalEvaluation.Doc doc = TempEvalEvaluation.read(f);
+        TempEvalEvaluation.Timex wednesday = doc.gold().get(0);
+        TempEvalEvaluation.Timex months = doc.gold().get(1);
+        List<TempEvalEvaluation.Timex> system = List.of(
+                // exact span, right value
+                new TempEvalEvaluation.Timex(wednesday.start(), wednesday.end(), "DATE", "1998-01-07", "Wednesday"),
+                // overlapping span ("months" only), wrong value
+                new TempEvalEvaluation.Timex(months.end() - 6, months.end(), "DURATION", "PXM", "months"),
+                // spurious
+                new TempEvalEvaluation.Timex(0, 6, "DATE", "PRESENT_REF", "Stocks"));
+        TempEvalEvaluation.Score score = new TempEvalEvaluation.Score();
+        TempEvalEvaluation.score(doc, system, score, null);
+        assertThat(score.gold).isEqualTo(2);
+        assertThat(score.system).isEqualTo(3);
+        assertThat(score.strictGold).isEqualTo(1);
+        assertThat(score.relaxedGold).isEqualTo(2);
+        assertThat(score.relaxedSystem).isEqualTo(2);
+        assertThat(score.valueCorrect).isEqualTo(1);
+        String report = TempEvalEvaluation.report(Map.of("TimeBank", score));
+        assertThat(report).contains("| TimeBank | 0 | 2 | 3 |").contains("0.500");
+    }
+
+    @Test
+    void theEvaluationIsRegisteredUnderItsName() {
+        assertThat(Evaluations.named("tempeval")).isPresent();
+    }
+}
