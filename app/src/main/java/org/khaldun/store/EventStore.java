@@ -63,9 +63,17 @@ public final class EventStore implements AutoCloseable {
      * @param readConnections connections for concurrent reads (DuckDB runs each query on all cores anyway; more
      *                        connections let short queries overlap instead of queueing)
      * @param dayTolerance    coreference slack around day-precision dates ({@link Coreference})
+     * @param memoryLimit     DuckDB's memory limit ({@code 4GB}); beyond it DuckDB spills to disk. DuckDB's own
+     *                        default, 80% of the machine's memory, is too greedy beside a JVM on a shared machine
      */
-    public record Options(int readConnections, int dayTolerance) {
-        public static final Options DEFAULTS = new Options(16, Coreference.DEFAULT_DAY_TOLERANCE);
+    public record Options(int readConnections, int dayTolerance, String memoryLimit) {
+        public static final Options DEFAULTS = new Options(16, Coreference.DEFAULT_DAY_TOLERANCE, "4GB");
+
+        public Options {
+            if (!memoryLimit.matches("\\d+(\\.\\d+)?\\s*[KMGT]?i?B")) {
+                throw new IllegalArgumentException("memory limit like 4GB or 512MB expected: " + memoryLimit);
+            }
+        }
     }
 
     private final Path path;
@@ -84,6 +92,9 @@ public final class EventStore implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("jdbc_stream_results", "true");
         this.writer = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), props);
+        try (Statement s = writer.createStatement()) {
+            s.execute("SET memory_limit = '" + options.memoryLimit() + "'");
+        }
         Schema.create(writer);
         writer.setAutoCommit(false);
         this.coref = new Coreference(options.dayTolerance());
@@ -381,7 +392,7 @@ public final class EventStore implements AutoCloseable {
             maxSeq = Math.max(maxSeq, n.seq());
         }
         if (!fresh.isEmpty()) {
-            text.commit(replace ? text.covered() : maxSeq);
+            text.publish(replace ? text.covered() : maxSeq);
         }
         long tF = System.nanoTime();
         if (TRACE) {

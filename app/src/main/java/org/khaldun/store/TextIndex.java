@@ -84,9 +84,9 @@ final class TextIndex implements AutoCloseable {
         return (articleSeq << SENTENCE_BITS) | Math.min(sentenceIndex, MAX_SENTENCE);
     }
 
-    /** Highest article seq whose documents a commit holds; -1 for an empty index. */
+    /** Highest article seq whose documents the index holds (committed or about to be); -1 for an empty index. */
     long covered() {
-        return covered;
+        return Math.max(covered, pending);
     }
 
     /**
@@ -115,13 +115,39 @@ final class TextIndex implements AutoCloseable {
         }
     }
 
+    /** Commits at most this often while writing: a Lucene commit syncs every new file to disk. */
+    private static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
+    private long lastCommit = System.nanoTime();
+    private long pending = -1;
+
+    /**
+     * Makes additions visible to searches at once (near-real-time, from the writer's memory) and durable at the
+     * next commit, which happens when the last one is older than a few seconds and on {@link #close}. Articles up
+     * to {@code coveredSeq} are then recorded as indexed; anything newer that a crash loses is re-indexed from
+     * the database on the next open.
+     */
+    void publish(long coveredSeq) {
+        pending = Math.max(pending, coveredSeq);
+        try {
+            if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                commit(pending);
+            } else {
+                searchers.maybeRefreshBlocking();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Makes additions durable and visible, recording that articles up to {@code coveredSeq} are indexed. */
     void commit(long coveredSeq) {
         try {
             covered = Math.max(covered, coveredSeq);
             writer.setLiveCommitData(Map.of(COVERED, Long.toString(covered)).entrySet());
             writer.commit();
-            searchers.maybeRefresh();
+            lastCommit = System.nanoTime();
+            pending = -1;
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,8 +237,11 @@ final class TextIndex implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (pending >= 0) {
+                commit(pending);
+            }
             searchers.close();
-            writer.rollback(); // uncommitted additions are re-indexed from the database on the next open
+            writer.rollback(); // nothing is left uncommitted but an addition that failed half-way
             dir.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,6 +68,33 @@ class IngestCommandTest {
     }
 
     @Test
+    void recodeRecodesOnlyArticlesCodedWithAnotherCodebookVersion() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("talks.txt"), TALKS);
+        Files.writeString(in.resolve("strike.txt"), STRIKE);
+        Path db = dir.resolve("k.duckdb");
+        assertThat(CliRun.run("ingest", "--db", db.toString(), "--published", "2024-02-08", in.toString()).exitCode())
+                .isZero();
+        long events;
+        try (EventStore s = EventStore.open(db)) {
+            events = s.stats().events();
+        }
+        // as if "talks" had been coded by an older Khaldun
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db); var st = c.createStatement()) {
+            st.execute("UPDATE articles SET codebook = 'khaldun-codebook-old' WHERE id = 'talks'");
+            st.execute("UPDATE events SET codebook = 'khaldun-codebook-old' WHERE article_id = 'talks'");
+        }
+        CliRun recode = CliRun.run("recode", "--db", db.toString());
+        assertThat(recode.exitCode()).as(recode.stderr()).isZero();
+        assertThat(recode.stderr()).contains("coded 1 article");
+        try (EventStore s = EventStore.open(db)) {
+            assertThat(s.stats().events()).isEqualTo(events);
+            assertThat(s.stats().eventsByCodebook()).doesNotContainKey("khaldun-codebook-old");
+            assertThat(s.countEvents(EventQuery.ALL.withCodebook("khaldun-codebook-old"))).isZero();
+        }
+    }
+
+    @Test
     void exportWritesGdeltRowsOfSixtyOneColumnsToStdout() throws IOException {
         Path f = dir.resolve("talks.txt");
         Files.writeString(f, TALKS);

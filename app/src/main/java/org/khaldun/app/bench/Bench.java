@@ -144,7 +144,7 @@ public final class Bench {
         out.printf("Peak heap used (sampled every 5 ms over both runs): %d MiB%n%n", peakHeap >> 20);
         StageTimes s = coded.stages();
         double total = s.total();
-        out.println("### Where the default pipeline's time goes (CPU time summed over threads)");
+        out.println("### Where the default pipeline's time goes (wall time in each stage, summed over threads; shares are what matter under load)");
         out.println();
         out.println("| stage | share | ms per article |");
         out.println("|---|---:|---:|");
