@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.khaldun.actor.ActorIndex;
+import org.khaldun.actor.ActorMention;
 import org.khaldun.actor.ActorRecognizer;
 import org.khaldun.article.Article;
 import org.khaldun.attribution.ArticleAttributions;
@@ -69,8 +70,8 @@ public final class Pipeline {
 
         List<Sentence> candidates = new ArrayList<>();
         for (Sentence s : split) {
-            if (!actorIndex.mentions(s.index()).isEmpty() && !article.inDebris(s.start(), s.end())
-                    && events.mayHoldEvent(s)) {
+            List<ActorMention> mentions = actorIndex.mentions(s.index());
+            if (!mentions.isEmpty() && !article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s, mentions)) {
                 candidates.add(s);
             }
         }

@@ -17,7 +17,8 @@ public final class Evaluations {
                 new PetrarchConformanceEvaluation(),
                 new PolnearEvaluation(),
                 new GeoparsingEvaluation(),
-                new EventLocationEvaluation()
+                new EventLocationEvaluation(),
+                new PetrarchTextEvaluation()
         );
     }
 

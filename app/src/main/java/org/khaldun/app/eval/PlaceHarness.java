@@ -39,7 +39,7 @@ final class PlaceHarness {
         ActorIndex actorIndex = actors.recognize(article, split);
         List<Sentence> candidates = new ArrayList<>();
         for (Sentence s : split) {
-            if (parse && parseAll || parse && (!article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s))) {
+            if (parse && parseAll || parse && (!article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s, actorIndex.mentions(s.index())))) {
                 candidates.add(s);
             }
         }
