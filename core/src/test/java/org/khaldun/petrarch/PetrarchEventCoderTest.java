@@ -61,7 +61,7 @@ class PetrarchEventCoderTest {
         PetrarchEventCoder coder = new PetrarchEventCoder(new PetrarchCoder(DICTS), parser, TableCodebook.builtin(),
                 CoderOptions.DEFAULTS);
         Sentence s = sentence(text);
-        assertThat(coder.mayHoldEvent(s)).isTrue();
+        assertThat(coder.mayHoldEvent(s, List.of())).isTrue();
         return coder.code(a, List.of(s), sentenceIndex -> List.of(), null);
     }
 
@@ -165,7 +165,7 @@ class PetrarchEventCoderTest {
         PetrarchEventCoder coder = new PetrarchEventCoder(new PetrarchCoder(DICTS), s -> {
             throw new AssertionError("parsed");
         }, TableCodebook.builtin(), CoderOptions.DEFAULTS);
-        assertThat(coder.mayHoldEvent(sentence("Arnor and Gondor met on Monday."))).isFalse();
-        assertThat(coder.mayHoldEvent(sentence("Arnor restores ties."))).isTrue();
+        assertThat(coder.mayHoldEvent(sentence("Arnor and Gondor met on Monday."), List.of())).isFalse();
+        assertThat(coder.mayHoldEvent(sentence("Arnor restores ties."), List.of())).isTrue();
     }
 }

@@ -164,7 +164,7 @@ public final class PolnearEvaluation implements Evaluation {
             // as the pipeline parses: only sentences holding an actor mention and a possible trigger
             List<Sentence> mixed = new ArrayList<>(unparsed);
             for (Sentence s : unparsed) {
-                if (!actors.mentions(s.index()).isEmpty() && events.mayHoldEvent(s)) {
+                if (!actors.mentions(s.index()).isEmpty() && events.mayHoldEvent(s, actors.mentions(s.index()))) {
                     mixed.set(s.index(), sentences.get(s.index()));
                     sentencesParsedInPipeline++;
                 }
