@@ -102,12 +102,12 @@ class WorkbenchBrowserTest {
     @Test
     void anAnalystFiltersTheTableOpensAnEventAndSeesItsArticleWithHighlights() {
         open("/");
-        waitUpTo(20).until(d -> rows().size() >= 4);
+        waitUpTo(60).until(d -> rows().size() >= 4);
         assertThat(driver.findElement(By.id("stats")).getText()).contains("articles");
 
         driver.findElement(By.id("f-actor")).sendKeys("RUS");
         driver.findElement(By.id("apply")).click();
-        waitUpTo(20).until(d -> !rows().isEmpty() && rows().stream()
+        waitUpTo(60).until(d -> !rows().isEmpty() && rows().stream()
                 .allMatch(r -> r.findElements(By.tagName("td")).get(1).getText().startsWith("RUS")));
 
         rows().get(0).click();
@@ -127,11 +127,11 @@ class WorkbenchBrowserTest {
     @Test
     void aQuoteShowsItsSpeakerAndTheEventsSourceInTheArticleView() {
         open("/#events");
-        waitUpTo(20).until(d -> !rows().isEmpty());
+        waitUpTo(60).until(d -> !rows().isEmpty());
         driver.findElement(By.id("f-actor")).clear();
         driver.findElement(By.id("f-actor")).sendKeys("ISR");
         driver.findElement(By.id("apply")).click();
-        waitUpTo(20).until(d -> !rows().isEmpty() && rows().stream()
+        waitUpTo(60).until(d -> !rows().isEmpty() && rows().stream()
                 .allMatch(r -> r.findElements(By.tagName("td")).get(1).getText().startsWith("ISR")));
         rows().get(0).click();
         waitUpTo(120).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#article-text .trigger")));
@@ -144,7 +144,7 @@ class WorkbenchBrowserTest {
     @Test
     void articleTitleTextAndUrlNeverRunAsCode() {
         open("/#events");
-        waitUpTo(20).until(d -> !rows().isEmpty());
+        waitUpTo(60).until(d -> !rows().isEmpty());
         Object seq = w.get("/api/articles/by-id/xss?annotations=false").json().get("seq");
         assertThat((List<?>) w.get("/api/articles/by-id/xss?annotations=false").json().get("events")).isNotEmpty();
         // the payload article's events are listed like any other
@@ -173,21 +173,21 @@ class WorkbenchBrowserTest {
     @Test
     void theTimelineNetworkAndMapDrawFromTheStore() {
         open("/#network");
-        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#network svg path.edge")).isEmpty());
+        waitUpTo(60).until(d -> !d.findElements(By.cssSelector("#network svg path.edge")).isEmpty());
         List<String> nodes = new java.util.ArrayList<>();
         ((List<?>) w.get("/api/network?by_country=true&limit=150").json().get("nodes"))
                 .forEach(n -> nodes.add((String) ((java.util.Map<?, ?>) n).get("id")));
         assertThat(texts(driver.findElement(By.id("network")), ".node text")).containsExactlyInAnyOrderElementsOf(nodes);
 
         open("/#map");
-        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#map path.country")).size() > 100);
-        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#map circle.dot")).isEmpty());
+        waitUpTo(60).until(d -> d.findElements(By.cssSelector("#map path.country")).size() > 100);
+        waitUpTo(60).until(d -> !d.findElements(By.cssSelector("#map circle.dot")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#map circle.dot.q4"))).isNotEmpty();
 
         open("/#timeline");
         driver.findElement(By.id("f-actor")).sendKeys("ISR");
         driver.findElement(By.id("apply")).click();
-        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#timeline rect.bar")).isEmpty());
+        waitUpTo(60).until(d -> !d.findElements(By.cssSelector("#timeline rect.bar")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#timeline path.goldstein"))).hasSize(1);
     }
 
