@@ -108,6 +108,8 @@ public final class PetrarchCoder {
         } catch (PennTree.MalformedTreeException e) {
             return CodingResult.rejected("bad_input_parse", e.getMessage());
         }
+        // before linearizing: the linearizer folds clauses into their words, which hides them from the tree
+        java.util.IdentityHashMap<String, Integer> leafOf = tree.leafPositions();
         Optional<CodingResult.Rejection> discard = discard(tree.words());
         if (discard.isPresent()) {
             return new CodingResult(List.of(), discard, List.of());
@@ -122,7 +124,7 @@ public final class PetrarchCoder {
             return CodingResult.rejected("bad_final_parse", "clause removal left an unbalanced sentence");
         }
         expandCompoundSlots(tokens, start);
-        Sentence s = new Sentence(tokens, start, date, options, tree.leafPositions());
+        Sentence s = new Sentence(tokens, start, date, options, leafOf);
         s.codeSlots();
         List<CodingResult.Event> events = s.codeVerbs();
         return new CodingResult(events, Optional.empty(), tokens);

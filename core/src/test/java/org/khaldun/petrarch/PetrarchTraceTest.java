@@ -37,6 +37,16 @@ class PetrarchTraceTest {
     }
 
     @Test
+    void wordsOfAFoldedClauseStillCountAsLeaves() {
+        String tree = "(ROOT (S (NP (NP (DT The) (NNP Arnor) (NN ambassador)) (SBAR (WHNP (WDT who)) (S (VP (VBD helped)"
+                + " (NP (NNS farmers)))))) (VP (VBD met) (NP (NNP Gondor))) (. .)))";
+        CodingResult.Event e = coder.code(tree, DAY).events().get(0);
+        assertThat(e.source()).isEqualTo("ARNGOV");
+        assertThat(e.trace().verb()).isEqualTo(new CodingResult.Span(6, 6));
+        assertThat(e.trace().target()).isEqualTo(new CodingResult.Span(7, 7));
+    }
+
+    @Test
     void aMultiWordVerbSpansItsWords() {
         String tree = "(ROOT (S (NP (NNP Arnor)) (VP (VBD cut) (PRT (RP off)) (NP (NNS ties)) (PP (IN with)"
                 + " (NP (NNP Gondor)))) (. .)))";
