@@ -79,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "QUERY", description = "Full-text query on the event's sentence.")
     String text;
 
-    @Option(names = "--source-kind", paramLabel = "KIND", description = "NAMED, ANONYMOUS, MEDIA or DOCUMENT.")
+    @Option(names = "--source-kind", paramLabel = "KIND", description = "What the claim rests on: article (the reporter's own voice), named, anonymous, media or document.")
     String sourceKind;
 
     @Option(names = "--facts-only", description = "Leave out negated, hypothetical and future events.")

@@ -18,15 +18,15 @@ import org.khaldun.store.StoredEvent;
  * and the rest, which the store cannot ask for and the server checks row by row on pages the store returns.
  *
  * <p>The row-by-row ("residual") filters are the event location's place name and country (the store's
- * {@code country} matches actor, recipient <em>or</em> location), and the kind of source a claim rests on, read
- * from the coded event's {@code source.kind} (which includes {@code article}: no attribution, the article speaks).
+ * {@code country} matches actor, recipient <em>or</em> location). The kind of source a claim rests on
+ * ({@code source_kind}: the coded event's {@code source.kind}, {@code article} when the reporter speaks) is a store
+ * column and filters in SQL like the others.
  *
  * @param store      what the store filters
  * @param place      case-insensitive substring of the event location's name or admin-1 region, or empty
  * @param locCountry ISO-3 country of the event location, or empty
- * @param sourceKind article, named, anonymous, media or document, or empty
  */
-public record EventFilter(EventQuery store, String place, String locCountry, String sourceKind) {
+public record EventFilter(EventQuery store, String place, String locCountry) {
 
     /** Query parameters that select events, as documented in the OpenAPI document. */
     public static final List<String> PARAMS = List.of("actor", "recipient", "country", "sector", "cameo", "plover",
@@ -38,11 +38,10 @@ public record EventFilter(EventQuery store, String place, String locCountry, Str
     public EventFilter {
         place = place == null ? "" : place.strip().toLowerCase(Locale.ROOT);
         locCountry = locCountry == null ? "" : locCountry.strip().toUpperCase(Locale.ROOT);
-        sourceKind = sourceKind == null ? "" : sourceKind.strip().toLowerCase(Locale.ROOT);
     }
 
     public boolean hasResidual() {
-        return !place.isEmpty() || !locCountry.isEmpty() || !sourceKind.isEmpty();
+        return !place.isEmpty() || !locCountry.isEmpty();
     }
 
     /** Parses the query string; every malformed value is a 400 naming its parameter. */
@@ -81,15 +80,12 @@ public record EventFilter(EventQuery store, String place, String locCountry, Str
             throw ApiException.badRequest("source_kind must be one of article, named, anonymous, media, document: "
                     + kind);
         }
-        return new EventFilter(q, one(params, "place"), country(params, "loc_country"), kind);
+        return new EventFilter(q.withSourceKind(kind), one(params, "place"), country(params, "loc_country"));
     }
 
     /** Whether a stored event passes the residual filters (the store has applied the others). */
     boolean accepts(StoredEvent e) {
-        if (!acceptsLocation(e.location())) {
-            return false;
-        }
-        return sourceKind.isEmpty() || sourceKind.equals(sourceKindOf(e));
+        return acceptsLocation(e.location());
     }
 
     boolean accepts(EventCluster c) {
@@ -111,27 +107,9 @@ public record EventFilter(EventQuery store, String place, String locCountry, Str
                 || l.admin1().toLowerCase(Locale.ROOT).contains(place);
     }
 
-    /** The source kind of the coded event: its {@code source.kind}, else the store's column, else "article". */
+    /** The source kind of a stored event: its {@code source.kind}, "article" when the reporter speaks. */
     static String sourceKindOf(StoredEvent e) {
-        if (!e.sourceKind().isEmpty()) {
-            return e.sourceKind().toLowerCase(Locale.ROOT);
-        }
-        int i = e.json().indexOf("\"source\":{\"kind\":");
-        if (i >= 0) {
-            // the canonical JSON writes source.kind first; parse the whole event only when the layout differs
-            int s = i + "\"source\":{\"kind\":\"".length();
-            int end = e.json().indexOf('"', s);
-            if (end > s) {
-                return e.json().substring(s, end).toLowerCase(Locale.ROOT);
-            }
-        }
-        if (e.json().contains("\"source\"")) {
-            Object src = Json.parseObject(e.json()).get("source");
-            if (src instanceof Map<?, ?> m && m.get("kind") instanceof String k) {
-                return k.toLowerCase(Locale.ROOT);
-            }
-        }
-        return "article";
+        return e.sourceKind().isEmpty() ? "article" : e.sourceKind();
     }
 
     private static String one(Map<String, List<String>> params, String name) {

@@ -244,10 +244,6 @@ public final class Workbench implements AutoCloseable {
     private void clusters(Context ctx) {
         Map<String, List<String>> p = params(ctx);
         EventFilter f = EventFilter.parse(p);
-        if (!f.sourceKind().isEmpty()) {
-            throw ApiException.badRequest("source_kind filters raw events (/api/events): the mentions of one"
-                    + " real-world event may rest on different sources");
-        }
         Paging paging = Paging.of(p, 50);
         Scan<EventCluster> scan = scan(req -> store.clusters(f.store(), req), f::accepts, f.hasResidual(), paging);
         Map<String, Object> out = page(scan, paging, Views::cluster);
@@ -629,7 +625,7 @@ public final class Workbench implements AutoCloseable {
 
     private static EventFilter noResidual(EventFilter f, String what) {
         if (f.hasResidual()) {
-            throw ApiException.badRequest("place, loc_country and source_kind filter event lists and the map, not "
+            throw ApiException.badRequest("place and loc_country filter event lists and the map, not "
                     + what + " (the store cannot group by them)");
         }
         return f;

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param from       first event date (inclusive)
  * @param to         last event date (inclusive)
  * @param text       full-text query on the event's sentence (words, "phrases", AND/OR/NOT, prefix*)
- * @param sourceKind NAMED, ANONYMOUS, MEDIA or DOCUMENT (events coded with attribution only)
+ * @param sourceKind what the claim rests on, the event's {@code source.kind}: {@code article} (the reporter's own
+ *                   voice), {@code named}, {@code anonymous}, {@code media} or {@code document}; case-insensitive
  * @param codebook   codebook version
  * @param factsOnly  drop negated, hypothetical and future events
  * @param oneADay    at most one event per actor, recipient, CAMEO code and day (the first stored), as in the
@@ -44,7 +45,7 @@ public record EventQuery(String actor, String recipient, String country, String 
         from = from == null ? Optional.empty() : from;
         to = to == null ? Optional.empty() : to;
         text = text == null ? "" : text.strip();
-        sourceKind = upper(sourceKind);
+        sourceKind = sourceKind == null ? "" : sourceKind.strip().toLowerCase(Locale.ROOT);
         codebook = codebook == null ? "" : codebook.strip();
         if (!cameo.isEmpty() && !cameo.chars().allMatch(Character::isLetterOrDigit)) {
             throw new IllegalArgumentException("CAMEO code must be digits (as a string, e.g. \"043\"): " + cameo);

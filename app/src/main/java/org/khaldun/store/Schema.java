@@ -129,6 +129,12 @@ final class Schema {
                       source_url VARCHAR NOT NULL,
                       codebook VARCHAR NOT NULL)""");
             s.execute("INSERT INTO store_meta VALUES ('schema_version', '" + VERSION + "') ON CONFLICT DO NOTHING");
+            // stores written before the column was filled: take source.kind from the stored event JSON (the
+            // canonical JSON writes it as its first field; "article" when the reporter speaks)
+            s.execute("""
+                    UPDATE events SET source_kind = coalesce(nullif(
+                        regexp_extract(json, '"source":\\{"kind":"([a-z]+)"', 1), ''), 'article')
+                    WHERE source_kind = ''""");
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param seq                 store order: ingest order of the article, then order in the article
  * @param actorCode           the first actor's code (the one GDELT's Actor1 would be); {@code actorCodes} lists all,
  *                            joined by {@code ;}
- * @param sourceKind          who the claim rests on (NAMED, ANONYMOUS, MEDIA, DOCUMENT) when attribution is coded,
- *                            else empty
+ * @param sourceKind          what the claim rests on: {@code article} (the reporter's own voice), {@code named},
+ *                            {@code anonymous}, {@code media} or {@code document}
  * @param clusterId           the real-world event this mention belongs to (see {@link EventCluster})
  */
 public record StoredEvent(long seq, String id, long articleSeq, String articleId, LocalDate date, String datePrecision,

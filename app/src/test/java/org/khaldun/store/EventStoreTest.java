@@ -6,6 +6,7 @@ import static org.khaldun.store.StoreFixtures.ALL;
 import static org.khaldun.store.StoreFixtures.GAZA_A;
 import static org.khaldun.store.StoreFixtures.GAZA_B;
 import static org.khaldun.store.StoreFixtures.GAZA_NEXT_WEEK;
+import static org.khaldun.store.StoreFixtures.NABLUS;
 import static org.khaldun.store.StoreFixtures.KHARKIV;
 import static org.khaldun.store.StoreFixtures.TALKS;
 import static org.khaldun.store.StoreFixtures.items;
@@ -75,12 +76,27 @@ class EventStoreTest {
                     .containsExactlyInAnyOrder("gaza-a", "gaza-b");
             // the first report founded the cluster and stands for it
             assertThat(attack.sourceUrl()).isEqualTo(GAZA_A.url());
+            // one report says "in Gaza" (the city), the other "in the Gaza Strip" (its region): one place for
+            // coreference, while each mention keeps the place its sentence named
+            assertThat(s.mentions(attack.id())).extracting(m -> m.location().orElseThrow().name())
+                    .containsExactlyInAnyOrder("Gaza", "Gaza Strip");
 
             // Russian shelling of Ukraine (same type, same days) stays a different event
             List<EventCluster> assaults = s.clusters(EventQuery.ALL.withEventType("ASSAULT"), PageRequest.first(10))
                     .items();
             assertThat(assaults).hasSize(2);
             assertThat(s.countClusters(EventQuery.ALL)).isLessThan(s.countEvents(EventQuery.ALL));
+        }
+    }
+
+    @Test
+    void theSameAttackersAndTargetOnTheSameDayInAnotherRegionAreAnotherEvent() {
+        try (EventStore s = store("k.duckdb", List.of(GAZA_A, GAZA_B, NABLUS))) {
+            List<EventCluster> attacks = s.clusters(EventQuery.ALL.withActor("ISR").withEventType("ASSAULT"),
+                    PageRequest.first(10)).items();
+            assertThat(attacks).hasSize(2);
+            assertThat(attacks).extracting(c -> c.location().orElseThrow().admin1() + ":" + c.numMentions())
+                    .containsExactlyInAnyOrder("Gaza Strip:2", "West Bank:1");
         }
     }
 
@@ -133,6 +149,46 @@ class EventStoreTest {
                     .containsExactly("gaza-a"); // "bombed": words match by stem
             assertThat(events(s, EventQuery.ALL.withText("zeppelin"))).isEmpty();
             assertThat(events(s, EventQuery.ALL.withFactsOnly(true))).allMatch(StoredEvent::isFact);
+        }
+    }
+
+    @Test
+    void eventsAreFoundByWhatTheirClaimRestsOn() {
+        try (EventStore s = store("k.duckdb", ALL)) {
+            // "..., the Israeli military said": the agency was told by a named source
+            assertThat(events(s, EventQuery.ALL.withSourceKind("named"))).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.sourceKind()).isEqualTo("named"))
+                    .extracting(StoredEvent::articleId).contains("gaza-a").doesNotContain("gaza-b", "kharkiv");
+            // the reporter's own voice
+            assertThat(events(s, EventQuery.ALL.withSourceKind("ARTICLE"))).extracting(StoredEvent::articleId)
+                    .contains("gaza-b", "kharkiv").doesNotContain("gaza-a");
+            assertThat(s.countEvents(EventQuery.ALL.withSourceKind("named"))
+                    + s.countEvents(EventQuery.ALL.withSourceKind("article"))
+                    + s.countEvents(EventQuery.ALL.withSourceKind("anonymous"))
+                    + s.countEvents(EventQuery.ALL.withSourceKind("media"))
+                    + s.countEvents(EventQuery.ALL.withSourceKind("document")))
+                    .isEqualTo(s.countEvents(EventQuery.ALL));
+            // a real-world event is found by any of its mentions: the Gaza attack rests on the military's word
+            // in one report and on the reporter's in the other
+            assertThat(s.clusters(EventQuery.ALL.withActor("ISR").withSourceKind("article"), PageRequest.first(5))
+                    .items()).singleElement().satisfies(c -> assertThat(c.numMentions()).isEqualTo(2));
+        }
+    }
+
+    @Test
+    void aStoreWrittenBeforeSourceKindsWereStoredGetsThemFromItsEventsWhenItOpens() throws Exception {
+        Path file = dir.resolve("old.duckdb");
+        long named;
+        try (EventStore s = store("old.duckdb", ALL)) {
+            named = s.countEvents(EventQuery.ALL.withSourceKind("named"));
+        }
+        assertThat(named).isPositive();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file); var st = c.createStatement()) {
+            st.execute("UPDATE events SET source_kind = ''");
+        }
+        try (EventStore s = EventStore.open(file)) {
+            assertThat(s.countEvents(EventQuery.ALL.withSourceKind("named"))).isEqualTo(named);
+            assertThat(s.countEvents(EventQuery.ALL.withSourceKind("article"))).isPositive();
         }
     }
 

@@ -24,6 +24,9 @@ public final class StoreFixtures {
     public static final Article GAZA_NEXT_WEEK = article("gaza-c", "https://agency-a.example/gaza-2", "Agency A",
             "Israeli jets strike Gaza again\n\nIsraeli warplanes bombed Hamas positions in Gaza on Tuesday, the"
                     + " Israeli military said.", PUBLISHED.plusDays(7));
+    /** The same attackers and target on the same day, in another region (the West Bank). */
+    public static final Article NABLUS = article("nablus", "https://paper-c.example/nablus", "Paper C",
+            "Raid in Nablus\n\nThe Israeli army attacked Hamas fighters in Nablus on Tuesday.", PUBLISHED);
     public static final Article KHARKIV = article("kharkiv", "https://paper-b.example/kharkiv", "Paper B",
             "Russia shells Kharkiv\n\nRussian forces shelled Ukrainian positions near Kharkiv on Monday.", PUBLISHED);
     public static final Article TALKS = article("talks", "", "",

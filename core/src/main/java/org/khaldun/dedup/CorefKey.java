@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * @param actors     actor codes, sorted and distinct
  * @param recipients recipient codes, sorted and distinct; empty when the event has no recipient
  * @param action     {@code PLOVER:ASSAULT} or {@code CAMEO:19}
- * @param location   a place identifier (GeoNames id, or country/admin-1/name) when the event has a location,
- *                   else empty: an event without a location matches only others without one
+ * @param location   the place as coreference compares it (the store uses the first-order region: country and
+ *                   admin-1) when the event has a location, else empty: an event without a location matches only
+ *                   others without one
  * @param factual    whether the report tells it as a fact
  */
 public record CorefKey(List<String> actors, List<String> recipients, String action, String location, boolean factual) {

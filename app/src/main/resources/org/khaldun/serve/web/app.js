@@ -61,7 +61,7 @@ function filterParams(only) {
 }
 const clustered = () => $('#f-clusters').checked;
 const STORE_FILTERS = ['actor', 'recipient', 'country', 'sector', 'cameo', 'plover', 'quad_class', 'from', 'to',
-  'q', 'facts_only'];
+  'q', 'source_kind', 'facts_only'];
 
 // ------------------------------------------------------------------------------------------------ event table
 
