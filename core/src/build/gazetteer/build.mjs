@@ -51,7 +51,7 @@ const atlas = JSON.parse(fs.readFileSync(path.join(atlasDir, 'countries-50m.json
 const { feature } = require('topojson-client');
 const usAtlasDir = path.dirname(require.resolve('us-atlas/package.json'));
 const usAtlas = JSON.parse(fs.readFileSync(path.join(usAtlasDir, 'states-10m.json'), 'utf8'));
-const { geoArea, geoCentroid } = await import(pathToFileURL(require.resolve('d3-geo')).href);
+const { geoArea, geoBounds, geoCentroid } = await import(pathToFileURL(require.resolve('d3-geo')).href);
 
 const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").trim();
 const clean = s => String(s).replace(/[\t\n\r|]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -77,13 +77,23 @@ for (const c of cities) {
   }
 }
 
-// The geographic centre of each country's main landmasses (Natural Earth outlines from world-atlas): the
-// area centroid of the polygons holding at least a fifth of its land, so that far-flung parts (Alaska,
-// overseas departments, small islands) do not pull it into the sea. GeoNames and Wikipedia, which gold sets
-// and other geocoders follow, put countries near this centre; the country-state-city points are coarser
-// (CIA-style whole degrees: the United States at 38 N 97 W, 260 km from its centre). US states get the same
-// from the Census outlines of us-atlas (the package puts New York state on New York City).
+// The geographic centre of each country's main territory (Natural Earth outlines from world-atlas): the
+// spherical area centroid of its largest landmass and of the islands around it (outlines whose bounding box
+// lies within 150 km of the territory gathered so far), so that far-flung parts (Alaska, Hawaii, overseas
+// departments, Svalbard) do not drag it into the sea while Canada keeps its Arctic islands. GeoNames and
+// Wikipedia, which gold sets and other geocoders follow, put countries near this centre; the
+// country-state-city points are coarser (CIA-style whole degrees: the United States at 38 N 97 W, 260 km
+// from its centre). US states get the same from the Census outlines of us-atlas (the package puts New York
+// state on New York City).
 const toXyz = ([lon, lat]) => { const r = Math.PI / 180; return [Math.cos(lat * r) * Math.cos(lon * r), Math.cos(lat * r) * Math.sin(lon * r), Math.sin(lat * r)]; };
+const NEAR_KM = 150;
+// gap between two [[west, south], [east, north]] boxes, roughly, in km
+const boxGap = (a, b) => {
+  const dLat = Math.max(0, b[0][1] - a[1][1], a[0][1] - b[1][1]);
+  const dLon = Math.max(0, b[0][0] - a[1][0], a[0][0] - b[1][0]);
+  const midLat = (a[0][1] + a[1][1] + b[0][1] + b[1][1]) / 4;
+  return 111.2 * Math.hypot(dLat, dLon * Math.cos(midLat * Math.PI / 180));
+};
 function centres(topo, object, keyOf) {
   const out = new Map();
   const area = new Map();
@@ -91,13 +101,22 @@ function centres(topo, object, keyOf) {
     const key = f.geometry ? keyOf(f) : null;
     if (!key) continue;
     const polys = (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates])
-      .map(coordinates => { const g = { type: 'Polygon', coordinates }; return [g, geoArea(g)]; });
+      .map(coordinates => { const g = { type: 'Polygon', coordinates }; return [g, geoArea(g), geoBounds(g)]; })
+      .sort((x, y) => y[1] - x[1]);
     const total = polys.reduce((s, p) => s + p[1], 0);
     // one code may have several outlines (a territory and a dependency): the largest is the unit
     if ((area.get(key) || 0) >= total) continue;
     area.set(key, total);
+    const territory = [polys[0]];
+    const rest = polys.slice(1);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (let i = rest.length - 1; i >= 0; i--) {
+        if (territory.some(p => boxGap(p[2], rest[i][2]) <= NEAR_KM)) { territory.push(rest[i]); rest.splice(i, 1); grew = true; }
+      }
+    }
     const v = [0, 0, 0];
-    for (const [g, a] of polys.filter(p => p[1] >= 0.2 * total)) {
+    for (const [g, a] of territory) {
       const c = toXyz(geoCentroid(g));
       for (let i = 0; i < 3; i++) v[i] += a * c[i];
     }
