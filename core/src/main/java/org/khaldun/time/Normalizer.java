@@ -263,7 +263,8 @@ final class Normalizer {
 
     /**
      * A holiday's date: "last Thanksgiving" the latest before publication, "next Easter" the first after,
-     * "this Christmas" this year's, a bare name the nearest occurrence on the side the tense allows.
+     * "this Christmas" this year's, a bare name the nearest occurrence on the side the tense points to (the
+     * nearest of all when the tense is unknown).
      */
     static LocalDate holiday(Holidays.Rule rule, LocalDate dct, int rel, Tense tense) {
         int y = dct.getYear();
@@ -287,7 +288,7 @@ final class Normalizer {
                     long days = java.time.temporal.ChronoUnit.DAYS.between(dct, c);
                     long cost = Math.abs(days);
                     if (tense == Tense.PAST && days > 0 || tense == Tense.FUTURE && days < 0) {
-                        cost += TENSE_PENALTY_DAYS;
+                        cost += MONTH_PENALTY_DAYS; // a holiday comes every year: the tense decides
                     }
                     if (cost < bestCost) {
                         bestCost = cost;
