@@ -60,6 +60,8 @@ final class RuleArticleTimes implements ArticleTimes {
             OCCASIONS.put(n, protest);
         }
     }
+    /** Relations by which a noun phrase is what a clause is about rather than when it happens. */
+    private static final Set<String> TOPIC_RELATIONS = Set.of("obj", "iobj", "nmod", "appos", "compound", "conj");
     private static final Set<String> ANAPHORIC_DETERMINERS = Set.of("the", "this", "that");
     /** How many sentences back the occasion's date may stand. */
     private static final int CONTEXT_WINDOW = 2;
@@ -196,6 +198,11 @@ final class RuleArticleTimes implements ArticleTimes {
         return null;
     }
 
+    private static String baseRelation(String relation) {
+        int colon = relation.indexOf(':');
+        return colon < 0 ? relation : relation.substring(0, colon);
+    }
+
     private static boolean mentions(Sentence s, Set<String> words) {
         for (Token t : s.tokens()) {
             if (words.contains(t.word().toLowerCase(Locale.ROOT)) || words.contains(t.lemma().toLowerCase(Locale.ROOT))) {
@@ -212,6 +219,13 @@ final class RuleArticleTimes implements ArticleTimes {
             if (isDate(r)) {
                 dates.add(r);
             }
+        }
+        if (s.parsed() && !s.dependencies().isEmpty()) {
+            // "discussed the future", "the future looks bleak" for "future of": a vague reference that is an
+            // argument is a topic, not the time of anything
+            dates.removeIf(r -> r.period() == null && r.expression().value().endsWith("_REF")
+                    && TOPIC_RELATIONS.contains(baseRelation(SpanHeads.attachmentRelation(s,
+                    r.expression().firstToken(), r.expression().lastToken()))));
         }
         if (trigger >= 0 && trigger < s.tokens().size()) {
             // a date inside a quotation belongs to what is quoted: in 'X declared that "the upcoming weeks will

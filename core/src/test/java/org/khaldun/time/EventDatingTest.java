@@ -63,6 +63,15 @@ class EventDatingTest {
     }
 
     @Test
+    void theFutureAsATopicIsNotTheTimeOfTheEvent() {
+        Resolved r = resolve("Iraqi and Iranian officials discussed the future on Wednesday.");
+        assertThat(r.dateOf("discussed").value()).isEqualTo("2024-02-07");
+        assertThat(r.isFuture("discussed")).isFalse();
+        assertThat(resolve("Officials discussed the future.").isFuture("discussed")).isFalse();
+        assertThat(resolve("The militia will disarm in the future.").isFuture("disarm")).isTrue();
+    }
+
+    @Test
     void coordinatedAndParticipleClausesShareTheOccasionOfTheirMainClause() {
         Resolved r = resolve("On Wednesday, the speaker received the judiciary chief.\n"
                 + "In the meeting, the speaker condemned the strikes and called for a withdrawal, "
