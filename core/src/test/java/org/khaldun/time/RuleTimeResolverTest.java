@@ -224,4 +224,16 @@ class RuleTimeResolverTest {
         assertThat(value("Islam will one day be the second religion.", "one day")).isEqualTo("FUTURE_REF");
         assertThat(value("The strike lasted one day.", "one day")).isEqualTo("P1D");
     }
+
+    @Test
+    void weeksOfADaySpokenYearsAndThisPastSeason() {
+        assertThat(value("The case may be resolved in a hearing the week of March 6.", "the week of March 6"))
+                .isEqualTo("2024-W10");
+        assertThat(value("A bomb hit a clinic in January nineteen ninety-seven.", "January nineteen ninety-seven"))
+                .isEqualTo("1997-01");
+        assertThat(value("Prices fell as low as in the winter of nineteen ninety-four.",
+                "the winter of nineteen ninety-four")).isEqualTo("1994-WI");
+        assertThat(Resolved.of("The company scrapped the unit this past spring.", LocalDate.of(2023, 10, 30))
+                .expression("this past spring").value()).isEqualTo("2023-SP");
+    }
 }
