@@ -20,10 +20,14 @@ import org.khaldun.article.ReadResult;
 import org.khaldun.event.Event;
 import org.khaldun.output.EventJson;
 import org.khaldun.output.EventTsv;
+import org.khaldun.petrarch.PetrarchFiles;
+import org.khaldun.petrarch.PetrarchFormatException;
 import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.Pipeline;
 import org.khaldun.pipeline.PipelineOptions;
 import org.khaldun.pipeline.Pipelines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -63,18 +67,31 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "FILE", description = "Extra actor dictionary in Khaldun's format (repeatable).")
     List<Path> actorFiles = new ArrayList<>();
 
+    @Mixin
+    PetrarchDictionaryOptions petrarch = new PetrarchDictionaryOptions();
+
     @Override
     public Integer call() {
         ReadOptions options;
+        PetrarchFiles petrarchFiles;
         try {
             options = readOptions();
+            petrarchFiles = petrarch.files();
         } catch (IllegalArgumentException e) {
             System.err.println("khaldun: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         List<String> inputs = paths.isEmpty() ? List.of("-") : paths;
-        PipelineOptions pipelineOptions = new PipelineOptions(actorFiles);
-        var pipeline = Pipelines.create(pipelineOptions);
+        PipelineOptions pipelineOptions = new PipelineOptions(actorFiles, petrarchFiles);
+        Pipeline pipeline;
+        try {
+            pipeline = Pipelines.create(pipelineOptions);
+        } catch (PetrarchFormatException e) {
+            System.err.println("khaldun: " + e.getMessage() + " (--strict-dictionaries: fix the line or drop the option)");
+            return Main.EXIT_USAGE;
+        }
+        petrarch.reportSkipped(System.err);
+        petrarch.reportMode(System.err);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Progress progress = Progress.onStderr();
         PrintStream err = System.err;

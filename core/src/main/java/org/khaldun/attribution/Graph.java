@@ -91,6 +91,17 @@ final class Graph {
         return -1;
     }
 
+    /** Every child (enhanced graph, no ref/xsubj) whose relation is {@code rel} or has it as base. */
+    List<Integer> children(int i, String rel) {
+        List<Integer> out = new ArrayList<>();
+        for (Dependency d : children.get(i)) {
+            if (d.relation().equals(rel) || d.baseRelation().equals(rel)) {
+                out.add(d.dependent());
+            }
+        }
+        return out;
+    }
+
     /** Tree children of {@code i} with the given relation (exact or base). */
     List<Integer> treeChildren(int i, String rel) {
         List<Integer> out = new ArrayList<>();

@@ -167,12 +167,43 @@ public final class RuleAttributionFinder implements AttributionFinder {
             dashSignatures();
             continuations();
             found.sort(Comparator.comparingInt((Found f) -> f.content().get(0).start()).thenComparingInt(f -> f.cueSpan().start()));
+            dropDuplicates();
             List<Attribution> out = new ArrayList<>(found.size());
             for (Found f : found) {
                 out.add(new Attribution(out.size(), f.cue(), f.cueSpan(), f.speaker(), f.content(), f.kind(), f.channel(),
                         form(f.content()), f.anonymous(), f.sentence(), f.rule()));
             }
             return out;
+        }
+
+        /**
+         * Two cues claiming the same content ("'...,' he said. Asked ..., she said '...'" read both ways) make one
+         * attribution: the one whose cue stands nearest the content.
+         */
+        void dropDuplicates() {
+            for (int a = 0; a < found.size(); a++) {
+                for (int b = found.size() - 1; b > a; b--) {
+                    Found x = found.get(a);
+                    Found y = found.get(b);
+                    if (!x.content().equals(y.content())) {
+                        continue;
+                    }
+                    int dx = distance(x.cueSpan(), x.content());
+                    int dy = distance(y.cueSpan(), y.content());
+                    if (dy < dx) {
+                        found.set(a, y);
+                    }
+                    found.remove(b);
+                }
+            }
+        }
+
+        int distance(Span cue, List<Span> content) {
+            int d = Integer.MAX_VALUE;
+            for (Span c : content) {
+                d = Math.min(d, cue.end() <= c.start() ? c.start() - cue.end() : cue.start() >= c.end() ? cue.start() - c.end() : 0);
+            }
+            return d;
         }
 
         // ---------------------------------------------------------------- verbs
@@ -238,11 +269,37 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     from = j;
                 }
             }
+            if (from < 0 && j < n && !v.to()) {
+                // "told his radio audience of Monday, '...'", "Said Ellis: '...'": noun and prepositional phrases, then
+                // a comma or colon and a quotation
+                int k = j;
+                while (k < n && k - j < 10 && (npToken(s, k) || ADVERBIAL_PREPS.contains(lower(s, k)) || lower(s, k).equals("of")
+                        || lower(s, k).equals("about")) && !lower(s, k).equals(",") && !isOpenMark(s, k)) {
+                    k++;
+                }
+                if (k > j && k + 1 < n && (lower(s, k).equals(",") || lower(s, k).equals(":")) && realOpenAt(s, k + 1) != null) {
+                    from = k + 1;
+                }
+            }
             if (from < 0 && g != null && !v.to()) {
                 // "called Iraq's move highly virtuous" is a small clause, not speech: to-verbs need their "to"
                 int c = g.child(i, "ccomp");
-                if (c > i) {
+                if (c < 0) {
+                    // "says he's satisfied that ...": a clause with its own subject, parsed as xcomp or dep
+                    for (String rel : new String[] {"xcomp", "dep"}) {
+                        int x = g.child(i, rel);
+                        if (x > i && c < 0 && g.child(x, "nsubj") > i && g.child(x, "nsubj") < x) {
+                            c = x;
+                        }
+                    }
+                }
+                    if (c > i) {
                     int start = subtreeStart(g, c, i);
+                    int subj = g.child(c, "nsubj");
+                    if (subj > i && subj < start) {
+                        // the extent stops at a stray token ("he ’s satisfied"); the clause starts at its subject
+                        start = g.extent(subj)[0];
+                    }
                     if (start > i && start <= Math.max(j, i + 1) + 1) {
                         from = Math.max(start, particleEnd);
                         rule = "verb:ccomp";
@@ -267,8 +324,20 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     return;
                 }
                 Optional<Found> inherited = sp.present() || !participle ? Optional.empty() : previousInSentence(s, i);
+                if (!sp.present() && participle && (inherited.isEmpty() || inherited.get().sentence() != s.index())) {
+                    // "He then defended the remark, saying ...": the participle's speaker is its clause's subject
+                    Speaker subject = g != null ? governingSubject(s, g, i) : sentenceSubject(s, i);
+                    if (subject.present()) {
+                        sp = subject;
+                        inherited = Optional.empty();
+                    }
+                }
                 if (!sp.present() && inherited.isEmpty() && !expletive(s, g, i)) {
                     sp = leftNounPhrase(s, i, true);
+                }
+                if (!sp.present() && inherited.isEmpty() && skipLeft(s, i - 1) < 0) {
+                    // an inverted cue opening the sentence: "Said Ellis: '...'"
+                    sp = rightNounPhrase(s, i + 1);
                 }
                 add(s, i, i, content, sp, inherited, addrFirst, addrLast, rule);
                 return;
@@ -285,10 +354,19 @@ public final class RuleAttributionFinder implements AttributionFinder {
             return quoteClosingAt(s, b) != null;
         }
 
+        /** Token {@code b} (before a cue clause) closes a quotation of four words or more; -1: the previous sentence's. */
+        boolean afterRealQuotation(Sentence s, int b) {
+            if (b < 0) {
+                return quoteEndingBefore(s) != null;
+            }
+            Quotes.Quote q = quoteClosingAt(s, b);
+            return q != null && q.real();
+        }
+
         /** First token of the cue clause: the subject before the cue, or the cue itself when the subject follows. */
         int clauseStart(Sentence s, int i, Graph g) {
             if (g != null) {
-                int subj = g.child(i, "nsubj");
+                int subj = subjectOf(s, g, i);
                 if (subj >= 0 && subj < i) {
                     return g.extent(subj)[0];
                 }
@@ -301,7 +379,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         boolean postposed(Sentence s, int i, CueLexicon.Verb v, Graph g) {
             int n = s.tokens().size();
             Speaker left = leftNounPhrase(s, i, false);
-            int subj = g == null ? -1 : g.child(i, "nsubj");
+            int subj = g == null ? -1 : subjectOf(s, g, i);
             if (subj >= 0 && subj < i) {
                 int[] ext = g.extent(subj);
                 left = new Speaker(ext[0], Math.min(ext[1], i - 1), subj);
@@ -335,7 +413,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
             boolean rightOk = r >= n || isFinal(s, r) || lower(s, r).equals(",") || lower(s, r).equals(";")
                     || lower(s, r).equals(")") || lower(s, r).equals("—") || lower(s, r).equals("--")
                     || realOpenAt(s, r) != null || Quotes.isDoubleMark(s.token(r).word());
-            if (!rightOk) {
+            // right after a quotation the cue clause may trail on: "'...,' she said of the election, in which ...",
+            // "'...,' said Ronald Fieldstone, a lawyer who has ...", "'...,' she yells while moving ..."
+            boolean trailing = !rightOk && r < n && afterRealQuotation(s, b) && !lower(s, r).equals("that")
+                    && !lower(s, r).equals(":");
+            if (!rightOk && !trailing) {
                 return false;
             }
             Speaker sp = left.present() ? left : right;
@@ -400,7 +482,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                         content.add(new Span(s.token(r + 1).start(), s.token(endTok).end()));
                     }
                 }
-            } else if (content.size() == 1 && isWholeQuote(content.get(0)) && (r >= n || isFinal(s, r))) {
+            } else if (content.size() == 1 && isWholeQuote(content.get(0)) && (r >= n || isFinal(s, r) || trailing)) {
                 // '"...," he said. "..."': the next sentence's quotation is the same speaker's
                 int next = s.index() + 1;
                 if (next < sentences.size() && paragraph[next] == paragraph[s.index()]) {
@@ -597,6 +679,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (!q.real() || claimedSpan(q.start(), q.end()) || mostlyClaimed(q.span())) {
                     continue;
                 }
+                if (!opensSentence(q)) {
+                    // a quotation inside a narrative sentence ("the primary requirement is a 'lawful source of
+                    // income'", "'the nation has become \"more ...\"'") is someone's words the sentence reports, not
+                    // the last speaker going on
+                    continue;
+                }
                 Found prev = null;
                 for (Found f : found) {
                     if (f.content().get(0).start() < q.start() && f.speaker().isPresent()
@@ -619,6 +707,17 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
                         List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation"));
             }
+        }
+
+        /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
+        boolean opensSentence(Quotes.Quote q) {
+            Sentence s = sentences.get(q.openSent());
+            for (int k = 0; k < q.openTok(); k++) {
+                if (Quotes.wordLike(s.token(k).word())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         // ---------------------------------------------------------------- building an attribution
@@ -802,10 +901,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
             if (g != null) {
                 int subj = -1;
                 for (int c : g.treeChildren(cue, "nsubj")) {
-                    subj = subj < 0 || c < subj ? c : subj;
+                    if (!quoted(s, c)) {
+                        subj = subj < 0 || c < subj ? c : subj;
+                    }
                 }
                 if (subj < 0) {
-                    subj = g.child(cue, "nsubj");
+                    subj = subjectOf(s, g, cue);
                 }
                 if (subj >= 0 && !(lower(s, subj).equals("it") && passive(s, g, cue))) {
                     if (lower(s, subj).equals("that") || lower(s, subj).equals("who") || lower(s, subj).equals("which")) {
@@ -825,6 +926,106 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return Speaker.NONE;
             }
             return leftNounPhrase(s, cue, true);
+        }
+
+        /** The subject of the clause a participle hangs on ("Dean ... poked at Trump, tweeting ..."), climbing the tree. */
+        Speaker governingSubject(Sentence s, Graph g, int cue) {
+            int t = cue;
+            for (int depth = 0; depth < 4; depth++) {
+                int p = g.parent(t);
+                if (p < 0) {
+                    return Speaker.NONE;
+                }
+                String rel = g.parentRel(t);
+                if (!(rel.startsWith("advcl") || rel.startsWith("xcomp") || rel.startsWith("conj") || rel.equals("dep")
+                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl"))) {
+                    return Speaker.NONE;
+                }
+                int subj = g.child(p, "nsubj");
+                if (subj >= 0 && subj < cue) {
+                    String w = lower(s, subj);
+                    if (w.equals("that") || w.equals("who") || w.equals("which")) {
+                        return Speaker.NONE;
+                    }
+                    int[] ext = g.extent(subj);
+                    return new Speaker(ext[0], Math.min(ext[1], cue - 1), subj);
+                }
+                t = p;
+            }
+            return Speaker.NONE;
+        }
+
+        /**
+         * Unparsed: the noun phrase opening the sentence when a verb follows it (possibly after an appositive), as the
+         * subject of a participle later in the sentence ("Dean, a former chairman, poked at Trump, tweeting ...").
+         */
+        Speaker sentenceSubject(Sentence s, int cue) {
+            int k = 0;
+            while (k < cue && (Set.of("but", "and", "then", "so", "yet").contains(lower(s, k)) || !Quotes.wordLike(s.token(k).word()))) {
+                k++;
+            }
+            if (k >= cue) {
+                return Speaker.NONE;
+            }
+            String w = lower(s, k);
+            boolean pronoun = Set.of("he", "she", "they", "i", "we").contains(w);
+            if (!pronoun && !(s.token(k).isCapitalized() && !NOT_IN_NP.contains(w) && !DETERMINERS.contains(w))) {
+                return Speaker.NONE;
+            }
+            int last = k;
+            while (!pronoun && last + 1 < cue && npToken(s, last + 1) && s.token(last + 1).isCapitalized()) {
+                last++;
+            }
+            int v = last + 1;
+            // an appositive: "Dean, a former chairman and candidate, poked ..."
+            if (v < cue && lower(s, v).equals(",")) {
+                int c = v + 1;
+                while (c < cue && c - v < 14 && !lower(s, c).equals(",")) {
+                    c++;
+                }
+                v = c < cue ? c + 1 : v;
+            }
+            v = skipLeftward(s, v, cue);
+            if (v >= cue || !looksFinite(s, v)) {
+                return Speaker.NONE;
+            }
+            return new Speaker(k, last, last);
+        }
+
+        /** Skips adverbs such as "then", "also" after a subject. */
+        int skipLeftward(Sentence s, int v, int limit) {
+            while (v < limit && (SKIPPABLE.contains(lower(s, v)) || TIME_WORDS.contains(lower(s, v)))) {
+                v++;
+            }
+            return v;
+        }
+
+        /** An unparsed token that reads as a finite verb: "-ed"/"-s" forms or a known reporting verb. */
+        boolean looksFinite(Sentence s, int v) {
+            String w = lower(s, v);
+            if (!Quotes.wordLike(w) || NOT_IN_NP.contains(w) && !Set.of("was", "is", "has", "had").contains(w)) {
+                return false;
+            }
+            return lexicon.verb(w) != null || w.endsWith("ed") || Set.of("was", "is", "has", "had", "went", "took", "made",
+                    "came", "gave", "spoke", "began", "appeared").contains(w);
+        }
+
+        /**
+         * The cue's subject in the parse, leaving out words inside a quotation: in "'..., it will at some point,' said
+         * James Acton" the parser may take "it" of the quotation as the subject. -1 when there is none.
+         */
+        int subjectOf(Sentence s, Graph g, int cue) {
+            int best = -1;
+            for (int c : g.children(cue, "nsubj")) {
+                if (!quoted(s, c) && (best < 0 || Math.abs(c - cue) < Math.abs(best - cue))) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        boolean quoted(Sentence s, int tok) {
+            return quoteHolding(s.token(tok).start(), s.token(tok).end()) != null;
         }
 
         boolean passive(Sentence s, Graph g, int cue) {

@@ -5,6 +5,7 @@ import org.khaldun.actor.Actor;
 import org.khaldun.article.Article;
 import org.khaldun.event.Event;
 import org.khaldun.event.EventSource;
+import org.khaldun.place.Place;
 
 /**
  * Khaldun's canonical output: one PLOVER-style JSON object per event, one per line. The schema is documented in
@@ -60,6 +61,24 @@ public final class EventJson {
                 .field("future", e.modality().future())
                 .endObject();
         source(w, e.source());
+        w.name("event_loc");
+        if (e.location().isPresent()) {
+            Place p = e.location().get();
+            w.beginObject()
+                    .field("text", p.text())
+                    .field("start", p.start())
+                    .field("end", p.end())
+                    .field("name", p.name())
+                    .field("geonames_id", p.geonameId())
+                    .field("country", p.countryCode())
+                    .field("admin1", p.admin1())
+                    .field("lat", p.lat())
+                    .field("lon", p.lon())
+                    .field("level", p.level().name().toLowerCase(java.util.Locale.ROOT))
+                    .endObject();
+        } else {
+            w.value((String) null);
+        }
         w.field("explanation", e.explanation());
         w.field("codebook", e.codebook());
         if (!article.url().isEmpty()) {

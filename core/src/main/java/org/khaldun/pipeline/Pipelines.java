@@ -5,7 +5,12 @@ import org.khaldun.actor.DictionaryActorRecognizer;
 import org.khaldun.attribution.RuleAttributionFinder;
 import org.khaldun.codebook.TableCodebook;
 import org.khaldun.event.DependencyEventCoder;
+import org.khaldun.event.EventCoder;
 import org.khaldun.nlp.CoreNlpEngine;
+import org.khaldun.petrarch.PetrarchActorAdapter;
+import org.khaldun.petrarch.PetrarchDictionaries;
+import org.khaldun.petrarch.PetrarchEventCoder;
+import org.khaldun.place.GazetteerPlaceRecognizer;
 import org.khaldun.time.RuleTimeResolver;
 
 /** Assembles Khaldun's pipeline from its built-in stages. The stage list itself is in {@link Pipeline}. */
@@ -31,16 +36,27 @@ public final class Pipelines {
         return p;
     }
 
-    /** A pipeline with the given options; the default one when the options are the defaults. */
+    /**
+     * A pipeline with the given options; the default one when the options are the defaults.
+     *
+     * @throws org.khaldun.petrarch.PetrarchFormatException for a bad line of a PETRARCH dictionary read strictly
+     */
     public static Pipeline create(PipelineOptions options) {
         if (options.isDefault() && defaultPipeline != null) {
             return defaultPipeline;
         }
         ActorDictionary actors = ActorDictionary.builtin();
+        PetrarchDictionaries petrarch = options.petrarch().isEmpty() ? null : options.petrarch().load();
+        if (petrarch != null) {
+            actors = PetrarchActorAdapter.addTo(ActorDictionary.builder().addAll(actors), petrarch).build();
+        }
         if (!options.actorFiles().isEmpty()) {
             actors = actors.withFiles(options.actorFiles());
         }
-        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(), new RuleAttributionFinder(),
-                DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin()));
+        EventCoder events = options.petrarch().compatibilityMode()
+                ? PetrarchEventCoder.create(petrarch, TableCodebook.builtin())
+                : DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin());
+        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
+                new RuleAttributionFinder(), GazetteerPlaceRecognizer.builtin(), events);
     }
 }

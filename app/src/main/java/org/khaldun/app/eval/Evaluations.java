@@ -15,7 +15,10 @@ public final class Evaluations {
                 new ConflibertEvaluation(DefaultCoder::get),
                 new TempEvalEvaluation(),
                 new PetrarchConformanceEvaluation(),
-                new PolnearEvaluation()
+                new PolnearEvaluation(),
+                new GeoparsingEvaluation(),
+                new EventLocationEvaluation(),
+                new PetrarchTextEvaluation()
         );
     }
 

@@ -3,6 +3,8 @@ package org.khaldun.app.eval;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,9 @@ import org.khaldun.attribution.Attribution;
 import org.khaldun.attribution.AttributionFinder;
 import org.khaldun.attribution.RuleAttributionFinder;
 import org.khaldun.attribution.Span;
+import org.khaldun.codebook.TableCodebook;
+import org.khaldun.event.DependencyEventCoder;
+import org.khaldun.event.EventCoder;
 import org.khaldun.nlp.CoreNlpEngine;
 import org.khaldun.nlp.NlpEngine;
 import org.khaldun.nlp.Sentence;
@@ -69,7 +74,7 @@ public final class PolnearEvaluation implements Evaluation {
     record Gold(List<Span> content, List<Span> cue, List<Span> source, boolean direct) {
     }
 
-    record Pred(List<Span> content, Span cue, Span speaker, boolean direct) {
+    record Pred(List<Span> content, Span cue, Span speaker, boolean direct, String rule) {
     }
 
     /** Counts for one slice (held out or not) and one subset (direct or all). */
@@ -132,16 +137,17 @@ public final class PolnearEvaluation implements Evaluation {
         PrintWriter dump = dumpTo.isEmpty() ? null
                 : new PrintWriter(Files.newBufferedWriter(Path.of(dumpTo), StandardCharsets.UTF_8));
 
-        Score[][] parsed = new Score[2][2];
-        Score[][] tokensOnly = new Score[2][2];
-        for (int a = 0; a < 2; a++) {
-            for (int b = 0; b < 2; b++) {
-                parsed[a][b] = new Score();
-                tokensOnly[a][b] = new Score();
-            }
-        }
+        Score[][] parsed = scores();
+        Score[][] pipeline = scores();
+        Score[][] tokensOnly = scores();
+        EventCoder events = DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin());
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = cpu.isCurrentThreadCpuTimeSupported();
         int articles = 0;
-        long nanos = 0;
+        long nanosParsed = 0;
+        long nanosPipeline = 0;
+        long sentencesAll = 0;
+        long sentencesParsedInPipeline = 0;
         int[] split = new int[2];
         for (Map.Entry<String, Path> e : annotation.entrySet()) {
             Path textFile = texts.resolve(e.getKey() + ".txt");
@@ -151,16 +157,30 @@ public final class PolnearEvaluation implements Evaluation {
             String text = Files.readString(textFile, StandardCharsets.UTF_8);
             List<Gold> gold = readGold(e.getValue(), text);
             Article article = Article.of(e.getKey(), "", "", text, null, "");
-            List<Sentence> sentences = nlp.split(text);
-            ActorIndex actors = recognizer.recognize(article, sentences);
-            List<Attribution> fromTokens = finder.find(article, sentences, actors);
-            sentences = nlp.parse(sentences);
-            long t0 = System.nanoTime();
+            List<Sentence> unparsed = nlp.split(text);
+            ActorIndex actors = recognizer.recognize(article, unparsed);
+            List<Attribution> fromTokens = finder.find(article, unparsed, actors);
+            List<Sentence> sentences = nlp.parse(unparsed);
+            // as the pipeline parses: only sentences holding an actor mention and a possible trigger
+            List<Sentence> mixed = new ArrayList<>(unparsed);
+            for (Sentence s : unparsed) {
+                if (!actors.mentions(s.index()).isEmpty() && events.mayHoldEvent(s, actors.mentions(s.index()))) {
+                    mixed.set(s.index(), sentences.get(s.index()));
+                    sentencesParsedInPipeline++;
+                }
+            }
+            sentencesAll += unparsed.size();
+            long t0 = now(cpu, cpuTime);
             List<Attribution> found = finder.find(article, sentences, actors);
-            nanos += System.nanoTime() - t0;
+            long t1 = now(cpu, cpuTime);
+            List<Attribution> inPipeline = finder.find(article, mixed, actors);
+            long t2 = now(cpu, cpuTime);
+            nanosParsed += t1 - t0;
+            nanosPipeline += t2 - t1;
             int slice = heldOut(e.getKey()) ? 1 : 0;
             split[slice]++;
             score(text, gold, preds(found, text), parsed[slice], dump, e.getKey());
+            score(text, gold, preds(inPipeline, text), pipeline[slice], null, e.getKey());
             score(text, gold, preds(fromTokens, text), tokensOnly[slice], null, e.getKey());
             articles++;
             if (articles % 10 == 0) {
@@ -171,37 +191,64 @@ public final class PolnearEvaluation implements Evaluation {
             dump.close();
         }
 
+        int n = Math.max(1, articles);
         StringBuilder r = new StringBuilder();
         r.append("## Attribution: PolNeAR (").append(data.getFileName()).append(")\n\n");
         r.append(String.format(Locale.ROOT, "%d articles (%d development, %d held out: name hash mod 3 = 0); "
-                + "first annotator's file where several annotated an article; every sentence parsed; actors from DictionaryActorRecognizer.builtin(). "
-                + "Finder time %.1f ms/article.%n%n", articles, split[0], split[1], nanos / 1e6 / Math.max(1, articles)));
+                + "first annotator's file where several annotated an article; actors from DictionaryActorRecognizer.builtin(). "
+                + "Finder %s time per article: %.1f ms with every sentence parsed, %.1f ms as in the pipeline.%n%n", articles, split[0],
+                split[1], cpuTime ? "CPU" : "wall", nanosParsed / 1e6 / n, nanosPipeline / 1e6 / n));
         r.append("Content: exact = same characters after trimming spaces and . , ; : at the edges; overlap = one-to-one "
                 + "pairs whose contents share a character; token = word tokens inside content. Speaker accuracy: of the "
                 + "overlap pairs whose gold has a source, the share whose speaker overlaps it. Speaker F1: a prediction "
                 + "is right when its content overlaps a gold content and its speaker overlaps that gold source "
                 + "(gold without a source left out).\n\n");
-        r.append("| slice | subset | gold | found | content F1 exact | content F1 overlap | content F1 token | cue F1 | speaker acc. | speaker P | speaker R | speaker F1 |\n");
-        r.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        r.append("Every sentence parsed:\n\n");
+        table(r, parsed, true);
+        r.append(String.format(Locale.ROOT, "%nAs in the pipeline: only sentences with an actor mention and a possible event trigger "
+                + "are parsed (%.0f%% of sentences here), the others have tokens only:%n%n", 100.0 * sentencesParsedInPipeline / Math.max(1, sentencesAll)));
+        table(r, pipeline, false);
+        r.append("\nNo sentence parsed (tokens and quotation marks only):\n\n");
+        table(r, tokensOnly, false);
+        return r.toString();
+    }
+
+    private static Score[][] scores() {
+        Score[][] s = new Score[2][2];
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                s[a][b] = new Score();
+            }
+        }
+        return s;
+    }
+
+    private static long now(ThreadMXBean cpu, boolean cpuTime) {
+        return cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Rows by slice for both subsets; {@code bySlice} false keeps the direct-quote rows and the "all" totals. */
+    private static void table(StringBuilder r, Score[][] scores, boolean full) {
         String[] sliceNames = {"development", "held out"};
         String[] subsetNames = {"direct quotes", "all"};
-        for (int sub = 0; sub < 2; sub++) {
-            for (int slice = 0; slice < 2; slice++) {
-                row(r, sliceNames[slice], subsetNames[sub], parsed[slice][sub]);
-            }
-            Score all = new Score();
-            all.add(parsed[0][sub]);
-            all.add(parsed[1][sub]);
-            row(r, "**all**", subsetNames[sub], all);
-        }
-        r.append("\nThe same finder on unparsed sentences (tokens and quotation marks only, as for sentences the pipeline "
-                + "does not parse):\n\n");
         r.append("| slice | subset | gold | found | content F1 exact | content F1 overlap | content F1 token | cue F1 | speaker acc. | speaker P | speaker R | speaker F1 |\n");
         r.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int sub = 0; sub < 2; sub++) {
-            row(r, sliceNames[1], subsetNames[sub], tokensOnly[1][sub]);
+            if (!full && sub == 1) {
+                Score all = new Score();
+                all.add(scores[0][sub]);
+                all.add(scores[1][sub]);
+                row(r, "**all**", subsetNames[sub], all);
+                continue;
+            }
+            for (int slice = 0; slice < 2; slice++) {
+                row(r, sliceNames[slice], subsetNames[sub], scores[slice][sub]);
+            }
+            Score all = new Score();
+            all.add(scores[0][sub]);
+            all.add(scores[1][sub]);
+            row(r, "**all**", subsetNames[sub], all);
         }
-        return r.toString();
     }
 
     private static void row(StringBuilder r, String slice, String subset, Score s) {
@@ -232,7 +279,7 @@ public final class PolnearEvaluation implements Evaluation {
         List<Pred> out = new ArrayList<>();
         for (Attribution a : found) {
             Span sp = a.speaker().map(x -> new Span(x.start(), x.end())).orElse(null);
-            out.add(new Pred(a.content(), a.cueSpan(), sp, a.form().quoted()));
+            out.add(new Pred(a.content(), a.cueSpan(), sp, a.form().quoted(), a.rule()));
         }
         return out;
     }
@@ -289,7 +336,7 @@ public final class PolnearEvaluation implements Evaluation {
                     }
                     if (dump != null && true && !right) {
                         dump.println(name + (directOnly ? "\tD-" : "\t") + "SPEAKER\t" + show(text, gi.content()) + "\tgold=" + show(text, gi.source())
-                                + "\tfound=" + (pj.speaker() == null ? "" : pj.speaker().of(text)));
+                                + "\tfound=" + (pj.speaker() == null ? "" : pj.speaker().of(text)) + "\trule=" + pj.rule());
                     }
                 }
                 if (dump != null && true && !norm(text, gi.content()).equals(norm(text, pj.content()))) {
@@ -299,7 +346,7 @@ public final class PolnearEvaluation implements Evaluation {
             for (int j = 0; j < p.size(); j++) {
                 if (!predUsed[j] && dump != null && true) {
                     dump.println(name + (directOnly ? "\tD-" : "\t") + "SPURIOUS\t" + show(text, p.get(j).content()) + "\tcue=" + p.get(j).cue().of(text)
-                            + "\tspeaker=" + (p.get(j).speaker() == null ? "" : p.get(j).speaker().of(text)));
+                            + "\tspeaker=" + (p.get(j).speaker() == null ? "" : p.get(j).speaker().of(text)) + "\trule=" + p.get(j).rule());
                 }
             }
             // speaker P/R: gold without a source is left out on both sides
