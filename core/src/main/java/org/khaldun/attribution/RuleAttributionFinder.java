@@ -233,6 +233,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
             if (followsQuotation(s, i, g) && postposed(s, i, v, g)) {
                 return;
             }
+            if (v.label() && labelled(s, i, g)) {
+                return;
+            }
             // content to the right
             int j = i + 1;
             if (j < n && (lower(s, j).equals("out") || lower(s, j).equals("up")) && !v.to()) {
@@ -343,6 +346,36 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return;
             }
             postposed(s, i, v, g);
+        }
+
+        /**
+         * "Pepper called Friday's decision a 'huge win for Ohio voters'", "he characterized Kaine as, 'a little
+         * desperate ...'": the labelled thing and its quoted label are the content.
+         */
+        boolean labelled(Sentence s, int i, Graph g) {
+            int n = s.tokens().size();
+            for (int k = i + 2; k < n && k - i <= 16; k++) {
+                Token t = s.token(k);
+                String w = lower(s, k);
+                Quotes.Quote q = realOpenAt(s, k);
+                if (q != null) {
+                    if (claimed(s, i + 1)) {
+                        return false;
+                    }
+                    List<Span> content = List.of(new Span(s.token(i + 1).start(), q.end()));
+                    Speaker sp = speakerOf(s, g, i, participial(s, i));
+                    if (!sp.present() && !expletive(s, g, i)) {
+                        sp = leftNounPhrase(s, i, true);
+                    }
+                    return add(s, i, i, content, sp, Optional.empty(), -1, -1, "verb:label");
+                }
+                if (isFinal(s, k) || w.equals(";") || w.equals("that") || w.equals("to") || w.equals(":")
+                        || Quotes.isMark(t.word()) || lexicon.verb(t.word()) != null
+                        || t.pos().startsWith("VB") && !t.pos().equals("VBN") && !t.pos().equals("VBG")) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         /** The cue clause comes right after a quotation: "'...,' he said", "'...,' said Trump". */
