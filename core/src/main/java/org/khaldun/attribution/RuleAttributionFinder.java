@@ -720,7 +720,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 Found prev = null;
                 for (Found f : found) {
-                    if (f.content().get(0).start() < q.start() && f.speaker().isPresent()
+                    if (f.content().get(0).start() < q.start() && f.speaker().isPresent() && canSpeakOn(f.speaker().get())
                             && paragraph[q.openSent()] - paragraph[f.sentence()] <= 1 && paragraph[f.sentence()] <= paragraph[q.openSent()]
                             && (prev == null || f.content().get(0).start() > prev.content().get(0).start())) {
                         prev = f;
@@ -729,7 +729,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (prev == null) {
                     continue;
                 }
-                if (paragraph[prev.sentence()] == paragraph[q.openSent()] && form(prev.content()).quoted()) {
+                if (paragraph[prev.sentence()] == paragraph[q.openSent()] && form(prev.content()).quoted() || turnGoesOn(prev, q)) {
                     // the same speaker goes on within the paragraph: one attribution, several pieces
                     List<Span> more = new ArrayList<>(prev.content());
                     more.add(q.span());
@@ -740,6 +740,55 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
                         List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation"));
             }
+        }
+
+        /**
+         * The previous attribution's content runs to the end of the paragraph just before the quotation ("PENCE: Well,
+         * ..." or "Caddell continued: '...'"): the speaker's turn goes on into the quotation's paragraph.
+         */
+        boolean turnGoesOn(Found prev, Quotes.Quote q) {
+            int p = paragraph[q.openSent()] - 1;
+            Span last = prev.content().get(prev.content().size() - 1);
+            int lastSent = q.openSent() - 1;
+            if (lastSent < 0 || paragraph[lastSent] != p || !prev.rule().startsWith("label") && !form(prev.content()).quoted()) {
+                return false;
+            }
+            int end = Math.min(text.length(), sentences.get(lastSent).end());
+            if (last.end() > end || last.end() < sentences.get(lastSent).start()) {
+                return false;
+            }
+            for (int c = last.end(); c < end; c++) {
+                if (Character.isLetterOrDigit(text.charAt(c))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether a speaker may be carried over to a quotation with no cue: a person, group or institution ("he",
+         * "Mr. Clarke", "officials", a known actor), not a leftover noun phrase ("the idea", "of brain cancer").
+         */
+        boolean canSpeakOn(Actor a) {
+            if (!a.code().isEmpty()) {
+                return true;
+            }
+            String[] w = a.text().strip().split("\\s+");
+            if (w.length == 0 || w[0].isEmpty() || NOT_IN_NP.contains(w[0].toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            if (w.length == 1 && Set.of("he", "she", "they", "i", "we").contains(w[0].toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            for (String x : w) {
+                String bare = x.replaceAll("[^\\p{L}]", "");
+                if (!bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && !bare.equals(w[0]) || !bare.isEmpty()
+                        && Character.isUpperCase(bare.charAt(0)) && !DETERMINERS.contains(bare.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+            String head = w[w.length - 1].toLowerCase(Locale.ROOT);
+            return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head);
         }
 
         /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
