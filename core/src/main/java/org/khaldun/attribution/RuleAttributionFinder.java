@@ -92,7 +92,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
 
     /** A candidate before ids are given. */
     private record Found(int sentence, int cueTok, String cue, Span cueSpan, Optional<Actor> speaker, List<Span> content,
-                         SourceKind kind, String channel, boolean anonymous, String rule) {
+                         SourceKind kind, String channel, boolean anonymous, String rule, String speakerName) {
+
+        Found withContent(List<Span> more) {
+            return new Found(sentence, cueTok, cue, cueSpan, speaker, more, kind, channel, anonymous, rule, speakerName);
+        }
     }
 
     /** The speaker phrase: token extent and head in the cue's sentence; first == -1 when there is none. */
@@ -113,6 +117,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         final List<Quotes.Quote> quotes;
         final Graph[] graphs;
         final List<Found> found = new ArrayList<>();
+        private Persons persons;
 
         Run(String text, List<Sentence> sentences, ActorIndex actors) {
             this.text = text;
@@ -171,7 +176,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
             List<Attribution> out = new ArrayList<>(found.size());
             for (Found f : found) {
                 out.add(new Attribution(out.size(), f.cue(), f.cueSpan(), f.speaker(), f.content(), f.kind(), f.channel(),
-                        form(f.content()), f.anonymous(), f.sentence(), f.rule()));
+                        form(f.content()), f.anonymous(), f.sentence(), f.rule(), f.speakerName()));
             }
             return out;
         }
@@ -204,6 +209,21 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 d = Math.min(d, cue.end() <= c.start() ? c.start() - cue.end() : cue.start() >= c.end() ? cue.start() - c.end() : 0);
             }
             return d;
+        }
+
+        /** People named in the article, found on first need. */
+        Persons persons() {
+            if (persons == null) {
+                persons = Persons.find(text, sentences, paragraph, actors, c -> {
+                    for (Quotes.Quote q : quotes) {
+                        if (q.real() && q.start() <= c && c < q.end()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+            }
+            return persons;
         }
 
         // ---------------------------------------------------------------- verbs
@@ -678,7 +698,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 Sentence ls = sentences.get(lastSent);
                 List<Span> content = List.of(new Span(s.token(c + 1).start(), ls.token(ls.tokens().size() - 1).end()));
-                add(s, c, c, content, new Speaker(f, c - 1, c - 1), Optional.empty(), -1, -1, "label:colon");
+                // "Said Ellis: ...": an inverted cue before the name is no part of it
+                int from = f + 1 < c && lexicon.verb(s.token(f).word()) != null ? f + 1 : f;
+                add(s, c, c, content, new Speaker(from, c - 1, c - 1), Optional.empty(), -1, -1, "label:colon");
                 return;
             }
         }
@@ -733,12 +755,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     // the same speaker goes on within the paragraph: one attribution, several pieces
                     List<Span> more = new ArrayList<>(prev.content());
                     more.add(q.span());
-                    found.set(found.indexOf(prev), new Found(prev.sentence(), prev.cueTok(), prev.cue(), prev.cueSpan(),
-                            prev.speaker(), more, prev.kind(), prev.channel(), prev.anonymous(), prev.rule()));
+                    found.set(found.indexOf(prev), prev.withContent(more));
                     continue;
                 }
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
-                        List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation"));
+                        List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation",
+                        prev.speakerName().isEmpty() ? prev.speaker().get().text() : prev.speakerName()));
             }
         }
 
@@ -817,9 +839,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
             Optional<Actor> speaker;
             SourceKind kind;
             boolean anonymous;
+            String name = "";
             if (inherited.isPresent()) {
                 Found f = inherited.get();
                 speaker = f.speaker();
+                name = f.speakerName().isEmpty() && f.speaker().isPresent() ? f.speaker().get().text() : f.speakerName();
                 kind = f.kind();
                 anonymous = f.anonymous();
                 if (channel.isEmpty()) {
@@ -830,6 +854,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 kind = SourceKind.ANONYMOUS;
                 anonymous = true;
             } else {
+                if (sp.first() <= cueFirst && cueFirst <= sp.last() && cueLast < sp.last()) {
+                    // "Said Ellis: ..." parsed as one name: the cue is not part of its speaker
+                    sp = new Speaker(cueLast + 1, sp.last(), Math.max(sp.head(), cueLast + 1));
+                }
                 int last = sp.last();
                 while (last > sp.first() && (lower(s, last).equals("'s") || lower(s, last).equals("’s")
                         || lower(s, last).equals("'") || lower(s, last).equals("’"))) {
@@ -839,6 +867,39 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 speaker = Optional.of(actor(s, sp));
                 kind = kind(s, sp, speaker.get());
                 anonymous = kind == SourceKind.ANONYMOUS;
+                String w = lower(s, sp.head());
+                if (sp.first() == sp.last() && (w.equals("he") || w.equals("she"))) {
+                    // a pronoun: the nearest person named before it; the actor index's antecedent when none is
+                    Optional<Persons.Mention> ant = persons().antecedent(s.index(), sp.first(), w.equals("she"));
+                    Actor a = speaker.get();
+                    Found chain = samePronounBefore(s, w);
+                    if (chain != null) {
+                        // "She says ... She adds ...": the same pronoun speaking again is the same person
+                        name = chain.speakerName();
+                        Actor p = chain.speaker().get();
+                        speaker = Optional.of(new Actor(a.text(), p.code(), p.country(), p.sector(), a.start(), a.end()));
+                    } else if (ant.isPresent()) {
+                        name = ant.get().name();
+                        Optional<ActorMention> m = actors.at(s.index(), sp.head());
+                        String indexed = m.isPresent() && m.get().rule().startsWith("pronoun->")
+                                ? m.get().rule().substring("pronoun->".length()) : "";
+                        if (!indexed.isEmpty() && !samePerson(indexed, name) && !ant.get().actor().code().equals(a.code())) {
+                            // the actor index resolves pronouns to dictionary actors only and may skip the person
+                            Actor p = ant.get().actor();
+                            speaker = Optional.of(new Actor(a.text(), p.code(), p.country(), p.sector(), a.start(), a.end()));
+                        }
+                    } else {
+                        Optional<ActorMention> m = actors.at(s.index(), sp.head());
+                        if (m.isPresent() && m.get().rule().startsWith("pronoun->")) {
+                            name = m.get().rule().substring("pronoun->".length());
+                        }
+                    }
+                } else {
+                    Optional<Persons.Mention> named = persons().at(s.index(), sp.head());
+                    if (named.isPresent() && !named.get().name().equals(speaker.get().text())) {
+                        name = named.get().name();
+                    }
+                }
             }
             if (grantsAnonymity(s)) {
                 anonymous = true;
@@ -847,8 +908,28 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     && lexicon.verb(s.token(cueFirst).word()).lemma().equals("tweet")) {
                 channel = "Twitter";
             }
-            found.add(new Found(s.index(), cueFirst, cue, cueSpan, speaker, content, kind, channel, anonymous, rule));
+            found.add(new Found(s.index(), cueFirst, cue, cueSpan, speaker, content, kind, channel, anonymous, rule, name));
             return true;
+        }
+
+        /** Two names of one person: equal, or sharing their last word ("Bill Clinton" and "Clinton"). */
+        boolean samePerson(String a, String b) {
+            String[] x = a.strip().split("\\s+");
+            String[] y = b.strip().split("\\s+");
+            return x[x.length - 1].equalsIgnoreCase(y[y.length - 1]);
+        }
+
+        /** The latest attribution in this or the two sentences before whose speaker is the same pronoun, resolved. */
+        Found samePronounBefore(Sentence s, String pronoun) {
+            Found best = null;
+            for (Found f : found) {
+                if (f.sentence() <= s.index() && s.index() - f.sentence() <= 2 && f.speaker().isPresent()
+                        && !f.speakerName().isEmpty() && f.speaker().get().text().equalsIgnoreCase(pronoun)
+                        && (best == null || f.sentence() >= best.sentence())) {
+                    best = f;
+                }
+            }
+            return best;
         }
 
         Actor actor(Sentence s, Speaker sp) {
@@ -1013,14 +1094,16 @@ public final class RuleAttributionFinder implements AttributionFinder {
         /** The subject of the clause a participle hangs on ("Dean ... poked at Trump, tweeting ..."), climbing the tree. */
         Speaker governingSubject(Sentence s, Graph g, int cue) {
             int t = cue;
-            for (int depth = 0; depth < 4; depth++) {
+            for (int depth = 0; depth < 5; depth++) {
                 int p = g.parent(t);
                 if (p < 0) {
                     return Speaker.NONE;
                 }
                 String rel = g.parentRel(t);
+                // a participle the parser hung on a noun ("during the debate, tweeting") climbs through that noun too
                 if (!(rel.startsWith("advcl") || rel.startsWith("xcomp") || rel.startsWith("conj") || rel.equals("dep")
-                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl"))) {
+                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl") || rel.startsWith("obl")
+                        || rel.startsWith("obj") || rel.startsWith("nmod") || rel.equals("amod") && t == cue)) {
                     return Speaker.NONE;
                 }
                 int subj = g.child(p, "nsubj");
