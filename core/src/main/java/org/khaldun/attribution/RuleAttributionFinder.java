@@ -92,7 +92,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
 
     /** A candidate before ids are given. */
     private record Found(int sentence, int cueTok, String cue, Span cueSpan, Optional<Actor> speaker, List<Span> content,
-                         SourceKind kind, String channel, boolean anonymous, String rule) {
+                         SourceKind kind, String channel, boolean anonymous, String rule, String speakerName) {
+
+        Found withContent(List<Span> more) {
+            return new Found(sentence, cueTok, cue, cueSpan, speaker, more, kind, channel, anonymous, rule, speakerName);
+        }
     }
 
     /** The speaker phrase: token extent and head in the cue's sentence; first == -1 when there is none. */
@@ -113,6 +117,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         final List<Quotes.Quote> quotes;
         final Graph[] graphs;
         final List<Found> found = new ArrayList<>();
+        private Persons persons;
 
         Run(String text, List<Sentence> sentences, ActorIndex actors) {
             this.text = text;
@@ -171,7 +176,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
             List<Attribution> out = new ArrayList<>(found.size());
             for (Found f : found) {
                 out.add(new Attribution(out.size(), f.cue(), f.cueSpan(), f.speaker(), f.content(), f.kind(), f.channel(),
-                        form(f.content()), f.anonymous(), f.sentence(), f.rule()));
+                        form(f.content()), f.anonymous(), f.sentence(), f.rule(), f.speakerName()));
             }
             return out;
         }
@@ -206,6 +211,21 @@ public final class RuleAttributionFinder implements AttributionFinder {
             return d;
         }
 
+        /** People named in the article, found on first need. */
+        Persons persons() {
+            if (persons == null) {
+                persons = Persons.find(text, sentences, paragraph, actors, c -> {
+                    for (Quotes.Quote q : quotes) {
+                        if (q.real() && q.start() <= c && c < q.end()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+            }
+            return persons;
+        }
+
         // ---------------------------------------------------------------- verbs
 
         /** Whether a lexicon word form is used as a verb here. */
@@ -231,6 +251,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return;
             }
             if (followsQuotation(s, i, g) && postposed(s, i, v, g)) {
+                return;
+            }
+            if (v.label() && labelled(s, i, g)) {
                 return;
             }
             // content to the right
@@ -343,6 +366,36 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return;
             }
             postposed(s, i, v, g);
+        }
+
+        /**
+         * "Pepper called Friday's decision a 'huge win for Ohio voters'", "he characterized Kaine as, 'a little
+         * desperate ...'": the labelled thing and its quoted label are the content.
+         */
+        boolean labelled(Sentence s, int i, Graph g) {
+            int n = s.tokens().size();
+            for (int k = i + 2; k < n && k - i <= 16; k++) {
+                Token t = s.token(k);
+                String w = lower(s, k);
+                Quotes.Quote q = realOpenAt(s, k);
+                if (q != null) {
+                    if (claimed(s, i + 1)) {
+                        return false;
+                    }
+                    List<Span> content = List.of(new Span(s.token(i + 1).start(), q.end()));
+                    Speaker sp = speakerOf(s, g, i, participial(s, i));
+                    if (!sp.present() && !expletive(s, g, i)) {
+                        sp = leftNounPhrase(s, i, true);
+                    }
+                    return add(s, i, i, content, sp, Optional.empty(), -1, -1, "verb:label");
+                }
+                if (isFinal(s, k) || w.equals(";") || w.equals("that") || w.equals("to") || w.equals(":")
+                        || Quotes.isMark(t.word()) || lexicon.verb(t.word()) != null
+                        || t.pos().startsWith("VB") && !t.pos().equals("VBN") && !t.pos().equals("VBG")) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         /** The cue clause comes right after a quotation: "'...,' he said", "'...,' said Trump". */
@@ -645,7 +698,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 Sentence ls = sentences.get(lastSent);
                 List<Span> content = List.of(new Span(s.token(c + 1).start(), ls.token(ls.tokens().size() - 1).end()));
-                add(s, c, c, content, new Speaker(f, c - 1, c - 1), Optional.empty(), -1, -1, "label:colon");
+                // "Said Ellis: ...": an inverted cue before the name is no part of it
+                int from = f + 1 < c && lexicon.verb(s.token(f).word()) != null ? f + 1 : f;
+                add(s, c, c, content, new Speaker(from, c - 1, c - 1), Optional.empty(), -1, -1, "label:colon");
                 return;
             }
         }
@@ -687,7 +742,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 Found prev = null;
                 for (Found f : found) {
-                    if (f.content().get(0).start() < q.start() && f.speaker().isPresent()
+                    if (f.content().get(0).start() < q.start() && f.speaker().isPresent() && canSpeakOn(f.speaker().get())
                             && paragraph[q.openSent()] - paragraph[f.sentence()] <= 1 && paragraph[f.sentence()] <= paragraph[q.openSent()]
                             && (prev == null || f.content().get(0).start() > prev.content().get(0).start())) {
                         prev = f;
@@ -696,17 +751,66 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (prev == null) {
                     continue;
                 }
-                if (paragraph[prev.sentence()] == paragraph[q.openSent()] && form(prev.content()).quoted()) {
+                if (paragraph[prev.sentence()] == paragraph[q.openSent()] && form(prev.content()).quoted() || turnGoesOn(prev, q)) {
                     // the same speaker goes on within the paragraph: one attribution, several pieces
                     List<Span> more = new ArrayList<>(prev.content());
                     more.add(q.span());
-                    found.set(found.indexOf(prev), new Found(prev.sentence(), prev.cueTok(), prev.cue(), prev.cueSpan(),
-                            prev.speaker(), more, prev.kind(), prev.channel(), prev.anonymous(), prev.rule()));
+                    found.set(found.indexOf(prev), prev.withContent(more));
                     continue;
                 }
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
-                        List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation"));
+                        List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation",
+                        prev.speakerName().isEmpty() ? prev.speaker().get().text() : prev.speakerName()));
             }
+        }
+
+        /**
+         * The previous attribution's content runs to the end of the paragraph just before the quotation ("PENCE: Well,
+         * ..." or "Caddell continued: '...'"): the speaker's turn goes on into the quotation's paragraph.
+         */
+        boolean turnGoesOn(Found prev, Quotes.Quote q) {
+            int p = paragraph[q.openSent()] - 1;
+            Span last = prev.content().get(prev.content().size() - 1);
+            int lastSent = q.openSent() - 1;
+            if (lastSent < 0 || paragraph[lastSent] != p || !prev.rule().startsWith("label") && !form(prev.content()).quoted()) {
+                return false;
+            }
+            int end = Math.min(text.length(), sentences.get(lastSent).end());
+            if (last.end() > end || last.end() < sentences.get(lastSent).start()) {
+                return false;
+            }
+            for (int c = last.end(); c < end; c++) {
+                if (Character.isLetterOrDigit(text.charAt(c))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether a speaker may be carried over to a quotation with no cue: a person, group or institution ("he",
+         * "Mr. Clarke", "officials", a known actor), not a leftover noun phrase ("the idea", "of brain cancer").
+         */
+        boolean canSpeakOn(Actor a) {
+            if (!a.code().isEmpty()) {
+                return true;
+            }
+            String[] w = a.text().strip().split("\\s+");
+            if (w.length == 0 || w[0].isEmpty() || NOT_IN_NP.contains(w[0].toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            if (w.length == 1 && Set.of("he", "she", "they", "i", "we").contains(w[0].toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            for (String x : w) {
+                String bare = x.replaceAll("[^\\p{L}]", "");
+                if (!bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && !bare.equals(w[0]) || !bare.isEmpty()
+                        && Character.isUpperCase(bare.charAt(0)) && !DETERMINERS.contains(bare.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+            String head = w[w.length - 1].toLowerCase(Locale.ROOT);
+            return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head);
         }
 
         /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
@@ -735,9 +839,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
             Optional<Actor> speaker;
             SourceKind kind;
             boolean anonymous;
+            String name = "";
             if (inherited.isPresent()) {
                 Found f = inherited.get();
                 speaker = f.speaker();
+                name = f.speakerName().isEmpty() && f.speaker().isPresent() ? f.speaker().get().text() : f.speakerName();
                 kind = f.kind();
                 anonymous = f.anonymous();
                 if (channel.isEmpty()) {
@@ -748,6 +854,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 kind = SourceKind.ANONYMOUS;
                 anonymous = true;
             } else {
+                if (sp.first() <= cueFirst && cueFirst <= sp.last() && cueLast < sp.last()) {
+                    // "Said Ellis: ..." parsed as one name: the cue is not part of its speaker
+                    sp = new Speaker(cueLast + 1, sp.last(), Math.max(sp.head(), cueLast + 1));
+                }
                 int last = sp.last();
                 while (last > sp.first() && (lower(s, last).equals("'s") || lower(s, last).equals("’s")
                         || lower(s, last).equals("'") || lower(s, last).equals("’"))) {
@@ -757,6 +867,39 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 speaker = Optional.of(actor(s, sp));
                 kind = kind(s, sp, speaker.get());
                 anonymous = kind == SourceKind.ANONYMOUS;
+                String w = lower(s, sp.head());
+                if (sp.first() == sp.last() && (w.equals("he") || w.equals("she"))) {
+                    // a pronoun: the nearest person named before it; the actor index's antecedent when none is
+                    Optional<Persons.Mention> ant = persons().antecedent(s.index(), sp.first(), w.equals("she"));
+                    Actor a = speaker.get();
+                    Found chain = samePronounBefore(s, w);
+                    if (chain != null) {
+                        // "She says ... She adds ...": the same pronoun speaking again is the same person
+                        name = chain.speakerName();
+                        Actor p = chain.speaker().get();
+                        speaker = Optional.of(new Actor(a.text(), p.code(), p.country(), p.sector(), a.start(), a.end()));
+                    } else if (ant.isPresent()) {
+                        name = ant.get().name();
+                        Optional<ActorMention> m = actors.at(s.index(), sp.head());
+                        String indexed = m.isPresent() && m.get().rule().startsWith("pronoun->")
+                                ? m.get().rule().substring("pronoun->".length()) : "";
+                        if (!indexed.isEmpty() && !samePerson(indexed, name) && !ant.get().actor().code().equals(a.code())) {
+                            // the actor index resolves pronouns to dictionary actors only and may skip the person
+                            Actor p = ant.get().actor();
+                            speaker = Optional.of(new Actor(a.text(), p.code(), p.country(), p.sector(), a.start(), a.end()));
+                        }
+                    } else {
+                        Optional<ActorMention> m = actors.at(s.index(), sp.head());
+                        if (m.isPresent() && m.get().rule().startsWith("pronoun->")) {
+                            name = m.get().rule().substring("pronoun->".length());
+                        }
+                    }
+                } else {
+                    Optional<Persons.Mention> named = persons().at(s.index(), sp.head());
+                    if (named.isPresent() && !named.get().name().equals(speaker.get().text())) {
+                        name = named.get().name();
+                    }
+                }
             }
             if (grantsAnonymity(s)) {
                 anonymous = true;
@@ -765,8 +908,28 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     && lexicon.verb(s.token(cueFirst).word()).lemma().equals("tweet")) {
                 channel = "Twitter";
             }
-            found.add(new Found(s.index(), cueFirst, cue, cueSpan, speaker, content, kind, channel, anonymous, rule));
+            found.add(new Found(s.index(), cueFirst, cue, cueSpan, speaker, content, kind, channel, anonymous, rule, name));
             return true;
+        }
+
+        /** Two names of one person: equal, or sharing their last word ("Bill Clinton" and "Clinton"). */
+        boolean samePerson(String a, String b) {
+            String[] x = a.strip().split("\\s+");
+            String[] y = b.strip().split("\\s+");
+            return x[x.length - 1].equalsIgnoreCase(y[y.length - 1]);
+        }
+
+        /** The latest attribution in this or the two sentences before whose speaker is the same pronoun, resolved. */
+        Found samePronounBefore(Sentence s, String pronoun) {
+            Found best = null;
+            for (Found f : found) {
+                if (f.sentence() <= s.index() && s.index() - f.sentence() <= 2 && f.speaker().isPresent()
+                        && !f.speakerName().isEmpty() && f.speaker().get().text().equalsIgnoreCase(pronoun)
+                        && (best == null || f.sentence() >= best.sentence())) {
+                    best = f;
+                }
+            }
+            return best;
         }
 
         Actor actor(Sentence s, Speaker sp) {
@@ -931,14 +1094,16 @@ public final class RuleAttributionFinder implements AttributionFinder {
         /** The subject of the clause a participle hangs on ("Dean ... poked at Trump, tweeting ..."), climbing the tree. */
         Speaker governingSubject(Sentence s, Graph g, int cue) {
             int t = cue;
-            for (int depth = 0; depth < 4; depth++) {
+            for (int depth = 0; depth < 5; depth++) {
                 int p = g.parent(t);
                 if (p < 0) {
                     return Speaker.NONE;
                 }
                 String rel = g.parentRel(t);
+                // a participle the parser hung on a noun ("during the debate, tweeting") climbs through that noun too
                 if (!(rel.startsWith("advcl") || rel.startsWith("xcomp") || rel.startsWith("conj") || rel.equals("dep")
-                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl"))) {
+                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl") || rel.startsWith("obl")
+                        || rel.startsWith("obj") || rel.startsWith("nmod") || rel.equals("amod") && t == cue)) {
                     return Speaker.NONE;
                 }
                 int subj = g.child(p, "nsubj");
