@@ -27,9 +27,11 @@ import org.khaldun.actor.Actor;
  * @param sentence  index of the sentence holding the cue
  * @param rule      which rule found it, for analysts: e.g. {@code verb:that}, {@code verb:postposed},
  *                  {@code according-to}, {@code noun:that}, {@code quote:continuation}
- * @param speakerName the person the speaker is, by the full name the article gives, when the speaker words are a
- *                  pronoun or a bare surname: "Kevin Sullivan" for "He" or "Sullivan" (also for people no actor
- *                  dictionary knows); empty when the speaker words are the name or no person is found
+ * @param speakerName the person the speaker is, by the full name the article gives: "Kevin Sullivan" for "He" or
+ *                  "Sullivan", "Mohsen Al-Mandalawi" for "the Acting Speaker of the Iraqi Parliament, Mohsen
+ *                  Al-Mandalawi", "Gholamhossein Mohseni Ejei" for "Iran's Judiciary Chief" after "Iranian Judiciary
+ *                  Chief Gholamhossein Mohseni Ejei" (also for people no actor dictionary knows); empty when no person
+ *                  is found (anonymous sources, institutions, media)
  */
 public record Attribution(int id, String cue, Span cueSpan, Optional<Actor> speaker, List<Span> content,
                           SourceKind kind, String channel, QuoteForm form, boolean anonymous, int sentence,

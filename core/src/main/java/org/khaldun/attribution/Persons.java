@@ -29,6 +29,12 @@ final class Persons {
             "chairman", "chairwoman", "speaker", "professor", "representative", "congressman", "congresswoman",
             "spokesman", "spokeswoman", "director", "chief", "general", "officer", "sheriff", "leader", "candidate",
             "nominee", "pope", "king", "queen", "prince", "sir", "lady", "lord", "attorney", "advisor", "adviser");
+    /** Titles that end a title phrase ("Foreign Minister", "Judiciary Chief") and are hardly ever surnames. */
+    private static final Set<String> TITLE_HEADS = words("minister", "secretary", "chief", "speaker", "president",
+            "spokesman", "spokeswoman", "ambassador", "commissioner", "chairman", "chairwoman", "director", "governor",
+            "senator", "mayor", "general", "leader", "judge", "advisor", "adviser", "officer", "sheriff",
+            "representative", "congressman", "congresswoman", "candidate", "nominee", "professor", "envoy", "premier",
+            "chancellor", "commander", "head", "deputy");
     /** Words that make a capitalised run an organisation, a place or a title, not a person. */
     private static final Set<String> NOT_PERSON = words("house", "senate", "congress", "department", "ministry",
             "party", "committee", "council", "university", "college", "school", "times", "post", "news", "journal",
@@ -56,8 +62,12 @@ final class Persons {
             "according", "speaking", "said", "says", "told", "added", "not", "no", "yes", "well", "oh", "please",
             "thank", "thanks", "dear", "mrs", "among");
 
-    /** A person named at a place: full name as first given, and the actor when the actor index knows it (else code-less). */
-    record Mention(int sentence, int first, int last, String name, Actor actor, boolean possessive) {
+    /**
+     * A person named at a place: full name as first given, and the actor when the actor index knows it (else
+     * code-less); {@code title} holds the lower-cased title words the name was introduced with ("judiciary", "chief"
+     * for "Judiciary Chief Gholamhossein Mohseni Ejei"), by which a later bare title refers to the person.
+     */
+    record Mention(int sentence, int first, int last, String name, Actor actor, boolean possessive, List<String> title) {
     }
 
     private static Set<String> words(String... w) {
@@ -82,6 +92,9 @@ final class Persons {
         Map<String, String> bySurname = new HashMap<>();
         Map<String, Actor> actorByName = new HashMap<>();
         Map<String, Character> gender = new HashMap<>();
+        List<String> pendingTitle = List.of();
+        int pendingSentence = -1;
+        int pendingEnd = -1;
         for (Sentence s : sentences) {
             int n = s.tokens().size();
             int k = 0;
@@ -92,10 +105,17 @@ final class Persons {
                 }
                 int first = k;
                 int last = k;
-                while (last + 1 < n && (capital(s, last + 1) || initial(s.token(last + 1).word()))) {
-                    last++;
+                while (true) {
+                    if (last + 1 < n && (capital(s, last + 1) || initial(s.token(last + 1).word()))) {
+                        last++;
+                    } else if (hyphenJoined(s, last)) {
+                        last += 2; // "Al-Mandalawi", "Ould-Abdallah": the tokenizer splits at the hyphen
+                    } else {
+                        break;
+                    }
                 }
                 k = last + 1;
+                int runFirst = first;
                 // leading function words and titles are not part of the name: "But Mr. Clarke", "Sen. Tim Kaine"
                 boolean titled = false;
                 char sex = 0;
@@ -107,6 +127,20 @@ final class Persons {
                 if (first > last) {
                     continue;
                 }
+                if (last > first && TITLE_HEADS.contains(lower(s, last))) {
+                    // a bare title ("Iran's Judiciary Chief", "the Prime Minister"): the person last introduced with
+                    // it, or the name it stands in apposition to ("the Acting Speaker ..., Mohsen Al-Mandalawi")
+                    List<String> title = titleWords(s, first, last);
+                    Mention holder = titleHolder(out, title);
+                    if (holder != null) {
+                        out.add(new Mention(s.index(), first, last, holder.name(), holder.actor(), false, holder.title()));
+                    } else {
+                        pendingTitle = title;
+                        pendingSentence = s.index();
+                        pendingEnd = last;
+                    }
+                    continue;
+                }
                 // a title inside the run: "Homeland Security Secretary Jeh Johnson", "Party Chairman David Pepper"
                 for (int t = last - 1; t >= first; t--) {
                     if (COURTESY.contains(lower(s, t))) {
@@ -114,6 +148,11 @@ final class Persons {
                         titled = true;
                         break;
                     }
+                }
+                List<String> title = first > runFirst ? titleWords(s, runFirst, first - 1) : List.of();
+                if (title.isEmpty() && pendingSentence == s.index() && first - pendingEnd <= 10 && first > 0
+                        && lower(s, first - 1).equals(",")) {
+                    title = pendingTitle;
                 }
                 if (!titled && first > 0 && COURTESY.contains(lower(s, first - 1))) {
                     titled = true;
@@ -131,23 +170,24 @@ final class Persons {
                 boolean possessive = last + 1 < n && (lower(s, last + 1).equals("'s") || lower(s, last + 1).equals("’s"));
                 String name = text.substring(s.token(first).start(), s.token(last).end());
                 Actor code = actor(actors, s.index(), first, last, name, s.token(first).start(), s.token(last).end());
-                if (last > first) {
-                    String surname = lower(s, last);
+                if (name.contains(" ")) {
+                    String surname = surname(name);
                     bySurname.putIfAbsent(surname, name);
                     actorByName.putIfAbsent(name, code);
                     if (sex != 0) {
                         gender.putIfAbsent(name, sex);
                     }
-                    out.add(new Mention(s.index(), first, last, name, code, possessive));
+                    out.add(new Mention(s.index(), first, last, name, code, possessive, title));
                 } else {
-                    String full = bySurname.get(lower(s, first));
+                    String full = bySurname.get(surname(name));
                     if (full != null) {
-                        out.add(new Mention(s.index(), first, last, full, actorByName.getOrDefault(full, code), possessive));
+                        out.add(new Mention(s.index(), first, last, full, actorByName.getOrDefault(full, code), possessive,
+                                title));
                     } else if (titled) {
-                        bySurname.putIfAbsent(lower(s, first), name);
+                        bySurname.putIfAbsent(surname(name), name);
                         actorByName.putIfAbsent(name, code);
                         full = name;
-                        out.add(new Mention(s.index(), first, last, name, code, possessive));
+                        out.add(new Mention(s.index(), first, last, name, code, possessive, title));
                     }
                     if (full != null && sex == 0 && first > 0) {
                         sex = sexOf(lower(s, first - 1), sex);
@@ -189,6 +229,48 @@ final class Persons {
         return Optional.ofNullable(best);
     }
 
+    /** The title's words, lower-cased, without nationality adjectives' and possessors' inflection left in. */
+    private static List<String> titleWords(Sentence s, int first, int last) {
+        List<String> out = new ArrayList<>();
+        for (int t = first; t <= last; t++) {
+            String w = lower(s, t);
+            if (!FUNCTION.contains(w) && Quotes.wordLike(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** The latest person introduced with every word of this title ("Judiciary Chief" in "Iranian Judiciary Chief X"). */
+    private static Mention titleHolder(List<Mention> mentions, List<String> title) {
+        for (int m = mentions.size() - 1; m >= 0; m--) {
+            Mention x = mentions.get(m);
+            if (!x.title().isEmpty() && x.title().containsAll(title)) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /** The key by which a bare surname finds the full name: its last word ("al-mandalawi"). */
+    private static String surname(String name) {
+        String[] parts = name.strip().split("\\s+");
+        return parts[parts.length - 1].toLowerCase(Locale.ROOT);
+    }
+
+    /** A hyphen right after token k, glued to it and to a capitalised word after it. */
+    private static boolean hyphenJoined(Sentence s, int k) {
+        int n = s.tokens().size();
+        if (k + 2 >= n || !s.token(k + 1).word().equals("-")) {
+            return false;
+        }
+        Token a = s.token(k);
+        Token h = s.token(k + 1);
+        Token b = s.token(k + 2);
+        return a.end() == h.start() && h.end() == b.start() && !b.word().isEmpty()
+                && Character.isUpperCase(b.word().charAt(0));
+    }
+
     private static char sexOf(String title, char sex) {
         return switch (title) {
             case "mr", "mr." -> 'm';
@@ -205,6 +287,17 @@ final class Persons {
             }
         }
         return Optional.empty();
+    }
+
+    /** The last person named within tokens first..last of a sentence: the name in "the Acting Speaker ..., Mohsen X". */
+    Optional<Mention> within(int sentence, int first, int last) {
+        Mention best = null;
+        for (Mention x : mentions) {
+            if (x.sentence() == sentence && x.first() >= first && x.last() <= last && !x.possessive()) {
+                best = x;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static Actor actor(ActorIndex actors, int sentence, int first, int last, String name, int start, int end) {

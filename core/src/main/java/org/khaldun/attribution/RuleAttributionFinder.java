@@ -440,7 +440,8 @@ public final class RuleAttributionFinder implements AttributionFinder {
             int b = left.present() ? left.first() - 1 : skipLeft(s, i - 1);
             Speaker right = Speaker.NONE;
             int r = i + 1;
-            if (!left.present()) {
+            // only a finite cue inverts ("..., said Trump"); after "..., emphasizing" comes what is emphasized
+            if (!left.present() && !s.token(i).pos().equals("VBG")) {
                 right = rightNounPhrase(s, r);
                 if (subj > i) {
                     int[] ext = g.extent(subj);
@@ -873,6 +874,12 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     Optional<Persons.Mention> ant = persons().antecedent(s.index(), sp.first(), w.equals("she"));
                     Actor a = speaker.get();
                     Found chain = samePronounBefore(s, w);
+                    if (chain != null && ant.isPresent() && ant.get().sentence() > chain.sentence()
+                            && !samePerson(ant.get().name(), chain.speakerName())) {
+                        // another person was named since: "He also affirmed ... Iran's Judiciary Chief affirmed ...
+                        // he reiterated" is the Judiciary Chief
+                        chain = null;
+                    }
                     if (chain != null) {
                         // "She says ... She adds ...": the same pronoun speaking again is the same person
                         name = chain.speakerName();
@@ -896,7 +903,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     }
                 } else {
                     Optional<Persons.Mention> named = persons().at(s.index(), sp.head());
-                    if (named.isPresent() && !named.get().name().equals(speaker.get().text())) {
+                    if (named.isEmpty()) {
+                        named = persons().within(s.index(), sp.first(), sp.last());
+                    }
+                    if (named.isPresent()) {
                         name = named.get().name();
                     }
                 }

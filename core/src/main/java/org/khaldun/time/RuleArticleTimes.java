@@ -34,6 +34,12 @@ final class RuleArticleTimes implements ArticleTimes {
      * sentence that says nothing of the kind is unrelated, and its date is not carried over.
      */
     private static final Map<String, Set<String>> OCCASIONS = new HashMap<>();
+    /** The kinds of occasion, each as the words that report one. */
+    private static final List<Set<String>> OCCASION_KINDS = new ArrayList<>();
+    /** The headline and the lede: sentences that sum up the story told, with its date, in the next paragraphs. */
+    private static final int LEDE_SENTENCES = 2;
+    /** How far down the story the occasion summed up in the lede must be dated. */
+    private static final int LEDE_LOOKAHEAD = 3;
 
     static {
         Set<String> talks = Set.of("meeting", "meet", "met", "talks", "talk", "talked", "receive", "received",
@@ -47,6 +53,7 @@ final class RuleArticleTimes implements ArticleTimes {
                 "gathering", "hearing", "debate", "vote")) {
             OCCASIONS.put(n, talks);
         }
+        OCCASION_KINDS.add(talks);
         Set<String> violence = Set.of("raid", "raided", "incident", "clash", "clashes", "clashed", "explosion",
                 "explode", "exploded", "blast", "bombing", "bomb", "bombed", "attack", "attacked", "strike", "struck",
                 "kill", "killed", "hit", "fire", "fired", "shell", "shelled", "storm", "stormed", "ambush", "ambushed",
@@ -54,11 +61,13 @@ final class RuleArticleTimes implements ArticleTimes {
         for (String n : List.of("raid", "incident", "clashes", "explosion", "bombing", "attack", "blast", "shooting")) {
             OCCASIONS.put(n, violence);
         }
+        OCCASION_KINDS.add(violence);
         Set<String> protest = Set.of("protest", "protested", "protesters", "rally", "rallied", "demonstration",
                 "demonstrate", "demonstrated", "demonstrators", "march", "marched", "gather", "gathered", "sit-in");
         for (String n : List.of("protest", "rally", "demonstration", "march")) {
             OCCASIONS.put(n, protest);
         }
+        OCCASION_KINDS.add(protest);
     }
     /** Relations by which a noun phrase is what a clause is about rather than when it happens. */
     private static final Set<String> TOPIC_RELATIONS = Set.of("obj", "iobj", "nmod", "appos", "compound", "conj");
@@ -194,6 +203,50 @@ final class RuleArticleTimes implements ArticleTimes {
                     return null;
                 }
             }
+        }
+        if (si < LEDE_SENTENCES && !hasDateExpression(si)) {
+            return ledeDate(si, trigger);
+        }
+        return null;
+    }
+
+    /**
+     * News puts the latest occasion first and dates it below: "Iraq, Iran discuss withdrawal of US forces" / "In a
+     * meeting between Iraqi and Iranian officials, …" / "On Wednesday, the Speaker received …". An undated occasion
+     * in the headline or lede (the trigger is the occasion or is told in its clause, not in the future tense) takes
+     * the date of the first dated sentence of the next few, when that sentence reports an occasion of the same kind
+     * in its main clause; a first date about anything else stops the search.
+     */
+    private Resolved ledeDate(int si, int trigger) {
+        Sentence s = sentences.get(si);
+        if (trigger < 0 || trigger >= s.tokens().size() || quotations[si][trigger] >= 0) {
+            return null;
+        }
+        boolean parsed = s.parsed() && !s.dependencies().isEmpty();
+        int clause = parsed ? SpanHeads.clauseOf(s, trigger) : -1;
+        if (parsed && s.token(clause).isVerb() && Tense.ofClause(s, clause) == Tense.FUTURE) {
+            return null;
+        }
+        int top = parsed ? spineTop(si, trigger) : -1;
+        for (Set<String> kind : OCCASION_KINDS) {
+            boolean here = false;
+            for (int i = 0; i < s.tokens().size() && !here; i++) {
+                Token t = s.token(i);
+                if (!kind.contains(t.word().toLowerCase(Locale.ROOT)) && !kind.contains(t.lemma().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                here = i == trigger || parsed && (SpanHeads.clauseOf(s, i) == clause || SpanHeads.dominates(s, trigger, i)
+                        || top >= 0 && SpanHeads.clauseOf(s, i) == top);
+            }
+            if (!here) {
+                continue;
+            }
+            for (int k = si + 1; k < sentences.size() && k <= LEDE_SENTENCES - 1 + LEDE_LOOKAHEAD; k++) {
+                if (hasDateExpression(k)) {
+                    return mentions(sentences.get(k), kind) ? mainDate(k) : null;
+                }
+            }
+            return null;
         }
         return null;
     }

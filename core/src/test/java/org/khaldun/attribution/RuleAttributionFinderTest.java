@@ -198,6 +198,57 @@ class RuleAttributionFinderTest {
     }
 
     @Test
+    void aHyphenatedNameIsOneNameAndItsBareFormIsTheSamePerson() {
+        String text = "On Wednesday, the Acting Speaker of the Iraqi Parliament, Mohsen Al-Mandalawi, received a delegation. "
+                + "In the meeting, Al-Mandalawi declared that \"the upcoming weeks will witness new laws\".";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Al-Mandalawi");
+        assertThat(a.speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+    }
+
+    @Test
+    void aSpeakerGivenWithTitleAndNameIsNamedByTheName() {
+        String text = "On Wednesday, the Acting Speaker of the Iraqi Parliament, Mohsen Al-Mandalawi, declared that "
+                + "foreign forces must leave.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+    }
+
+    @Test
+    void aTitleUsedAloneNamesThePersonIntroducedWithIt() {
+        String text = "The speaker received Iranian Judiciary Chief Gholamhossein Mohseni Ejei and his delegation. "
+                + "On his part, Iran's Judiciary Chief affirmed that the parliament is playing an exceptional role.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Iran's Judiciary Chief");
+        assertThat(a.speakerName()).isEqualTo("Gholamhossein Mohseni Ejei");
+    }
+
+    @Test
+    void aTitleNoOneWasIntroducedWithIsNoPerson() {
+        String text = "The Foreign Minister said that the talks would resume next week.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerName()).isEmpty();
+    }
+
+    @Test
+    void aPronounAfterAnotherPersonSpokeIsThatPersonNotTheEarlierSpeaker() {
+        String text = "Kevin Sullivan, the state's tax commissioner, met reporters on Monday. "
+                + "He said that the agency had done nothing wrong. "
+                + "Senator Mary Clarke affirmed that the inquiry would go on. "
+                + "Moreover, she said that the agency must answer her questions.";
+        List<Attribution> all = find(text);
+        Attribution last = all.stream().filter(x -> x.speakerText().equals("she")).findFirst().orElseThrow();
+        assertThat(last.speakerName()).isEqualTo("Mary Clarke");
+    }
+
+    @Test
+    void aParticipleAfterAQuotationNeverTakesItsObjectAsSpeaker() {
+        String text = "He said that \"the attacks violate international law\", emphasizing the parliament's "
+                + "determination to remove foreign forces.";
+        assertThat(find(text)).noneMatch(a -> a.speakerText().contains("determination"));
+    }
+
+    @Test
     void theNameTrackerWorksOnUnparsedSentencesToo() {
         String text = "Kevin Sullivan, the state's tax commissioner, met reporters on Monday. "
                 + "\"There has been no illegal disclosure by anyone at the agency,\" he said.";

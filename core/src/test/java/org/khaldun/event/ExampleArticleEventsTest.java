@@ -90,6 +90,54 @@ class ExampleArticleEventsTest {
     }
 
     @Test
+    void theHeadlineAndLedeTellTheWednesdayMeetingNotThePublicationDay() {
+        assertThat(events).filteredOn(e -> e.textInfo().sentenceIndex() <= 1 && root("04").test(e))
+                .extracting(Event::textInfo).extracting(TextInfo::trigger).contains("discuss", "meeting");
+        assertThat(events).filteredOn(e -> e.textInfo().sentenceIndex() <= 1 && root("04").test(e))
+                .allSatisfy(e -> {
+                    assertThat(e.date().value()).isEqualTo("2024-02-07");
+                    assertThat(e.date().fromPublication()).isFalse();
+                });
+    }
+
+    @Test
+    void alMandalawisTwoStatementsNameHimAsSpeakerAlsoWhereTheTextSaysHe() {
+        Event declared = events.stream().filter(e -> e.textInfo().trigger().equals("end")).findFirst().orElseThrow();
+        assertThat(declared.source().cue()).isEqualTo("declared");
+        assertThat(declared.source().speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+        assertThat(declared.source().speaker()).map(Actor::code).hasValue("IRQLEG");
+        assertThat(declared.date().value()).isEqualTo("2024-02-07");
+
+        Event accusation = events.stream().filter(root("11").and(from("IRQ")).and(to("USA"))).findFirst().orElseThrow();
+        assertThat(accusation.source().cue()).isEqualTo("said");
+        assertThat(accusation.source().speaker()).map(Actor::text).hasValue("He");
+        assertThat(accusation.source().speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+        assertThat(accusation.source().anonymous()).isFalse();
+    }
+
+    @Test
+    void iransJudiciaryChiefIsNamedAsTheSpeakerOfHisPraise() {
+        assertThat(events).filteredOn(root("05").and(from("IRN")).and(to("IRQ")).and(e -> !e.source().isArticle()))
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.source().speaker()).map(Actor::text).hasValue("Iran's Judiciary Chief");
+                    assertThat(e.source().speakerName()).isEqualTo("Gholamhossein Mohseni Ejei");
+                });
+    }
+
+    @Test
+    void eventsToldByMediaOrTheReporterNameNoPerson() {
+        assertThat(events).filteredOn(e -> e.source().isArticle() || e.source().kind().equals("media")
+                        || e.source().anonymous())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.source().speakerName()).isEmpty());
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.source().kind()).isEqualTo("media");
+            assertThat(e.source().speaker()).map(Actor::text).hasValue("CNN");
+        });
+    }
+
+    @Test
     void theReadMoreTeaserCodesNothing() {
         List<Debris> debris = article.debris();
         assertThat(debris).isNotEmpty();

@@ -32,6 +32,25 @@ class EventDatingTest {
     }
 
     @Test
+    void aHeadlineAndLedeSummingUpAnOccasionTakeTheDateTheStoryGivesItBelow() {
+        Resolved r = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
+                + "In a meeting between Iraqi and Iranian officials, Iraq stated its position.\n"
+                + "On Wednesday, the speaker received the judiciary chief and his delegation.");
+        assertThat(r.dateOf("discuss").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("meeting").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("meeting").fromPublication()).isFalse();
+        // the first date below is about something else: the lede keeps the publication date
+        Resolved other = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
+                + "On Monday, rockets hit a base near the airport.\n"
+                + "On Wednesday, the speaker received the judiciary chief.");
+        assertThat(other.dateOf("discuss").fromPublication()).isTrue();
+        // only the opening sentences sum up the story
+        Resolved later = resolve("The speaker spoke to reporters.\nHe praised the army.\n"
+                + "Officials will discuss the withdrawal.\nOn Wednesday, the speaker received the judiciary chief.");
+        assertThat(later.dateOf("discuss").fromPublication()).isTrue();
+    }
+
+    @Test
     void anOccasionIsNotDatedBySentencesThatReportSomethingElse() {
         // the dated sentence is about a rocket strike, not a meeting
         Resolved r = resolve("On Wednesday, rockets hit the base near the airport.\n"
