@@ -398,11 +398,14 @@ final class SentenceCoder {
                 continue;
             }
             String r = rs[k];
-            if (!lex.inClass("LIGHT", lower(g.lemma(p)))) {
+            if (!lex.inClass("LIGHT", lower(g.lemma(p))) && !lex.inClass("LIGHT_OBLIQUE", lower(g.lemma(p)))) {
                 continue;
             }
             if (r.equals("obj") || r.equals("nsubj:pass")) {
                 return p;
+            }
+            if ((r.equals("obl:in") || r.equals("obl:into")) && lex.inClass("LIGHT_OBLIQUE", lower(g.lemma(p)))) {
+                return p; // "engage in talks", "enter into negotiations"
             }
             if (r.equals("nsubj") && (g.token(p).pos().equals("VBN") || g.isPassive(p))) {
                 return p; // "the airstrikes launched by the US" parsed as a clause
@@ -762,6 +765,15 @@ final class SentenceCoder {
             }
             addChildren(ls, l, "obl:agent", n);
             addChildren(ls, l, "obl:by", n);
+            String lr = g.parentRelation(l);
+            int lg = g.parent(l);
+            if (ls.isEmpty() && lg >= 0 && g.token(l).pos().equals("VBG")
+                    && (lr.startsWith("acl") || lr.startsWith("advcl") || lr.startsWith("xcomp"))) {
+                // "the United States and Iraq are on the verge of engaging in discussions": the clause's subject
+                for (String r : VERB_SUBJECT) {
+                    addChildren(ls, lg, r, n);
+                }
+            }
             for (int i = 0; i < ls.mentions.size(); i++) {
                 src.add(ls.mentions.get(i), lw + ls.trace.get(i).substring(0, ls.trace.get(i).indexOf('(')));
             }
@@ -999,8 +1011,9 @@ final class SentenceCoder {
                     why.append(" hypothetical(to ").append(g.token(p).word()).append(')');
                 }
             }
-            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")) {
-                break;
+            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")
+                    && !(r.startsWith("acl:") && !r.equals("acl:relcl"))) {
+                break; // a noun's complement ("the verge of engaging") shares its tense; a relative clause does not
             }
             if ((lex.inClass("NEGATOR", pl) && (r.equals("xcomp") || r.equals("ccomp")))
                     || (lex.inClass("NEGATOR_OBJECT", pl) && r.equals("obj"))) {
@@ -1009,6 +1022,9 @@ final class SentenceCoder {
             } else if (lex.inClass("INTENT", pl) && INTENT_COMPLEMENT.contains(r) && !hyp) {
                 hyp = true;
                 why.append(" hypothetical(").append(g.token(p).word()).append(')');
+            } else if (lex.inClass("IMMINENT", pl) && !fut) {
+                fut = true; // "on the verge of engaging in discussions": not yet begun
+                why.append(" future(").append(g.token(p).word()).append(')');
             }
             int[] pk = g.childTokens(p);
             String[] pr = g.childRelations(p);
@@ -1150,11 +1166,55 @@ final class SentenceCoder {
             }
         }
         Mod mod = voice >= 0 ? modality(voice, -1) : new Mod(false, false, false, "");
+        String ahead = voice >= 0 ? contentFuture(t.token, voice) : null;
+        if (ahead != null && !mod.future) {
+            // "declared that the upcoming weeks will witness laws that would end US presence": what is
+            // demanded lies ahead, whenever the demand was made
+            mod = new Mod(mod.negated, mod.hypothetical, true, mod.why + " future(content: " + ahead + ")");
+        }
         String how = " stance-of=" + t.entry.lemma() + "[" + t.code + "] via "
                 + (voice == intent ? "intent:" : "speech:") + g.token(voice).word();
         // a stance is as old as its utterance: dated and qualified by the speech or intention word, not the content
         emit(t, t.options.stanceCode(), holder, target, mod, "", how, voice >= 0 ? voice : t.token);
         return true;
+    }
+
+    /**
+     * The future cue of reported or intended content, read on the way from the content word up to its speech or
+     * intention word, through relative clauses too: a future auxiliary ("will witness"), a future word on an
+     * argument ("the upcoming weeks"), or a date after publication. Null when the content is not in the future.
+     */
+    private String contentFuture(int token, int voice) {
+        EventDate d = times == null ? null : times.dateOf(s.index(), token);
+        if (d != null && !d.fromPublication() && (d.value().startsWith("FUTURE") || (d.date() != null
+                && article.published().isPresent() && d.date().isAfter(article.published().get())))) {
+            return "date " + d.value();
+        }
+        int cur = token;
+        for (int depth = 0; depth < 12 && cur >= 0 && cur != voice; depth++) {
+            int[] kids = g.childTokens(cur);
+            String[] rels = g.childRelations(cur);
+            for (int k = 0; k < kids.length; k++) {
+                String w = lower(g.token(kids[k]).word());
+                if (rels[k].startsWith("aux") && lex.inClass("MODAL_FUTURE", w)) {
+                    return w + " " + g.token(cur).word();
+                }
+                if (rels[k].equals("amod") && lex.inClass("FUTURE_WORDS", lower(g.lemma(kids[k])))) {
+                    return w + " " + g.token(cur).word();
+                }
+                if (rels[k].startsWith("nsubj") || rels[k].startsWith("obl")) {
+                    int[] gk = g.childTokens(kids[k]);
+                    String[] gr = g.childRelations(kids[k]);
+                    for (int j = 0; j < gk.length; j++) {
+                        if (gr[j].equals("amod") && lex.inClass("FUTURE_WORDS", lower(g.lemma(gk[j])))) {
+                            return g.token(gk[j]).word() + " " + g.token(kids[k]).word();
+                        }
+                    }
+                }
+            }
+            cur = g.parent(cur);
+        }
+        return null;
     }
 
     private void codeStatement(Trigger t) {
