@@ -329,6 +329,12 @@ final class SentenceCoder {
                 }
                 EventLexicon.Topic topic = topicOf(c);
                 int at = c;
+                int eased = lex.inClass("EASING", lower(g.lemma(c))) ? g.child(c, "obj") : -1;
+                EventLexicon.Topic easedTopic = eased >= 0 ? topicOf(eased) : null;
+                if (easedTopic != null && easedTopic.codeByFamily().containsKey(t.options.family())) {
+                    topic = easedTopic; // "agreed to lift the curfew": what is lifted names the concession
+                    at = eased;
+                }
                 if (topic == null) {
                     // "ensure the release of", "stop the attacks": one level down
                     for (int j = 0; j < g.childTokens(c).length && topic == null; j++) {
@@ -565,6 +571,20 @@ final class SentenceCoder {
                 if (foreignSubject && g.parent(kids[k]) != v) {
                     continue; // "… is playing a role, and called X virtuous": not the same subject
                 }
+                Trigger nt = triggerAt[kids[k]];
+                if (nt != null && nt != t && nt.isNoun() && mentionAt[kids[k]] == null && rels[k].equals("nsubj")
+                        && violent(codeOf(t)) && violent(codeOf(nt))) {
+                    // "a car bombing by the Islamic State killed 75": the attack's doer did the killing
+                    Side doer = new Side();
+                    nounArguments(nt, doer, new Side());
+                    for (int i = 0; i < doer.mentions.size(); i++) {
+                        String tr = doer.trace.get(i);
+                        src.add(doer.mentions.get(i), "nsubj>" + nt.entry.lemma() + ">" + tr.substring(0, tr.indexOf('(')));
+                    }
+                    if (!doer.isEmpty()) {
+                        continue;
+                    }
+                }
                 for (ActorMention m : resolve(kids[k], v)) {
                     src.add(m, rels[k]);
                 }
@@ -661,6 +681,10 @@ final class SentenceCoder {
                 tgt.add(m, rels[k]);
             }
         }
+    }
+
+    private static boolean violent(String code) {
+        return code.startsWith("18") || code.startsWith("19") || code.startsWith("20");
     }
 
     /** The first conjunct a verb is coordinated with, or -1. */
