@@ -612,6 +612,18 @@ final class SentenceCoder {
             for (ActorMention m : resolve(parent, v)) {
                 src.add(m, "acl-head");
             }
+            int issuer = g.parent(parent);
+            if (src.isEmpty() && issuer >= 0 && g.parentRelation(parent).equals("obj")
+                    && lex.inClass("LIGHT", lower(g.lemma(issuer)))) {
+                // "X issued a statement calling on Y to …": the statement's issuer calls
+                for (String r : VERB_SUBJECT) {
+                    Side via = new Side();
+                    addChildren(via, issuer, r, v);
+                    for (int i = 0; i < via.mentions.size(); i++) {
+                        src.add(via.mentions.get(i), "acl-head>" + g.token(issuer).word() + ":" + r);
+                    }
+                }
+            }
         }
         if (tgt.isEmpty() && parent >= 0 && prel.equals("acl") && g.token(v).pos().equals("VBN")
                 && !lex.inClass("LIGHT", lower(g.lemma(v)))) {
@@ -1133,6 +1145,14 @@ final class SentenceCoder {
             mod = new Mod(mod.negated || lm.negated, mod.hypothetical || lm.hypothetical, mod.future || lm.future,
                     mod.why.contains(lm.why) ? mod.why : mod.why + lm.why);
         }
+        if (mod.negated && mod.future && !t.isNoun()) {
+            String refused = refusalCode(t);
+            if (refused != null) {
+                // "will not lift the embargo until …" is a refusal now, not a negated easing later
+                code = refused;
+                mod = new Mod(false, mod.hypothetical, false, mod.why + " refusal");
+            }
+        }
         String said = "";
         if (cue >= 0 && cue != t.token) {
             Side speaker = new Side();
@@ -1145,6 +1165,20 @@ final class SentenceCoder {
         if (t.options.host() && !tgt.isEmpty() && !src.isEmpty()) {
             emit(t, "042", tgt, src, mod, said, " mirror-of=host[" + code + "]");
         }
+    }
+
+    /** The reject-family code of a yielding word ("lift", "release", "withdraw") from its topic, or null. */
+    private String refusalCode(Trigger t) {
+        String code = codeOf(t);
+        if (!code.startsWith("08") && !code.startsWith("03") && !code.startsWith("07")) {
+            return null;
+        }
+        int obj = lex.inClass("EASING", lower(g.lemma(t.token))) ? g.child(t.token, "obj") : -1;
+        EventLexicon.Topic tp = obj >= 0 ? topicOf(obj) : null;
+        if (tp == null || tp.codeByFamily().get("reject") == null) {
+            tp = topicOf(t.token);
+        }
+        return tp == null ? null : tp.codeByFamily().get("reject");
     }
 
     /**
@@ -1248,7 +1282,9 @@ final class SentenceCoder {
         if (src.isEmpty()) {
             return;
         }
-        boolean content = g.child(t.token, "ccomp") >= 0 || g.child(t.token, "parataxis") >= 0;
+        boolean content = g.child(t.token, "ccomp") >= 0 || g.child(t.token, "parataxis") >= 0
+                // "denied the charges", "regretted the decision": what is denied is the content
+                || (!codeOf(t).equals(EventLexicon.STATEMENT) && g.child(t.token, "obj") >= 0);
         for (int i = 0; i < g.size && !content; i++) {
             content = g.quoted(i) && speechCue(i) == t.token;
         }

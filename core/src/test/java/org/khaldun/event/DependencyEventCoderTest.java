@@ -184,6 +184,32 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void refusingForNowToEaseIsARejectionNotANegatedEasing() {
+        Event refusal = only(code("The United States will not lift the embargo until Vietnam pays.",
+                new Actors().with("The United States", "USA").with("Vietnam", "VNM")), "12");
+        assertThat(refusal.cameo().code()).isEqualTo("1244");
+        assertThat(refusal.modality().isFact()).isTrue();
+        assertThat(refusal.explanation()).contains("refusal");
+    }
+
+    @Test
+    void aStatementIssuedCallingOnSomeoneIsTheIssuersAppeal() {
+        Event appeal = only(code("Human Rights Watch issued a statement calling for the release of Canadian activists.",
+                new Actors().with("Human Rights Watch", "NGO").with("Canadian activists", "CANCVL")), "02");
+        assertThat(appeal.cameo().code()).isEqualTo("0253");
+        assertThat(codes(appeal.actor())).containsExactly("NGO");
+    }
+
+    @Test
+    void denyingAChargeIsADenialEvenWithoutAClause() {
+        Event denial = only(code("The government of Cambodia denied charges by the US State Department.",
+                new Actors().with("The government of Cambodia", "KHMGOV").with("the US State Department", "USAGOV")),
+                "01");
+        assertThat(denial.cameo().code()).isEqualTo("016");
+        assertThat(codes(denial.actor())).containsExactly("KHMGOV");
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
