@@ -331,7 +331,9 @@ final class SentenceCoder {
                 int at = c;
                 int eased = lex.inClass("EASING", lower(g.lemma(c))) ? g.child(c, "obj") : -1;
                 EventLexicon.Topic easedTopic = eased >= 0 ? topicOf(eased) : null;
-                if (easedTopic != null && easedTopic.codeByFamily().containsKey(t.options.family())) {
+                if (easedTopic != null && easedTopic.codeByFamily().containsKey(t.options.family())
+                        && easedTopic.codeByFamily().containsKey("reject")) {
+                    // only what can be conceded: "end the strike" is no topic of violence
                     topic = easedTopic; // "agreed to lift the curfew": what is lifted names the concession
                     at = eased;
                 }

@@ -173,6 +173,8 @@ class DependencyEventCoderTest {
         assertThat(intent.cameo().code()).isEqualTo("0351");
         Event sanctions = only(code("Iran agreed to lift sanctions.", new Actors().with("Iran", "IRN")), "03");
         assertThat(sanctions.cameo().code()).isEqualTo("0354");
+        assertThat(code("Protest leaders agreed to end the general strike.", new Actors().with("Protest leaders", "SDNOPP")))
+                .as("ending a strike is no threat of violence").noneMatch(coded("13"));
     }
 
     @Test
