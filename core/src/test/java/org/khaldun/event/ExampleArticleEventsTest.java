@@ -83,6 +83,64 @@ class ExampleArticleEventsTest {
     }
 
     @Test
+    void iranCommendsIraqsLegislationNotItsOwn() {
+        assertThat(events).filteredOn(e -> e.textInfo().trigger().equals("commended"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).extracting(Actor::code).containsExactly("IRN");
+                    assertThat(e.recipient()).extracting(Actor::code).containsExactly("IRQ");
+                    assertThat(e.recipient().get(0).text()).isEqualTo("its");
+                });
+    }
+
+    @Test
+    void theSpeakerDeclaresThatUsPresenceMustEndInTheWeeksAhead() {
+        assertThat(events).filteredOn(root("1056").and(from("IRQLEG")).and(to("USA"))
+                        .and(e -> e.textInfo().trigger().equals("end")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.modality().future()).as("'the upcoming weeks will witness …'").isTrue();
+                    assertThat(e.modality().isFact()).isFalse();
+                    assertThat(e.source().kind()).isEqualTo("named");
+                    assertThat(e.source().speaker()).map(Actor::code).contains("IRQLEG");
+                    assertThat(e.source().cue()).isEqualTo("declared");
+                });
+    }
+
+    @Test
+    void anonymousSourcesSayTheUsAndIraqAreAboutToHoldTalksInLateJanuary() {
+        assertThat(events).filteredOn(root("04").and(e -> e.textInfo().trigger().equals("discussions")))
+                .singleElement()
+                .satisfies(e -> {
+                    List<String> parties = Stream.concat(e.actor().stream(), e.recipient().stream()).map(Actor::code).toList();
+                    assertThat(parties).contains("USA", "IRQ");
+                    assertThat(e.eventType()).isEqualTo("CONSULT");
+                    assertThat(e.modality().future() || e.modality().hypothetical()).as("talks not yet begun").isTrue();
+                    assertThat(e.date().value()).startsWith("2024-01");
+                    assertThat(e.date().fromPublication()).isFalse();
+                    assertThat(e.source().kind()).isEqualTo("anonymous");
+                    assertThat(e.source().anonymous()).isTrue();
+                });
+    }
+
+    @Test
+    void reportedEventsNameWhoReportedThem() {
+        assertThat(events).filteredOn(root("11").and(from("IRQ")).and(to("USA")))
+                .allSatisfy(e -> {
+                    assertThat(e.source().speaker()).map(Actor::code).contains("IRQLEG");
+                    assertThat(e.source().cue()).isEqualTo("said");
+                });
+        assertThat(events).filteredOn(e -> e.textInfo().trigger().equals("airstrikes"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.source().kind()).isEqualTo("media");
+                    assertThat(e.source().speaker()).map(Actor::code).contains("USAMED");
+                });
+        assertThat(events).filteredOn(e -> e.textInfo().trigger().equals("attacked"))
+                .allSatisfy(e -> assertThat(e.source().isArticle()).isTrue());
+    }
+
+    @Test
     void usAirstrikesHitIraqiResistanceGroupsAndTheResistanceAttacksUsForces() {
         assertThat(events).anyMatch(root("19").and(from("USA")).and(to("IRQREB")));
         assertThat(events).anyMatch(root("18", "19").and(from("IRQREB")).and(to("USA")));
