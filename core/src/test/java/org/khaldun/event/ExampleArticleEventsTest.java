@@ -165,6 +165,10 @@ class ExampleArticleEventsTest {
         assertThat(declared.source().speakerName()).isEqualTo("Mohsen Al-Mandalawi");
         assertThat(declared.source().speaker()).map(Actor::code).hasValue("IRQLEG");
         assertThat(declared.date().value()).isEqualTo("2024-02-07");
+        // "the upcoming weeks will witness the legislation of laws that would end US presence": said on Wednesday,
+        // still to happen
+        assertThat(declared.modality().future()).isTrue();
+        assertThat(declared.modality().isFact()).isFalse();
 
         Event accusation = events.stream().filter(root("11").and(from("IRQ")).and(to("USA"))).findFirst().orElseThrow();
         assertThat(accusation.source().cue()).isEqualTo("said");
@@ -180,6 +184,24 @@ class ExampleArticleEventsTest {
                 .allSatisfy(e -> {
                     assertThat(e.source().speaker()).map(Actor::text).hasValue("Iran's Judiciary Chief");
                     assertThat(e.source().speakerName()).isEqualTo("Gholamhossein Mohseni Ejei");
+                });
+    }
+
+    @Test
+    void theLateJanuaryTalksRestOnAnonymousSourcesAndLieAhead() {
+        assertThat(events).filteredOn(e -> e.source().cue().equals("indicated"))
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.source().anonymous()).isTrue();
+                    assertThat(e.source().kind()).isEqualTo("anonymous");
+                    assertThat(e.source().speaker()).map(Actor::text).hasValue("sources");
+                    assertThat(e.source().speakerName()).isEmpty();
+                    assertThat(e.date().value()).isEqualTo("2024-01");
+                    assertThat(e.date().modifier()).isEqualTo("LATE");
+                })
+                .anySatisfy(e -> {
+                    assertThat(root("04").test(e)).isTrue();
+                    assertThat(e.modality().future()).isTrue();
                 });
     }
 
