@@ -155,6 +155,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     if (lower(s, i).equals("according") && i + 1 < s.tokens().size() && lower(s, i + 1).equals("to")) {
                         accordingTo(s, i);
                     }
+                    if (lower(s, i).equals("as")) {
+                        asPutIt(s, i);
+                    }
                 }
             }
             for (Sentence s : sentences) {
@@ -330,6 +333,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
             }
             if (from < 0 && j < n && j > i && g == null && BARE_COMPLEMENT.contains(v.lemma()) && bareStart(s, j)) {
+                from = j;
+                rule = "verb:bare";
+            }
+            if (from < 0 && j < n && j > i && g != null && !v.to() && BARE_COMPLEMENT.contains(v.lemma())
+                    && parsedBareClause(s, g, i, j)) {
                 from = j;
                 rule = "verb:bare";
             }
@@ -609,6 +617,58 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return;
             }
             add(s, i, i + 1, content, sp, Optional.empty(), -1, -1, "according-to");
+        }
+
+        /**
+         * "RT is, as Ms. Simonyan put it, 'providing a perspective …'", "As the memo puts it, …": the words between
+         * "as" and "put it" are the speaker, the rest of the sentence is what was said.
+         */
+        void asPutIt(Sentence s, int i) {
+            int n = s.tokens().size();
+            int put = -1;
+            for (int k = i + 2; k + 1 < n && k - i <= 9; k++) {
+                String w = lower(s, k);
+                if ((w.equals("put") || w.equals("puts")) && lower(s, k + 1).equals("it")) {
+                    put = k;
+                    break;
+                }
+                if (!Quotes.wordLike(s.token(k).word()) || lexicon.verb(s.token(k).word()) != null) {
+                    return;
+                }
+            }
+            if (put < 0) {
+                return;
+            }
+            int head = put - 1;
+            Graph g = graphs[s.index()];
+            if (g != null && g.child(put, "nsubj") > i && g.child(put, "nsubj") < put) {
+                head = g.child(put, "nsubj");
+            }
+            Speaker sp = new Speaker(i + 1, put - 1, head);
+            int it = put + 1;
+            List<Span> content = new ArrayList<>();
+            int lead = 0;
+            while (lead < i && !Quotes.wordLike(s.token(lead).word()) && !isOpenMark(s, lead)) {
+                lead++;
+            }
+            if (lead < i) {
+                int last = i - 1;
+                while (last > 0 && !Quotes.wordLike(s.token(last).word()) && !isCloseMark(s, last)) {
+                    last--;
+                }
+                content.add(new Span(s.token(lead).start(), s.token(last).end()));
+            }
+            int after = it + 1;
+            while (after < n && (lower(s, after).equals(",") || lower(s, after).equals(":"))) {
+                after++;
+            }
+            if (after < n && !isFinal(s, after)) {
+                content.add(new Span(s.token(after).start(), contentEnd(s, after)));
+            }
+            if (content.isEmpty() || content.get(0).length() == 0 || claimed(s, lead < i ? lead : after)) {
+                return;
+            }
+            add(s, put, it, content, sp, Optional.empty(), -1, -1, "as-put-it");
         }
 
         /** "X's statement that ...", "reports that ...". */
@@ -1437,6 +1497,44 @@ public final class RuleAttributionFinder implements AttributionFinder {
             }
             return PRONOUNS.contains(w) || DETERMINERS.contains(w) && !w.equals("that") || t.isCapitalized() && Quotes.wordLike(w)
                     && !NOT_IN_NP.contains(w) || Character.isDigit(w.charAt(0));
+        }
+
+        /**
+         * "Park said Kim's mental state is 'spiraling out of control'", "Lynch said there remains a 'significant
+         * difference …'": a finite cue, then a clause without "that" which the parser took apart (the subject as the
+         * cue's object, the cue as a parataxis or clausal subject of the clause's verb). The clause must start with a
+         * noun phrase, have its own finite verb before any comma, and hold a quotation, so "said the words" or "said
+         * the plan would work" read as before.
+         */
+        boolean parsedBareClause(Sentence s, Graph g, int i, int j) {
+            String pos = s.token(i).pos();
+            if (!(pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP")) || g.child(i, "ccomp") >= 0) {
+                return false;
+            }
+            Token t = s.token(j);
+            if (!(t.pos().equals("DT") || t.pos().equals("PRP") || t.pos().equals("PRP$") || t.pos().equals("EX")
+                    || t.pos().startsWith("NNP")) || lower(s, j).equals("that")) {
+                return false;
+            }
+            int n = s.tokens().size();
+            boolean verb = false;
+            for (int k = j + 1; k < n && k - j <= 12 && !verb; k++) {
+                String w = lower(s, k);
+                if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("that") || isFinal(s, k) || isOpenMark(s, k)) {
+                    break;
+                }
+                String p = s.token(k).pos();
+                verb = p.equals("VBZ") || p.equals("VBD") || p.equals("VBP") || p.equals("MD");
+            }
+            if (!verb) {
+                return false;
+            }
+            for (int k = j + 1; k < n; k++) {
+                if (realOpenAt(s, k) != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean nounPhraseStart(Sentence s, int j) {

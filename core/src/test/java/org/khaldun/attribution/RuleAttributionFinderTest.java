@@ -249,6 +249,25 @@ class RuleAttributionFinderTest {
     }
 
     @Test
+    void aQuotedClauseWithoutThatIsReportedSpeechEvenWhenTheParserSplitsItFromItsCue() {
+        String text = "Governor Mills said the state's budget is \"in far better shape than anyone predicted.\"";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Governor Mills");
+        assertThat(content(text, a)).isEqualTo("the state's budget is \"in far better shape than anyone predicted.\"");
+        assertThat(a.form().quoted()).isTrue();
+    }
+
+    @Test
+    void asSomeonePutItNamesTheSpeakerOfTheRestOfTheSentence() {
+        String text = "The station is, as its editor put it, \"a window on a world the networks ignore.\"";
+        Attribution a = only(find(text));
+        assertThat(a.cue()).isEqualTo("put it");
+        assertThat(a.speakerText()).isEqualTo("its editor");
+        assertThat(a.content()).hasSize(2);
+        assertThat(content(text, a)).startsWith("The station is");
+    }
+
+    @Test
     void theNameTrackerWorksOnUnparsedSentencesToo() {
         String text = "Kevin Sullivan, the state's tax commissioner, met reporters on Monday. "
                 + "\"There has been no illegal disclosure by anyone at the agency,\" he said.";
