@@ -37,6 +37,9 @@ public final class CoreNlpEngine implements NlpEngine {
 
     private final Annotator tokenizer;
     private final Annotator splitter;
+    /** For texts whose every line is a paragraph (scraped pages): each line end closes a sentence. */
+    private final Annotator lineTokenizer;
+    private final Annotator lineSplitter;
     private final Annotator tagger;
     private final Annotator lemmatizer;
     private final Annotator parser;
@@ -58,6 +61,10 @@ public final class CoreNlpEngine implements NlpEngine {
         p.setProperty("depparse.numCached", Integer.toString(PARSER_CACHE_VECTORS));
         this.tokenizer = new TokenizerAnnotator(false, p);
         this.splitter = new WordsToSentencesAnnotator(p);
+        Properties lines = (Properties) p.clone();
+        lines.setProperty("ssplit.newlineIsSentenceBreak", "always");
+        this.lineTokenizer = new TokenizerAnnotator(false, lines);
+        this.lineSplitter = new WordsToSentencesAnnotator(lines);
         this.tagger = new POSTaggerAnnotator("pos", p);
         this.lemmatizer = new MorphaAnnotator(false);
         this.parser = new DependencyParseAnnotator(withPrefix(p, "depparse."));
@@ -92,8 +99,9 @@ public final class CoreNlpEngine implements NlpEngine {
     @Override
     public List<Sentence> split(String text) {
         Annotation doc = new Annotation(text);
-        tokenizer.annotate(doc);
-        splitter.annotate(doc);
+        boolean paragraphLines = linesAreParagraphs(text);
+        (paragraphLines ? lineTokenizer : tokenizer).annotate(doc);
+        (paragraphLines ? lineSplitter : splitter).annotate(doc);
         List<Sentence> out = new ArrayList<>();
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         for (CoreMap s : sentences) {
@@ -109,6 +117,34 @@ public final class CoreNlpEngine implements NlpEngine {
             out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens, List.of(), false));
         }
         return out;
+    }
+
+    /**
+     * Whether the text puts one paragraph on each line (as scraped pages do) rather than wrapping lines inside
+     * paragraphs: then a single line break ends a sentence, so that headings and "Read more" teasers do not run
+     * into the next paragraph's first sentence. Wrapped text never has many lines longer than a wrap width.
+     */
+    static boolean linesAreParagraphs(String text) {
+        int lines = 0;
+        int longLines = 0;
+        int start = 0;
+        int n = text.length();
+        while (start <= n) {
+            int eol = text.indexOf('\n', start);
+            int end = eol < 0 ? n : eol;
+            int len = end - start;
+            if (!text.substring(start, end).isBlank()) {
+                lines++;
+                if (len > 120) {
+                    longLines++;
+                }
+            }
+            if (eol < 0) {
+                break;
+            }
+            start = eol + 1;
+        }
+        return lines >= 3 && longLines * 2 >= lines;
     }
 
     @Override
