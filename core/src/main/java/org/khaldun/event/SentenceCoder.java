@@ -439,6 +439,9 @@ final class SentenceCoder {
         if (mentionAt[token] == null && lex.inClass("REPORTERS", lower(g.lemma(token)))) {
             return found; // "Palestinian security sources", "Israeli army radio": a channel, not an actor
         }
+        if (mentionAt[token] == null && lex.inClass("RELATIONAL", lower(g.lemma(token)))) {
+            return found; // "urged its allies": the allies are not the possessor
+        }
         collect(token, trigger, found, 0, new HashSet<>());
         return found;
     }

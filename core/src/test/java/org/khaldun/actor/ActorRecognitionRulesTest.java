@@ -24,6 +24,13 @@ class ActorRecognitionRulesTest {
     }
 
     @Test
+    void unionLeadersAreLabourNotTheGovernment() {
+        Recognized r = Recognized.of("Chilean dock workers walked out. The minister will meet union leaders on Monday.",
+                FEB_2024);
+        assertThat(r.first("union leaders").actor().code()).endsWith("LAB");
+    }
+
+    @Test
     void aCapitalAfterALocativePrepositionIsAPlace() {
         Recognized r = Recognized.of("The minister flew to Tehran and met officials in Baghdad, near Damascus.", FEB_2024);
         assertThat(r.all()).extracting(m -> m.actor().text()).doesNotContain("Tehran", "Baghdad", "Damascus");

@@ -36,6 +36,14 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void aCountrysAlliesAreNotTheCountry() {
+        Actors ukraine = new Actors().with("Ukraine", "UKR").with("its", "UKR");
+        Event appeal = only(code("Ukraine urged its allies to send more air defence systems.", ukraine), "02");
+        assertThat(codes(appeal.actor())).containsExactly("UKR");
+        assertThat(appeal.recipient()).as("the allies are unnamed, not Ukraine").isEmpty();
+    }
+
+    @Test
     void aHostVerbWithAVisitingDelegationYieldsConsultForBothSides() {
         List<Event> events = code("On Wednesday, the Iraqi Speaker received Iranian Judiciary Chief Ejei and his delegation.",
                 new Actors().with("the Iraqi Speaker", "IRQLEG").with("Iranian Judiciary Chief Ejei", "IRNJUD"));
