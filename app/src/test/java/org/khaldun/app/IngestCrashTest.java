@@ -41,21 +41,20 @@ class IngestCrashTest {
             Files.writeString(in.resolve(String.format("a%03d.txt", i)), text);
         }
         Path db = dir.resolve("k.duckdb");
-        Path wal = dir.resolve("k.duckdb.wal");
         Path log = dir.resolve("child.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx1500m", "-cp", System.getProperty("java.class.path"),
+        // the store's trace line is printed after each batch's commit: it tells the test when batches are landing
+        Process child = new ProcessBuilder(java, "-Xmx1500m", "-Dkhaldun.store.trace=true", "-cp", System.getProperty("java.class.path"),
                 "org.khaldun.app.Main", "ingest", "--db", db.toString(), "--batch", "4", "--threads", "1",
                 "--published", "2024-02-08", in.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            // wait for the first committed batches (DuckDB appends each commit to the WAL), then kill mid-run
+            // wait until a few batches are committed, then kill while the next ones are being coded and written
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (child.isAlive() && System.nanoTime() < deadline
-                    && !(Files.exists(wal) && Files.size(wal) > 0)) {
-                Thread.sleep(50);
+            while (child.isAlive() && System.nanoTime() < deadline && commits(log) < 3) {
+                Thread.sleep(20);
             }
-            Thread.sleep(1500);
+            Thread.sleep(new java.util.Random().nextInt(400));
             assertThat(child.isAlive()).as("the child ingest ended before it could be killed: " + Files.readString(log))
                     .isTrue();
             child.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no close
@@ -73,6 +72,10 @@ class IngestCrashTest {
         assertThat(rerun.exitCode()).as(rerun.stderr()).isEqualTo(Main.EXIT_OK);
         assertThat(rerun.stderr()).contains(storedBeforeRestart + " already stored");
         assertThat(checkConsistent(db)).isEqualTo(ARTICLES);
+    }
+
+    private static long commits(Path log) throws java.io.IOException {
+        return Files.exists(log) ? Files.readString(log).lines().filter(l -> l.startsWith("store: assign")).count() : 0;
     }
 
     /** The number of stored articles, after checking every one is whole and none is there twice. */
