@@ -94,9 +94,20 @@ final class BenchLoadCommand implements Callable<Integer> {
                     .connectTimeout(Duration.ofSeconds(10)).executor(io).build();
             AtomicLong postSeq = new AtomicLong(System.currentTimeMillis());
             // warm-up: the models load, some articles exist to query
+            List<Long> seqs = new ArrayList<>();
             for (int i = 0; i < templates.size(); i++) {
-                send(http, post(base, token, article(templates.get(i), postSeq.incrementAndGet())));
+                HttpResponse<String> r = send(http, post(base, token, article(templates.get(i), postSeq.incrementAndGet())));
+                if (r != null && r.statusCode() / 100 == 2) {
+                    for (Object o : (List<?>) Json.parseObject(r.body()).get("results")) {
+                        seqs.add(((Number) ((Map<?, ?>) o).get("article_seq")).longValue());
+                    }
+                }
             }
+            if (seqs.isEmpty()) {
+                System.err.println("khaldun: the warm-up posts stored nothing; is the store writable?");
+                return Main.EXIT_FAILURE;
+            }
+            articleSeqs = List.copyOf(seqs);
             for (Kind k : Kind.values()) {
                 if (k != Kind.POST) {
                     send(http, get(base, path(k, new Random(k.ordinal()))));
@@ -209,7 +220,10 @@ final class BenchLoadCommand implements Callable<Integer> {
     enum Kind { POST, EVENTS_BY_ACTOR, EVENTS_BY_TEXT, CLUSTERS, SERIES, AGGREGATE, NETWORK, STATS, ARTICLE_SEARCH,
         ARTICLE }
 
-    private static String path(Kind k, Random r) {
+    /** Articles the warm-up stored, for the article view requests. */
+    private List<Long> articleSeqs = List.of();
+
+    private String path(Kind k, Random r) {
         String a = ACTORS.get(r.nextInt(ACTORS.size()));
         String b = ACTORS.get(r.nextInt(ACTORS.size()));
         return switch (k) {
@@ -221,7 +235,7 @@ final class BenchLoadCommand implements Callable<Integer> {
             case NETWORK -> "/api/network?limit=150";
             case STATS -> "/api/stats";
             case ARTICLE_SEARCH -> "/api/articles?limit=20&q=" + WORDS.get(r.nextInt(WORDS.size()));
-            case ARTICLE -> "/api/articles/" + (1 + r.nextInt(4)) + "?annotations=false";
+            case ARTICLE -> "/api/articles/" + articleSeqs.get(r.nextInt(articleSeqs.size())) + "?annotations=false";
             case POST -> throw new IllegalArgumentException();
         };
     }
