@@ -124,6 +124,7 @@ final class BenchLoadCommand implements Callable<Integer> {
             }
             List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger sent = new AtomicInteger();
+            AtomicInteger busy = new AtomicInteger();
             AtomicLong peakHeap = new AtomicLong(heapBefore);
             long t0 = System.nanoTime();
             long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -161,6 +162,9 @@ final class BenchLoadCommand implements Callable<Integer> {
                             lat.get(k).add(took);
                         } else {
                             errors.get(k).incrementAndGet();
+                            if (status == 503) {
+                                busy.incrementAndGet();
+                            }
                             if (errorSamples.size() < 5) {
                                 errorSamples.add(k + " " + status + " " + (res == null ? "no answer" : res.body()));
                             }
@@ -198,9 +202,9 @@ final class BenchLoadCommand implements Callable<Integer> {
             }
             long[] q = all.stream().mapToLong(Long::longValue).sorted().toArray();
             report.append(row("**all queries**", q, totalErrors - errors.get(Kind.POST).get()));
-            report.append(String.format(Locale.ROOT, "%n%d answers in %.1f s = %.0f requests/s; %d errors; %d articles"
-                    + " stored by POST during the run%n", total + totalErrors, secs, (total + totalErrors) / secs,
-                    totalErrors, stored));
+            report.append(String.format(Locale.ROOT, "%n%d answers in %.1f s = %.0f requests/s; %d errors (%d of them"
+                    + " 503 busy: posts told to retry); %d articles stored by POST during the run%n", total + totalErrors,
+                    secs, (total + totalErrors) / secs, totalErrors, busy.get(), stored));
             report.append(String.format(Locale.ROOT, "heap used after GC: %.0f MB before, %.0f MB after (peak sampled"
                     + " %.0f MB, max %.0f MB)%n", heapBefore / 1e6, heapAfter / 1e6, peakHeap.get() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6));

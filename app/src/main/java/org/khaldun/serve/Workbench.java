@@ -58,6 +58,8 @@ public final class Workbench implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY = 4L * 1024 * 1024;
     /** Articles one POST may carry. */
     public static final int MAX_POST_ARTICLES = 100;
+    /** How long a posted article waits for a free core before the server answers 503 {@code busy}. */
+    public static final java.time.Duration DEFAULT_CODING_WAIT = java.time.Duration.ofSeconds(30);
     /** Rows a page may hold. */
     public static final int MAX_LIMIT = 500;
     /** Features one GeoJSON answer may hold. */
@@ -83,6 +85,8 @@ public final class Workbench implements AutoCloseable {
     /** Coding is CPU-bound: POSTs beyond the cores wait their turn instead of all slowing down together. */
     private final Semaphore coding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final List<Route> routes;
+    /** How long a POST waits for a coding slot before it is answered 503 (clients retry after Retry-After). */
+    private volatile java.time.Duration codingWait = DEFAULT_CODING_WAIT;
     private Javalin app;
 
     /**
@@ -124,6 +128,12 @@ public final class Workbench implements AutoCloseable {
                 new Route("GET", "/api/aggregate", this::aggregate),
                 new Route("GET", "/api/network", this::network),
                 new Route("GET", "/api/geo/events", this::geoEvents));
+    }
+
+    /** Sets how long a POST waits for a coding slot (default {@link #DEFAULT_CODING_WAIT}). */
+    public Workbench withCodingWait(java.time.Duration wait) {
+        this.codingWait = wait;
+        return this;
     }
 
     public List<Route> routeTable() {
@@ -407,7 +417,13 @@ public final class Workbench implements AutoCloseable {
                 Article a = DebrisMarker.standard().mark(JsonlArticles.parse(lines.get(i),
                         "api-" + today + "-" + Integer.toHexString(lines.get(i).hashCode()), options));
                 results.add(null);
-                coding.acquire();
+                // beyond the cores' capacity, posts would queue until clients time out while the server still
+                // codes and stores them; saying 503 early lets a client back off and retry without guessing
+                if (!coding.tryAcquire(codingWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    ctx.header("Retry-After", "10");
+                    throw new ApiException(503, "busy", "every core is coding other posted articles; nothing of"
+                            + " this request was stored, retry later (Retry-After)");
+                }
                 CodedArticle coded;
                 try {
                     coded = pipeline.get().code(a);
