@@ -20,6 +20,7 @@ import org.khaldun.output.EventJson;
 import org.khaldun.pipeline.CodedArticle;
 import org.khaldun.pipeline.Pipeline;
 import org.khaldun.pipeline.Pipelines;
+import org.khaldun.serve.Access;
 import org.khaldun.serve.Workbench;
 import org.khaldun.store.EventStore;
 import org.khaldun.store.IngestItem;
@@ -97,7 +98,13 @@ final class DemoCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
-        return ServeCommand.serveAndClose(store, "127.0.0.1", port, Workbench.DEFAULT_MAX_BODY, false);
+        // The demo's server accepts posted articles with a token made for this run only, shown once.
+        String token = Access.randomToken();
+        System.err.printf("API token for this demo run (POST /api/articles needs it): %s%n"
+                + "  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '{\"text\": \"...\"}'"
+                + " http://127.0.0.1:%s/api/articles%n", token, token, port == 0 ? "PORT" : String.valueOf(port));
+        return ServeCommand.serveAndClose(store, "127.0.0.1", port, Workbench.DEFAULT_MAX_BODY, false,
+                Access.withToken(token, false));
     }
 
     private static void print(PrintStream out, CodedArticle coded) {

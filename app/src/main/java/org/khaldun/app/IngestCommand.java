@@ -10,7 +10,14 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import org.khaldun.article.ArticleSources;
+import org.khaldun.article.FeedArticles;
+import org.khaldun.fetch.FeedFetcher;
 import org.khaldun.article.InputFormat;
 import org.khaldun.article.ReadOptions;
 import org.khaldun.article.ReadResult;
@@ -32,7 +39,8 @@ import picocli.CommandLine.Parameters;
 final class IngestCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files or folders (text, HTML, JSON lines, RSS/Atom feeds), or '-' for stdin (the default).")
+            description = "Files or folders (text, HTML, JSON lines, RSS/Atom feeds), http(s) URLs of RSS/Atom feeds,"
+                    + " or '-' for stdin (the default).")
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--db", paramLabel = "FILE", defaultValue = EventStore.DEFAULT_FILE,
@@ -60,6 +68,18 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "FILE", description = "Extra actor dictionary in Khaldun's format (repeatable).")
     List<Path> actorFiles = new ArrayList<>();
 
+    @Option(names = "--allow-private-urls", negatable = false,
+            description = "Let feed URLs reach loopback and private-network addresses (refused by default).")
+    boolean allowPrivateUrls;
+
+    @Option(names = "--fetch-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Connect timeout, and again whole-answer timeout, per feed URL. Default: ${DEFAULT-VALUE}.")
+    int fetchTimeout;
+
+    @Option(names = "--max-fetch-bytes", paramLabel = "BYTES", defaultValue = "16777216",
+            description = "Largest feed fetched by URL. Default: ${DEFAULT-VALUE} (16 MiB).")
+    long maxFetchBytes;
+
     @Override
     public Integer call() {
         ReadOptions options;
@@ -67,6 +87,10 @@ final class IngestCommand implements Callable<Integer> {
             options = readOptions(inputFormat, published, source);
         } catch (IllegalArgumentException e) {
             System.err.println("khaldun: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        if (fetchTimeout < 1 || maxFetchBytes < 1) {
+            System.err.println("khaldun: --fetch-timeout and --max-fetch-bytes must be positive");
             return Main.EXIT_USAGE;
         }
         if (batch < 1) {
@@ -78,7 +102,8 @@ final class IngestCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Progress progress = Progress.onStderr();
         PrintStream err = System.err;
-        try (EventStore store = EventStore.open(db); Stream<ReadResult> records = ArticleSources.read(inputs, options)) {
+        try (EventStore store = EventStore.open(db); Stream<ReadResult> records = read(inputs, options,
+                new FeedFetcher(new FeedFetcher.Policy(allowPrivateUrls, Duration.ofSeconds(fetchTimeout), maxFetchBytes)))) {
             Iterator<ReadResult> unseen = skippingStored(records.iterator(), store, progress);
             List<IngestItem> pending = new ArrayList<>();
             new ParallelCoder(pipeline, n).run(unseen, outcome -> {
@@ -101,6 +126,37 @@ final class IngestCommand implements Callable<Integer> {
             return Main.EXIT_FAILURE;
         }
         return progress.failed() > 0 ? Main.EXIT_SOME_RECORDS_FAILED : Main.EXIT_OK;
+    }
+
+    /**
+     * The records of all inputs in argument order: files, folders and stdin as {@link ArticleSources} reads them,
+     * feeds named by URL fetched (lazily, when the stream reaches them) under the fetcher's safeguards. A URL that is
+     * refused or fails is one failed record naming the URL and the reason.
+     */
+    static Stream<ReadResult> read(List<String> inputs, ReadOptions options, FeedFetcher fetcher) {
+        List<List<String>> groups = new ArrayList<>();
+        for (String in : inputs) {
+            boolean url = FeedFetcher.isUrl(in);
+            if (url || groups.isEmpty() || FeedFetcher.isUrl(groups.get(groups.size() - 1).get(0))) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(in);
+        }
+        return groups.stream().flatMap(g -> FeedFetcher.isUrl(g.get(0)) ? fetchFeed(g.get(0), options, fetcher)
+                : ArticleSources.read(g, options));
+    }
+
+    private static Stream<ReadResult> fetchFeed(String url, ReadOptions options, FeedFetcher fetcher) {
+        try {
+            FeedFetcher.Fetched f = fetcher.fetch(url);
+            String id = "url-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(url.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+            return FeedArticles.parse(url, id, f.text(), options).stream();
+        } catch (FeedFetcher.RefusedException e) {
+            return Stream.of(new ReadResult.Failed(url, e.getMessage()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void store(EventStore store, List<IngestItem> pending, Progress progress, PrintStream err) {

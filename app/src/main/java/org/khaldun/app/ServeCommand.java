@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.khaldun.article.Article;
 import org.khaldun.pipeline.Pipelines;
+import org.khaldun.serve.Access;
 import org.khaldun.serve.Workbench;
 import org.khaldun.store.EventStore;
 import picocli.CommandLine.Command;
@@ -25,13 +26,22 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only; the API has no"
-                    + " authentication).")
+            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
     String host;
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + Workbench.DEFAULT_MAX_BODY,
             description = "Largest request body accepted (POST /api/articles). Default: ${DEFAULT-VALUE}.")
     long maxBody;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding the API token (one line, at least 16 characters) that writes (POST"
+                    + " /api/articles) and closed reads need, sent as 'Authorization: Bearer TOKEN'. Else the"
+                    + " KHALDUN_TOKEN environment variable; with neither, the server is read-only.")
+    Path tokenFile;
+
+    @Option(names = "--reads", paramLabel = "open|token", defaultValue = "open",
+            description = "Whether reading the API needs the token too. Default: ${DEFAULT-VALUE}.")
+    String reads;
 
     @Option(names = "--no-warm", negatable = false,
             description = "Do not load the language models at start (they load on the first article view or POST).")
@@ -46,14 +56,47 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("khaldun: --port must be 0..65535");
             return Main.EXIT_USAGE;
         }
-        return serveAndClose(EventStore.open(db), host, port, maxBody, !noWarm);
+        Access access;
+        try {
+            access = access(tokenFile, System.getenv(TOKEN_ENV), reads);
+        } catch (IllegalArgumentException e) {
+            System.err.println("khaldun: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        if (!access.writesEnabled()) {
+            System.err.println("khaldun: no API token configured (--token-file or " + TOKEN_ENV + "): the server is"
+                    + " read-only, POST /api/articles answers 403");
+        }
+        return serveAndClose(EventStore.open(db), host, port, maxBody, !noWarm, access);
+    }
+
+    static final String TOKEN_ENV = "KHALDUN_TOKEN";
+
+    /** The access rules from the options: the token file wins over the environment; none means read-only. */
+    static Access access(Path tokenFile, String tokenEnv, String reads) {
+        boolean closed = switch (reads == null ? "open" : reads) {
+            case "open" -> false;
+            case "token" -> true;
+            default -> throw new IllegalArgumentException("--reads must be open or token, not " + reads);
+        };
+        String token = null;
+        if (tokenFile != null) {
+            try {
+                token = java.nio.file.Files.readString(tokenFile).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read --token-file " + tokenFile + ": " + e.getMessage());
+            }
+        } else if (tokenEnv != null && !tokenEnv.isBlank()) {
+            token = tokenEnv.strip();
+        }
+        return token == null ? new Access(java.util.Optional.empty(), closed) : Access.withToken(token, closed);
     }
 
     /**
      * Serves {@code store} until Ctrl-C (or {@link #STOP}), then stops the server and closes the store before the
      * JVM exits: the shutdown hook waits for that, since the JVM halts as soon as its hooks return.
      */
-    static int serveAndClose(EventStore store, String host, int port, long maxBody, boolean warm)
+    static int serveAndClose(EventStore store, String host, int port, long maxBody, boolean warm, Access access)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -66,7 +109,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "khaldun-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return serve(store, host, port, maxBody, warm, STOP, null);
+            return serve(store, host, port, maxBody, warm, access, STOP, null);
         } finally {
             store.close();
             closed.countDown();
@@ -77,9 +120,9 @@ final class ServeCommand implements Callable<Integer> {
      * Serves {@code store} until {@code stop} opens, printing the URL on stdout. {@code started}, when given,
      * receives the running server (for callers that stop it themselves).
      */
-    static int serve(EventStore store, String host, int port, long maxBody, boolean warm, CountDownLatch stop,
-                     java.util.function.Consumer<Workbench> started) throws InterruptedException {
-        try (Workbench wb = new Workbench(store, Pipelines::defaultPipeline, maxBody).start(host, port)) {
+    static int serve(EventStore store, String host, int port, long maxBody, boolean warm, Access access,
+                     CountDownLatch stop, java.util.function.Consumer<Workbench> started) throws InterruptedException {
+        try (Workbench wb = new Workbench(store, Pipelines::defaultPipeline, maxBody, access).start(host, port)) {
             String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
             System.out.printf("Khaldun workbench: http://%s:%d/  (API: http://%s:%d/api/openapi.json; Ctrl-C stops)%n",
                     shown.contains(":") ? "[" + shown + "]" : shown, wb.port(), shown.contains(":") ? "[" + shown + "]"

@@ -58,6 +58,8 @@ public final class Workbench implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY = 4L * 1024 * 1024;
     /** Articles one POST may carry. */
     public static final int MAX_POST_ARTICLES = 100;
+    /** How long a posted article waits for a free core before the server answers 503 {@code busy}. */
+    public static final java.time.Duration DEFAULT_CODING_WAIT = java.time.Duration.ofSeconds(30);
     /** Rows a page may hold. */
     public static final int MAX_LIMIT = 500;
     /** Features one GeoJSON answer may hold. */
@@ -79,9 +81,12 @@ public final class Workbench implements AutoCloseable {
     private final Supplier<Pipeline> pipeline;
     private final ArticleAnnotations annotations;
     private final long maxBody;
+    private final Access access;
     /** Coding is CPU-bound: POSTs beyond the cores wait their turn instead of all slowing down together. */
     private final Semaphore coding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final List<Route> routes;
+    /** How long a POST waits for a coding slot before it is answered 503 (clients retry after Retry-After). */
+    private volatile java.time.Duration codingWait = DEFAULT_CODING_WAIT;
     private Javalin app;
 
     /**
@@ -90,6 +95,15 @@ public final class Workbench implements AutoCloseable {
      *                 so a server that only reads never loads the language models
      */
     public Workbench(EventStore store, Supplier<Pipeline> pipeline, long maxBody) {
+        this(store, pipeline, maxBody, Access.READ_ONLY);
+    }
+
+    /**
+     * @param access who may write and read (see {@link Access}); {@link #Workbench(EventStore, Supplier, long)}
+     *               serves reads to anyone and refuses every write
+     */
+    public Workbench(EventStore store, Supplier<Pipeline> pipeline, long maxBody, Access access) {
+        this.access = java.util.Objects.requireNonNull(access);
         this.store = store;
         this.pipeline = pipeline;
         this.annotations = new ArticleAnnotations(a -> pipeline.get().code(a));
@@ -116,6 +130,12 @@ public final class Workbench implements AutoCloseable {
                 new Route("GET", "/api/geo/events", this::geoEvents));
     }
 
+    /** Sets how long a POST waits for a coding slot (default {@link #DEFAULT_CODING_WAIT}). */
+    public Workbench withCodingWait(java.time.Duration wait) {
+        this.codingWait = wait;
+        return this;
+    }
+
     public List<Route> routeTable() {
         return routes;
     }
@@ -135,6 +155,7 @@ public final class Workbench implements AutoCloseable {
             });
             config.router.mount(router -> {
                 router.before(ctx -> securityHeaders().forEach(ctx::header));
+                router.before("/api/*", this::authorize);
                 for (Route r : routes) {
                     router.addHttpHandler(HandlerType.valueOf(r.method()), r.path(), r.handler());
                 }
@@ -178,6 +199,8 @@ public final class Workbench implements AutoCloseable {
             case 400 -> "bad_request";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
             case 503 -> "unavailable";
@@ -192,6 +215,69 @@ public final class Workbench implements AutoCloseable {
 
     private static void json(Context ctx, Object value) {
         ctx.contentType(JSON).result(Json.write(value));
+    }
+
+    /**
+     * Refuses a request its caller may not make, before its handler runs (and before a body is read): a write
+     * without a configured token is 403 {@code writes_disabled}; a write, or a read when reads are closed, without
+     * the right {@code Authorization: Bearer} token is 401 {@code unauthorized}. The OpenAPI document stays open.
+     */
+    private void authorize(Context ctx) {
+        String method = ctx.method().name();
+        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        if (read && (!access.readsNeedToken() || ctx.path().equals("/api/openapi.json"))) {
+            return;
+        }
+        if (!read && routes.stream().noneMatch(r -> r.method().equals(method) && routePattern(r.path())
+                .matcher(ctx.path()).matches())) {
+            return; // no such write route: the router answers 404 or 405
+        }
+        if (!read) {
+            // refused before its body is read: the connection is closed after the answer, so the unread body
+            // cannot be taken for the client's next request on a kept-alive connection
+            ctx.header("Connection", "close");
+        }
+        if (!read && !access.writesEnabled()) {
+            throw new ApiException(403, "writes_disabled", "this server is read-only: it was started without an API"
+                    + " token (serve --token-file FILE, or the KHALDUN_TOKEN environment variable), so nothing can"
+                    + " change its store");
+        }
+        if (!access.authorizes(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"khaldun\"");
+            throw new ApiException(401, "unauthorized", (read ? "reading" : "changing") + " this store needs the"
+                    + " server's API token: send the header Authorization: Bearer TOKEN");
+        }
+    }
+
+    private static java.util.regex.Pattern routePattern(String path) {
+        return java.util.regex.Pattern.compile(path.replaceAll("\\{[^/}]+}", "[^/]+"));
+    }
+
+    /**
+     * The request body, refused with 413 past {@code maxBody} bytes. Jetty's own limit checks only the declared
+     * Content-Length; a chunked body declares none, so the bytes are counted as they arrive and reading stops at
+     * the limit instead of buffering whatever the client sends.
+     */
+    private byte[] boundedBody(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        ctx.header("Connection", "close"); // removed below once the whole body is read
+        if (declared > maxBody) {
+            throw tooLarge(declared);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+            if (body.length > maxBody) {
+                throw tooLarge(-1);
+            }
+            ctx.res().setHeader("Connection", null);
+            return body;
+        }
+    }
+
+    private ApiException tooLarge(long declared) {
+        return new ApiException(413, "body_too_large", "the request body "
+                + (declared >= 0 ? "has " + declared + " bytes" : "is larger than that") + "; at most " + maxBody
+                + " bytes (serve --max-body) and " + MAX_POST_ARTICLES + " articles per request");
     }
 
     // ------------------------------------------------------------------------------------------------ handlers
@@ -308,8 +394,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Codes and stores posted articles: a JSON object, an array of them, or JSON lines (one object a line). */
-    private void postArticles(Context ctx) throws InterruptedException {
-        byte[] body = ctx.bodyAsBytes();
+    private void postArticles(Context ctx) throws InterruptedException, IOException {
+        byte[] body = boundedBody(ctx);
         if (body.length == 0) {
             throw ApiException.badRequest("the body is empty: send an article as JSON ({\"text\": ..., \"title\": ...,"
                     + " \"published\": \"YYYY-MM-DD\", \"url\": ..., \"id\": ..., \"source\": ...})");
@@ -331,7 +417,13 @@ public final class Workbench implements AutoCloseable {
                 Article a = DebrisMarker.standard().mark(JsonlArticles.parse(lines.get(i),
                         "api-" + today + "-" + Integer.toHexString(lines.get(i).hashCode()), options));
                 results.add(null);
-                coding.acquire();
+                // beyond the cores' capacity, posts would queue until clients time out while the server still
+                // codes and stores them; saying 503 early lets a client back off and retry without guessing
+                if (!coding.tryAcquire(codingWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    ctx.header("Retry-After", "10");
+                    throw new ApiException(503, "busy", "every core is coding other posted articles; nothing of"
+                            + " this request was stored, retry later (Retry-After)");
+                }
                 CodedArticle coded;
                 try {
                     coded = pipeline.get().code(a);

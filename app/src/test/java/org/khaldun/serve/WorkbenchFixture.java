@@ -45,7 +45,18 @@ final class WorkbenchFixture implements AutoCloseable {
         }
     }
 
+    /** The token of fixtures made without explicit access rules: writes need it, reads are open. */
+    static final String TOKEN = "test-token-0123456789abcdef";
+
+    /** The token {@link #post} sends; null: none. */
+    String token;
+
     WorkbenchFixture(List<Article> articles) throws IOException {
+        this(articles, Access.withToken(TOKEN, false));
+        token = TOKEN;
+    }
+
+    WorkbenchFixture(List<Article> articles, Access access) throws IOException {
         dir = Files.createTempDirectory("khaldun-workbench");
         store = EventStore.open(dir.resolve("k.duckdb"));
         List<IngestItem> items = new ArrayList<>();
@@ -53,7 +64,7 @@ final class WorkbenchFixture implements AutoCloseable {
             items.add(new IngestItem(a.id() + ".txt", StoreFixtures.coded(a)));
         }
         store.ingest(items);
-        server = new Workbench(store, Pipelines::defaultPipeline, 64 * 1024).start("127.0.0.1", 0);
+        server = new Workbench(store, Pipelines::defaultPipeline, 64 * 1024, access).start("127.0.0.1", 0);
     }
 
     String base() {
@@ -65,8 +76,12 @@ final class WorkbenchFixture implements AutoCloseable {
     }
 
     Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
     }
 
     Response send(HttpRequest req) {

@@ -30,9 +30,20 @@ function safeLink(url, label) {
   return el('span', { text: url, cls: 'muted' });
 }
 
+// A server started with --reads token answers 401 until the analyst gives its API token; it is kept for this tab only.
 async function api(path, params) {
   const qs = params ? '?' + new URLSearchParams(params).toString() : '';
-  const res = await fetch('/api/' + path + qs, { headers: { Accept: 'application/json' } });
+  const headers = { Accept: 'application/json' };
+  const token = sessionStorage.getItem('khaldun-token');
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const res = await fetch('/api/' + path + qs, { headers });
+  if (res.status === 401) {
+    const given = window.prompt('This workbench needs its API token (ask whoever started the server):');
+    if (given && given.trim() && given.trim() !== token) {
+      sessionStorage.setItem('khaldun-token', given.trim());
+      return api(path, params);
+    }
+  }
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     throw new Error(body && body.error ? body.error.message : 'HTTP ' + res.status);
