@@ -17,12 +17,13 @@ import org.khaldun.article.ArticleSources;
 import org.khaldun.article.InputFormat;
 import org.khaldun.article.ReadOptions;
 import org.khaldun.article.ReadResult;
+import org.khaldun.classifier.ClassifierPipelines;
+import org.khaldun.classifier.CoderChoice;
 import org.khaldun.event.Event;
 import org.khaldun.output.EventJson;
 import org.khaldun.output.EventTsv;
 import org.khaldun.pipeline.CodedArticle;
 import org.khaldun.pipeline.PipelineOptions;
-import org.khaldun.pipeline.Pipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,6 +64,12 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "FILE", description = "Extra actor dictionary in Khaldun's format (repeatable).")
     List<Path> actorFiles = new ArrayList<>();
 
+    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "combined",
+            description = "Who decides event types: pattern (lexicon + dependency rules), classifier (learned sentence "
+                    + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    CoderChoice coder;
+
     @Override
     public Integer call() {
         ReadOptions options;
@@ -74,7 +81,7 @@ final class CodeCommand implements Callable<Integer> {
         }
         List<String> inputs = paths.isEmpty() ? List.of("-") : paths;
         PipelineOptions pipelineOptions = new PipelineOptions(actorFiles);
-        var pipeline = Pipelines.create(pipelineOptions);
+        var pipeline = ClassifierPipelines.create(pipelineOptions, coder);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Progress progress = Progress.onStderr();
         PrintStream err = System.err;

@@ -17,7 +17,7 @@ import org.khaldun.event.Event;
 import org.khaldun.output.EventJson;
 import org.khaldun.pipeline.CodedArticle;
 import org.khaldun.pipeline.Pipeline;
-import org.khaldun.pipeline.Pipelines;
+import org.khaldun.classifier.ClassifierPipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("app/src/main/resources/org/khaldun/app/demo/). Loading language models takes a few seconds...");
             out.println();
         }
-        Pipeline pipeline = Pipelines.defaultPipeline();
+        Pipeline pipeline = ClassifierPipelines.defaultPipeline();
         int events = 0;
         try (InputStream in = DemoCommand.class.getResourceAsStream(ARTICLES);
              Stream<ReadResult> records = ArticleSources.read(List.of(ArticleSources.STDIN),

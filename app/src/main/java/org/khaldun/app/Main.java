@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "khaldun", mixinStandardHelpOptions = true, version = "khaldun 0.1.0",
         description = "Political event coding from news text: who did what to whom, when, where, and who said so.",
-        subcommands = {CodeCommand.class, DemoCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CodeCommand.class, DemoCommand.class, EvaluateCommand.class, BenchCommand.class,
+                TrainClassifierCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;

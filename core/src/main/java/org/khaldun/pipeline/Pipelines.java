@@ -2,8 +2,10 @@ package org.khaldun.pipeline;
 
 import org.khaldun.actor.ActorDictionary;
 import org.khaldun.actor.DictionaryActorRecognizer;
+import java.util.function.UnaryOperator;
 import org.khaldun.codebook.TableCodebook;
 import org.khaldun.event.DependencyEventCoder;
+import org.khaldun.event.EventCoder;
 import org.khaldun.nlp.CoreNlpEngine;
 import org.khaldun.time.RuleTimeResolver;
 
@@ -41,5 +43,18 @@ public final class Pipelines {
         }
         return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
                 DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin()));
+    }
+
+    /**
+     * A pipeline whose event coder is the built-in one wrapped by {@code decorate} (e.g. the classifier module's
+     * guided coder, which core does not know).
+     */
+    public static Pipeline create(PipelineOptions options, UnaryOperator<EventCoder> decorate) {
+        ActorDictionary actors = ActorDictionary.builtin();
+        if (!options.actorFiles().isEmpty()) {
+            actors = actors.withFiles(options.actorFiles());
+        }
+        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
+                decorate.apply(DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin())));
     }
 }
