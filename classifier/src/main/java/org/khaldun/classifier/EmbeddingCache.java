@@ -1,10 +1,7 @@
 package org.khaldun.classifier;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,27 +33,67 @@ public final class EmbeddingCache {
         this.file = file;
     }
 
-    /** The cache in {@code file} (empty when the file does not exist; a truncated tail is ignored). */
+    /**
+     * The cache in {@code file} (empty when the file does not exist). A run stopped while writing leaves a torn
+     * record; reading skips to the next well-formed record (a 32-hex-digit key), so later appends stay usable, and
+     * the file is rewritten clean when anything was skipped.
+     */
     public static EmbeddingCache open(Path file) throws IOException {
         EmbeddingCache c = new EmbeddingCache(file);
-        if (Files.exists(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-                while (true) {
-                    String key;
-                    float[] v = new float[SentenceEmbedder.DIMENSIONS];
-                    try {
-                        key = in.readUTF();
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = in.readFloat();
-                        }
-                    } catch (EOFException e) {
-                        break;
-                    }
-                    c.vectors.put(key, v);
+        if (!Files.exists(file)) {
+            return c;
+        }
+        byte[] b = Files.readAllBytes(file);
+        int record = 2 + KEY_LENGTH + 4 * SentenceEmbedder.DIMENSIONS;
+        int pos = 0;
+        boolean skipped = false;
+        while (pos + record <= b.length) {
+            if (!wellFormedKey(b, pos)) {
+                pos++;
+                skipped = true;
+                continue;
+            }
+            String key = new String(b, pos + 2, KEY_LENGTH, StandardCharsets.US_ASCII);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, pos + 2 + KEY_LENGTH, 4 * SentenceEmbedder.DIMENSIONS);
+            float[] v = new float[SentenceEmbedder.DIMENSIONS];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = buf.getFloat();
+            }
+            c.vectors.put(key, v);
+            pos += record;
+        }
+        if (skipped || pos != b.length) {
+            c.rewrite();
+        }
+        return c;
+    }
+
+    private static final int KEY_LENGTH = 32;
+
+    private static boolean wellFormedKey(byte[] b, int pos) {
+        if (b[pos] != 0 || b[pos + 1] != KEY_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < KEY_LENGTH; i++) {
+            byte x = b[pos + 2 + i];
+            if (!(x >= '0' && x <= '9' || x >= 'a' && x <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rewrite() throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            for (Map.Entry<String, float[]> e : new java.util.TreeMap<>(vectors).entrySet()) {
+                out.writeUTF(e.getKey());
+                for (float f : e.getValue()) {
+                    out.writeFloat(f);
                 }
             }
         }
-        return c;
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     public int size() {

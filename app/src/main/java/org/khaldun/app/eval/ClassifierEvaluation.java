@@ -355,11 +355,11 @@ public final class ClassifierEvaluation implements Evaluation {
         record Row(CombinationRule rule, double plover, double conflibert) {
         }
         List<Row> rows = new ArrayList<>();
-        for (double veto : new double[] {0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
-            for (double support : new double[] {0.05, 0.1, 0.2, 0.3}) {
+        for (double veto : new double[] {0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
+            for (double support : new double[] {0.05, 0.1, 0.2, 0.3, 0.5}) {
                 for (double drop : new double[] {0.0, 0.02, 0.05}) {
-                    for (double retype : new double[] {0.4, 0.5, 0.6, 0.8, 1.01}) {
-                        for (double propose : new double[] {0.4, 0.5, 0.6, 0.8, 1.01}) {
+                    for (double retype : new double[] {0.3, 0.4, 0.5, 0.6, 0.8, 1.01}) {
+                        for (double propose : new double[] {0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01}) {
                             CombinationRule r = new CombinationRule(veto, support, drop, retype, propose);
                             double p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, r,
                                     CoderChoice.COMBINED), false).weightedF1();
