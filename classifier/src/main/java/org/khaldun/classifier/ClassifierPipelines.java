@@ -38,6 +38,6 @@ public final class ClassifierPipelines {
         }
         PloverClassifier classifier = PloverClassifier.builtin();
         return Pipelines.create(options, pattern -> new ClassifierGuidedCoder(pattern, classifier,
-                TableCodebook.builtin(), choice, CombinationRule.TUNED));
+                TableCodebook.builtin(), choice, CombinationRule.DEFAULT));
     }
 }

@@ -31,8 +31,11 @@ import java.util.Locale;
  */
 public record CombinationRule(double vetoNone, double support, double dropBelow, double retype, double propose) {
 
-    /** Tuned on the training split of plover-synthetic and ConfliBERT (docs/classifier.md). */
-    public static final CombinationRule TUNED = new CombinationRule(0.80, 0.20, 0.05, 0.60, 0.60);
+    /**
+     * Set by hand, not yet tuned: the dev-split grid ({@code -Dkhaldun.eval.split=dev}, docs/classifier.md) did not finish
+     * on the loaded machine. Never tune on the test split.
+     */
+    public static final CombinationRule DEFAULT = new CombinationRule(0.80, 0.20, 0.05, 0.60, 0.60);
 
     /** What happens to one pattern event. */
     public enum Action { KEEP, VETO, RETYPE }

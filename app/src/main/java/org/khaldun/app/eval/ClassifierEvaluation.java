@@ -174,7 +174,7 @@ public final class ClassifierEvaluation implements Evaluation {
     private static CombinationRule rule() {
         String r = System.getProperty("khaldun.classifier.rule");
         if (r == null || r.isBlank()) {
-            return CombinationRule.TUNED;
+            return CombinationRule.DEFAULT;
         }
         String[] p = r.split(",");
         if (p.length != 5) {
