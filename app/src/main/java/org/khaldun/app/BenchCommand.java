@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Coding threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "combined",
+    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "pattern",
             description = "Who decides event types: pattern (lexicon + dependency rules), classifier (learned sentence "
                     + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -58,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
         Bench.Run coded;
         Bench.Run baseline;
         long peak;
+        String loadBefore = loadAverage();
         try (var sampler = new org.khaldun.app.bench.HeapSampler()) {
             System.err.println("khaldun bench: default pipeline on " + measured.size() + " articles...");
             coded = bench.pipeline(measured);
@@ -69,12 +70,18 @@ final class BenchCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t + "`");
         out.println();
-        Bench.report(out, coded, baseline, peak, t, warm.size());
+        Bench.report(out, coded, baseline, peak, t, warm.size(), loadBefore + " / " + loadAverage());
         String text = buf.toString(StandardCharsets.UTF_8);
         System.out.print(text);
         if (report != null) {
             Files.writeString(report, text);
         }
         return Main.EXIT_OK;
+    }
+
+    /** The 1-minute load average, where the OS tells it. */
+    private static String loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format("%.1f", l);
     }
 }

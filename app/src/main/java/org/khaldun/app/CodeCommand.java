@@ -22,9 +22,13 @@ import org.khaldun.classifier.CoderChoice;
 import org.khaldun.event.Event;
 import org.khaldun.output.EventJson;
 import org.khaldun.output.EventTsv;
+import org.khaldun.petrarch.PetrarchFiles;
+import org.khaldun.petrarch.PetrarchFormatException;
 import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.Pipeline;
 import org.khaldun.pipeline.PipelineOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,7 +45,7 @@ final class CodeCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "text, html or jsonl (default: from each file's extension, else sniffed).")
+            description = "text, html, jsonl or feed (default: from each file's extension, else sniffed).")
     InputFormat inputFormat;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
@@ -64,24 +68,37 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "FILE", description = "Extra actor dictionary in Khaldun's format (repeatable).")
     List<Path> actorFiles = new ArrayList<>();
 
-    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "combined",
+    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "pattern",
             description = "Who decides event types: pattern (lexicon + dependency rules), classifier (learned sentence "
-                    + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier). "
+                    + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier; see docs/classifier.md). "
                     + "Default: ${DEFAULT-VALUE}.")
     CoderChoice coder;
+
+    @Mixin
+    PetrarchDictionaryOptions petrarch = new PetrarchDictionaryOptions();
 
     @Override
     public Integer call() {
         ReadOptions options;
+        PetrarchFiles petrarchFiles;
         try {
             options = readOptions();
+            petrarchFiles = petrarch.files();
         } catch (IllegalArgumentException e) {
             System.err.println("khaldun: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         List<String> inputs = paths.isEmpty() ? List.of("-") : paths;
-        PipelineOptions pipelineOptions = new PipelineOptions(actorFiles);
-        var pipeline = ClassifierPipelines.create(pipelineOptions, coder);
+        PipelineOptions pipelineOptions = new PipelineOptions(actorFiles, petrarchFiles);
+        Pipeline pipeline;
+        try {
+            pipeline = ClassifierPipelines.create(pipelineOptions, coder);
+        } catch (PetrarchFormatException e) {
+            System.err.println("khaldun: " + e.getMessage() + " (--strict-dictionaries: fix the line or drop the option)");
+            return Main.EXIT_USAGE;
+        }
+        petrarch.reportSkipped(System.err);
+        petrarch.reportMode(System.err);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Progress progress = Progress.onStderr();
         PrintStream err = System.err;

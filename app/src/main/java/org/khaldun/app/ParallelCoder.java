@@ -23,7 +23,7 @@ final class ParallelCoder {
     sealed interface Outcome permits Coded, Failed {
     }
 
-    record Coded(CodedArticle article) implements Outcome {
+    record Coded(String record, CodedArticle article) implements Outcome {
     }
 
     record Failed(String record, String reason) implements Outcome {
@@ -68,7 +68,7 @@ final class ParallelCoder {
         }
         ReadResult.Ok ok = (ReadResult.Ok) r;
         try {
-            return new Coded(pipeline.code(ok.article()));
+            return new Coded(ok.record(), pipeline.code(ok.article()));
         } catch (RuntimeException | StackOverflowError e) {
             return new Failed(ok.record(), "coding failed: " + e);
         }

@@ -74,8 +74,8 @@ public final class ClassifierGuidedCoder implements EventCoder {
     }
 
     @Override
-    public boolean mayHoldEvent(Sentence unparsed) {
-        return pattern.mayHoldEvent(unparsed);
+    public boolean mayHoldEvent(Sentence unparsed, List<ActorMention> mentions) {
+        return pattern.mayHoldEvent(unparsed, mentions);
     }
 
     @Override
@@ -166,7 +166,8 @@ public final class ClassifierGuidedCoder implements EventCoder {
 
     private static Event withExplanation(Event e, String explanation) {
         return new Event(e.id(), e.articleId(), e.date(), e.actor(), e.recipient(), e.eventType(), e.mode(),
-                e.context(), e.cameo(), e.textInfo(), e.modality(), explanation, e.codebook());
+                e.context(), e.cameo(), e.textInfo(), e.modality(), explanation, e.codebook(), e.source(),
+                e.location());
     }
 
     private Event retype(Event e, int cls, Opinion o, String explanation) {
@@ -177,7 +178,7 @@ public final class ClassifierGuidedCoder implements EventCoder {
                 e.textInfo().triggerEnd(), cameo.code(), e.actor(), e.recipient());
         return new Event(id, e.articleId(), e.date(), e.actor(), e.recipient(), c.ploverType(), mode,
                 contexts(c.cameoCode()), cameo, e.textInfo(), e.modality(), e.explanation() + explanation,
-                e.codebook());
+                e.codebook(), e.source(), e.location());
     }
 
     /**

@@ -34,7 +34,7 @@ public final class ClassifierPipelines {
 
     private static Pipeline build(PipelineOptions options, CoderChoice choice) {
         if (choice == CoderChoice.PATTERN) {
-            return Pipelines.create(options);
+            return options.isDefault() ? Pipelines.defaultPipeline() : Pipelines.create(options);
         }
         PloverClassifier classifier = PloverClassifier.builtin();
         return Pipelines.create(options, pattern -> new ClassifierGuidedCoder(pattern, classifier,

@@ -9,6 +9,9 @@ public enum CoderChoice {
     /** Pattern events vetoed, retyped or supplemented by the classifier ({@link CombinationRule}). */
     COMBINED;
 
-    /** The choice Khaldun uses when none is given. */
-    public static final CoderChoice DEFAULT = COMBINED;
+    /**
+     * The choice Khaldun uses when none is given: the pattern coder, until a combination is better on the held-apart
+     * test split and its extra cost stays within the throughput target (docs/classifier.md).
+     */
+    public static final CoderChoice DEFAULT = PATTERN;
 }

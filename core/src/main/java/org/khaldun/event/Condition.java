@@ -91,6 +91,41 @@ public final class Condition {
         return new Condition(raw, neg, parts, upward, test, lemmas, cls, false);
     }
 
+    /** Relation subtypes that name no word of the sentence ("nmod:poss", "obl:tmod"), unlike prepositions. */
+    private static final Set<String> NON_WORD_SUBTYPES = Set.of("poss", "agent", "tmod", "npmod", "pass", "xsubj",
+            "relcl", "prt", "unmarked", "'s");
+
+    /**
+     * Lemmas of which at least one must stand in a sentence for this condition to hold there, or null when the
+     * condition needs no particular word: the tested lemmas ({@code obj=presence}, {@code obj@FORCES}) or a
+     * preposition its path runs through ({@code obl:for}). The pre-parse filter uses it to skip words whose every
+     * coding rule lacks its word.
+     */
+    Set<String> requiredLemmas(EventLexicon lex) {
+        if (negated || posTest) {
+            return null;
+        }
+        Set<String> best = null;
+        if (test == Test.LEMMA) {
+            best = lemmas;
+        } else if (test == Test.CLASS) {
+            best = lex.classWords(className);
+        }
+        for (String step : steps) {
+            int colon = step.indexOf(':');
+            if (colon < 0 || !(step.startsWith("obl:") || step.startsWith("nmod:"))) {
+                continue;
+            }
+            String sub = step.substring(colon + 1);
+            int us = sub.indexOf('_');
+            String word = us < 0 ? sub : sub.substring(0, us);
+            if (!NON_WORD_SUBTYPES.contains(sub) && !word.isEmpty() && (best == null || best.size() > 1)) {
+                best = Set.of(word);
+            }
+        }
+        return best;
+    }
+
     /** The class this condition names, so the loader can check it exists. */
     String className() {
         return className;

@@ -64,12 +64,40 @@ public final class DependencyEventCoder implements EventCoder {
         return lexicon;
     }
 
+    /**
+     * True when some word may code an event other than a bare statement: a trigger form that is not part of an
+     * actor's or other proper name ("United States", "March 3", "the Free Democrats"), that is not a verb-only
+     * word standing where only a noun can ("the support", "in order to"), and whose rules, when it codes only
+     * through rules, find one of their words in the sentence ("cut" needs ties, aid …; "sign" an agreement word).
+     * Sentences whose only triggers are statement verbs ("said", "told") are not parsed: {@link #code} codes their
+     * statement from the tokens when the speaker stands next to the verb.
+     */
     @Override
-    public boolean mayHoldEvent(Sentence unparsed) {
-        for (Token t : unparsed.tokens()) {
-            String w = t.word();
-            if (w.length() > 2 && lexicon.isTriggerForm(lower(w))) {
-                return true;
+    public boolean mayHoldEvent(Sentence unparsed, List<ActorMention> mentions) {
+        TokenView v = null;
+        for (int i = 0; i < unparsed.tokens().size(); i++) {
+            String w = unparsed.token(i).word();
+            if (w.length() <= 2) {
+                continue;
+            }
+            List<EventLexicon.Reading> rs = lexicon.readings(lower(w));
+            if (rs.isEmpty()) {
+                continue;
+            }
+            if (v == null) {
+                v = new TokenView(unparsed, mentions);
+            }
+            if (v.inMention(i) || v.properName(i)) {
+                continue;
+            }
+            boolean nounOnly = v.nounOnly(i);
+            for (EventLexicon.Reading r : rs) {
+                if (r.statement() || (nounOnly && r.entry().kind() == TriggerEntry.Kind.VERB)) {
+                    continue;
+                }
+                if (r.needs() == null || v.containsAny(r.needs())) {
+                    return true;
+                }
             }
         }
         return false;
@@ -89,15 +117,33 @@ public final class DependencyEventCoder implements EventCoder {
         List<Event> out = new ArrayList<>();
         for (Sentence s : sentences) {
             if (!s.parsed() || s.dependencies().isEmpty()) {
+                if (!s.parsed() && !actors.mentions(s.index()).isEmpty() && !isWhollyDebris(article, s)) {
+                    new TokenStatements(this, article, s, actors.mentions(s.index()), times, out).run();
+                }
                 continue;
             }
             boolean whollyDebris = isWhollyDebris(article, s);
             if (whollyDebris) {
                 continue;
             }
-            new SentenceCoder(this, article, s, actors, times, out).run();
+            if (hasEntry(s)) {
+                new SentenceCoder(this, article, s, actors, times, out).run();
+            }
         }
         return out;
+    }
+
+    /** Cheap pass before building the sentence's graph: most parsed sentences hold only a statement verb or none. */
+    private boolean hasEntry(Sentence s) {
+        for (Token t : s.tokens()) {
+            String pos = t.pos();
+            if ((pos.startsWith("VB") || pos.startsWith("NN")) && t.lemma().length() > 2
+                    && (lexicon.verbOrNull(lower(t.lemma())) != null || lexicon.nounOrNull(lower(t.lemma())) != null
+                    || (pos.startsWith("NNP") && lexicon.isTriggerForm(lower(t.word()))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWhollyDebris(Article article, Sentence s) {

@@ -17,20 +17,15 @@ import java.util.List;
  * @param sources     extra relations whose actors are sources
  * @param targets     extra relations whose actors are targets
  * @param plural      for nouns: counts only in the plural ("talks", not "talk")
- * @param intent      an intention/plan word: its complement is hypothetical and its holder is a stance source
- * @param negator     its complement did not happen ("denied attacking", "failed to reach")
- * @param light       a support verb for nominal triggers ("launched airstrikes", "held talks")
- * @param implicative its infinitive complement did happen ("managed to", "continued to")
  * @param forms       irregular surface forms, added to the regular inflections
  * @param noMirror    a rule that switches a host entry's mirror off
  */
 public record EntryOptions(boolean speech, boolean host, String family, String stanceCode, String stanceRole,
                            boolean ofAgent, List<String> sources, List<String> targets, boolean plural,
-                           boolean intent, boolean negator, boolean light, boolean implicative,
                            List<String> forms, boolean noMirror) {
 
     public static final EntryOptions NONE = new EntryOptions(false, false, null, null, null, false, List.of(),
-            List.of(), false, false, false, false, false, List.of(), false);
+            List.of(), false, List.of(), false);
 
     public EntryOptions {
         sources = List.copyOf(sources);
@@ -48,8 +43,7 @@ public record EntryOptions(boolean speech, boolean host, String family, String s
                 rule.stanceCode != null ? rule.stanceCode : stanceCode,
                 rule.stanceRole != null ? rule.stanceRole : stanceRole,
                 ofAgent || rule.ofAgent, concat(sources, rule.sources), concat(targets, rule.targets),
-                plural || rule.plural, intent || rule.intent, negator || rule.negator, light || rule.light,
-                implicative || rule.implicative, forms, rule.noMirror);
+                plural || rule.plural, forms, rule.noMirror);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

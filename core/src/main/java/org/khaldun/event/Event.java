@@ -2,7 +2,9 @@ package org.khaldun.event;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.khaldun.actor.Actor;
+import org.khaldun.place.Place;
 import org.khaldun.time.EventDate;
 
 /**
@@ -21,10 +23,13 @@ import org.khaldun.time.EventDate;
  * @param modality    negated / hypothetical / future flags
  * @param explanation the rule or dictionary entry that fired, readable by an analyst
  * @param codebook    version of the dictionaries and tables used
+ * @param source      who claims it: the quote or reported speech it stands in, or the article itself
+ * @param location    where it happened: the place linked to its trigger, when the text says
  */
 public record Event(String id, String articleId, EventDate date, List<Actor> actor, List<Actor> recipient,
                     String eventType, String mode, List<String> context, Cameo cameo, TextInfo textInfo,
-                    Modality modality, String explanation, String codebook) {
+                    Modality modality, String explanation, String codebook, EventSource source,
+                    Optional<Place> location) {
     public Event {
         Objects.requireNonNull(id);
         Objects.requireNonNull(articleId);
@@ -36,5 +41,25 @@ public record Event(String id, String articleId, EventDate date, List<Actor> act
         Objects.requireNonNull(cameo);
         Objects.requireNonNull(textInfo);
         modality = modality == null ? Modality.FACT : modality;
+        source = source == null ? EventSource.ARTICLE : source;
+        location = location == null ? Optional.empty() : location;
+    }
+
+    /** An event told in the article's own voice; the attribution stage may later name its source. */
+    public Event(String id, String articleId, EventDate date, List<Actor> actor, List<Actor> recipient,
+                 String eventType, String mode, List<String> context, Cameo cameo, TextInfo textInfo,
+                 Modality modality, String explanation, String codebook) {
+        this(id, articleId, date, actor, recipient, eventType, mode, context, cameo, textInfo, modality, explanation,
+                codebook, EventSource.ARTICLE, Optional.empty());
+    }
+
+    public Event withSource(EventSource newSource) {
+        return new Event(id, articleId, date, actor, recipient, eventType, mode, context, cameo, textInfo, modality,
+                explanation, codebook, newSource, location);
+    }
+
+    public Event withLocation(Optional<Place> where) {
+        return new Event(id, articleId, date, actor, recipient, eventType, mode, context, cameo, textInfo, modality,
+                explanation, codebook, source, where);
     }
 }

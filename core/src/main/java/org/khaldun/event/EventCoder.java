@@ -2,6 +2,7 @@ package org.khaldun.event;
 
 import java.util.List;
 import org.khaldun.actor.ActorIndex;
+import org.khaldun.actor.ActorMention;
 import org.khaldun.article.Article;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.time.ArticleTimes;
@@ -12,11 +13,11 @@ import org.khaldun.time.ArticleTimes;
 public interface EventCoder {
 
     /**
-     * Cheap pre-parse test: could this sentence (tokens only, no tags) hold an event? The pipeline parses
-     * only sentences for which this is true, so it must not miss: false positives cost time, false
-     * negatives cost events.
+     * Cheap pre-parse test: could this sentence (tokens only, no tags) hold an event, given the actor mentions
+     * recognised in it? The pipeline parses only sentences for which this is true, so it must not miss: false
+     * positives cost time, false negatives cost events.
      */
-    boolean mayHoldEvent(Sentence unparsed);
+    boolean mayHoldEvent(Sentence unparsed, List<ActorMention> mentions);
 
     /** Events of the article; {@code sentences} are all sentences, parsed where {@link #mayHoldEvent} said so. */
     List<Event> code(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times);

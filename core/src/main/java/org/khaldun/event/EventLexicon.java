@@ -37,7 +37,16 @@ public final class EventLexicon {
     private final Map<String, Set<String>> classes;
     private final Map<String, Topic> topicByWord;
     private final Set<String> triggerForms;
+    private final Map<String, List<Reading>> readings;
     private final String version;
+
+    /**
+     * One way a surface form may code: through {@code entry}, as a bare public statement (010, which needs no
+     * parse when its speaker stands next to it) or as an event; an event reading that holds only through rules
+     * lists in {@code needs} the surface words one of which the sentence must contain (null: none needed).
+     */
+    record Reading(TriggerEntry entry, boolean statement, Set<String> needs) {
+    }
 
     private EventLexicon(Map<String, TriggerEntry> verbs, Map<String, TriggerEntry> nouns,
                          Map<String, Set<String>> classes, Map<String, Topic> topicByWord, String version) {
@@ -60,6 +69,79 @@ public final class EventLexicon {
             }
         }
         this.triggerForms = Set.copyOf(forms);
+        this.readings = readings(verbs, nouns);
+    }
+
+    private Map<String, List<Reading>> readings(Map<String, TriggerEntry> verbs, Map<String, TriggerEntry> nouns) {
+        Map<String, Set<String>> irregular = new HashMap<>();
+        for (TriggerEntry e : entries(verbs, nouns)) {
+            irregular.computeIfAbsent(e.lemma(), k -> new HashSet<>()).addAll(e.options().forms());
+        }
+        Map<String, List<Reading>> out = new HashMap<>();
+        for (TriggerEntry e : entries(verbs, nouns)) {
+            if (!e.codesEvents()) {
+                continue;
+            }
+            List<Reading> rs = new ArrayList<>();
+            boolean bareStatement = e.code().equals(STATEMENT) && e.options().speech();
+            if (e.options().family() != null || (!e.code().isEmpty() && !bareStatement)) {
+                rs.add(new Reading(e, false, null));
+            } else {
+                if (bareStatement) {
+                    rs.add(new Reading(e, true, null));
+                }
+                for (TriggerEntry.Rule r : e.rules()) {
+                    if (r.code().isEmpty()) {
+                        continue;
+                    }
+                    if (r.code().equals(STATEMENT) && e.options().with(r.options()).speech()) {
+                        rs.add(new Reading(e, true, null));
+                        continue;
+                    }
+                    Set<String> needs = null;
+                    for (Condition c : r.conditions()) {
+                        Set<String> lemmas = c.requiredLemmas(this);
+                        if (lemmas != null && (needs == null || lemmas.size() < needs.size())) {
+                            needs = lemmas;
+                        }
+                    }
+                    rs.add(new Reading(e, false, needs == null ? null : surfaceForms(needs, irregular)));
+                }
+            }
+            Set<String> forms = new HashSet<>(e.kind() == TriggerEntry.Kind.VERB ? Inflections.verbForms(e.lemma())
+                    : Inflections.nounForms(e.lemma()));
+            forms.addAll(e.options().forms());
+            for (String f : forms) {
+                out.computeIfAbsent(f, k -> new ArrayList<>()).addAll(rs);
+            }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(out);
+    }
+
+    private static List<TriggerEntry> entries(Map<String, TriggerEntry> verbs, Map<String, TriggerEntry> nouns) {
+        List<TriggerEntry> all = new ArrayList<>(verbs.values());
+        all.addAll(nouns.values());
+        return all;
+    }
+
+    /** Every inflection of lemmas that a rule tests, loosely generated: a missed form would cost an event. */
+    private static Set<String> surfaceForms(Set<String> lemmas, Map<String, Set<String>> irregular) {
+        Set<String> out = new HashSet<>();
+        for (String l : lemmas) {
+            out.addAll(Inflections.verbForms(l));
+            out.addAll(Inflections.nounForms(l));
+            out.addAll(irregular.getOrDefault(l, Set.of()));
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The CAMEO code of a bare public statement ("said", "told"). */
+    static final String STATEMENT = "010";
+
+    /** The readings of a lower-cased surface form; empty when it is no trigger form. */
+    List<Reading> readings(String lowerCaseWord) {
+        return readings.getOrDefault(lowerCaseWord, List.of());
     }
 
     /** The lexicon shipped with Khaldun, loaded once. */
@@ -181,8 +263,7 @@ public final class EventLexicon {
     }
 
     private static EntryOptions options(String[] p, int from) {
-        boolean speech = false, host = false, ofAgent = false, plural = false, intent = false, negator = false,
-                light = false, implicative = false, noMirror = false;
+        boolean speech = false, host = false, ofAgent = false, plural = false, noMirror = false;
         String family = null, stanceCode = null, stanceRole = null;
         List<String> sources = new ArrayList<>(), targets = new ArrayList<>(), forms = new ArrayList<>();
         for (int i = from; i < p.length; i++) {
@@ -201,10 +282,6 @@ public final class EventLexicon {
                     ofAgent = true;
                 }
                 case "plural" -> plural = true;
-                case "intent" -> intent = true;
-                case "negator" -> negator = true;
-                case "light" -> light = true;
-                case "implicative" -> implicative = true;
                 case "family" -> family = val;
                 case "stance" -> {
                     String[] sv = val.split("/");
@@ -226,7 +303,7 @@ public final class EventLexicon {
             }
         }
         return new EntryOptions(speech, host, family, stanceCode, stanceRole, ofAgent, sources, targets, plural,
-                intent, negator, light, implicative, forms, noMirror);
+                forms, noMirror);
     }
 
     private static Builder flush(Builder b, Map<String, TriggerEntry> verbs, Map<String, TriggerEntry> nouns) {

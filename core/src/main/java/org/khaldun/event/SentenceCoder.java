@@ -33,6 +33,10 @@ final class SentenceCoder {
     private static final Set<String> MODALITY_CLIMB = Set.of("xcomp", "acl", "acl:to", "obj", "iobj", "nsubj",
             "nsubj:pass", "nsubj:xsubj", "compound", "amod", "ccomp");
 
+    /** How an intention word governs what is intended: "plans to attack", "calls for attacks", "threatened attacks". */
+    private static final Set<String> INTENT_COMPLEMENT = Set.of("xcomp", "ccomp", "acl", "acl:to", "obl:for",
+            "nmod:for", "obj");
+
     private final DependencyEventCoder coder;
     private final EventLexicon lex;
     private final Article article;
@@ -54,13 +58,18 @@ final class SentenceCoder {
         final EntryOptions options;
         final String rule;
         final int ruleLine;
+        final boolean nominal;
         String topic = "";
         int topicToken = -1;
+        int topicWord = -1;
+        int complement = -1;
         int light = -1;
         boolean suppressed;
         boolean statedStance;
 
-        Trigger(int token, TriggerEntry entry, String code, EntryOptions options, String rule, int ruleLine) {
+        Trigger(int token, TriggerEntry entry, String code, EntryOptions options, String rule, int ruleLine,
+                boolean nominal) {
+            this.nominal = nominal;
             this.token = token;
             this.entry = entry;
             this.code = code;
@@ -69,8 +78,9 @@ final class SentenceCoder {
             this.ruleLine = ruleLine;
         }
 
+        /** Parsed as a noun: a noun entry on a word the tagger took for a verb ("US airstrikes on …") is verbal. */
         boolean isNoun() {
-            return entry.kind() == TriggerEntry.Kind.NOUN;
+            return nominal;
         }
 
         boolean isStatement() {
@@ -198,7 +208,7 @@ final class SentenceCoder {
             if (vetoed) {
                 continue;
             }
-            Trigger t = new Trigger(i, e, code, opts, rule, ruleLine);
+            Trigger t = new Trigger(i, e, code, opts, rule, ruleLine, !tok.pos().startsWith("VB"));
             if (code.isEmpty() && !opts.speech() && opts.family() == null) {
                 continue;
             }
@@ -267,6 +277,9 @@ final class SentenceCoder {
             if (t.topicToken >= 0 && triggerAt[t.topicToken] != null) {
                 triggerAt[t.topicToken].suppressed = true; // "called for the withdrawal": the withdrawal is the topic
             }
+            if (t.topicWord >= 0 && triggerAt[t.topicWord] != null) {
+                triggerAt[t.topicWord].suppressed = true; // "refused to give aid"
+            }
             if (t.light >= 0 && triggerAt[t.light] != null && !triggerAt[t.light].suppressed) {
                 Trigger l = triggerAt[t.light];
                 if (l.isStatement() && l.code.equals("010")) {
@@ -308,6 +321,12 @@ final class SentenceCoder {
                     continue;
                 }
                 int c = kids[k];
+                if ((rel.equals("xcomp") || rel.equals("ccomp")) && t.complement < 0) {
+                    t.complement = c;
+                }
+                if (negated(c)) {
+                    continue; // "vowed it will not stop attacks" is no promise of a ceasefire
+                }
                 EventLexicon.Topic topic = topicOf(c);
                 int at = c;
                 if (topic == null) {
@@ -325,12 +344,24 @@ final class SentenceCoder {
                     if (code != null) {
                         t.topic = g.lemma(at) + "(" + topic.name() + ")";
                         t.topicToken = c;
+                        t.topicWord = at;
                         retopic(t, code);
                         return;
                     }
                 }
             }
         }
+    }
+
+    private boolean negated(int token) {
+        int[] kids = g.childTokens(token);
+        String[] rels = g.childRelations(token);
+        for (int k = 0; k < kids.length; k++) {
+            if ((rels[k].startsWith("advmod") || rels[k].equals("det")) && lex.inClass("NEGATION", lower(g.token(kids[k]).word()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private EventLexicon.Topic topicOf(int token) {
@@ -393,6 +424,9 @@ final class SentenceCoder {
         List<ActorMention> found = new ArrayList<>();
         if (token < 0 || debris[token]) {
             return found;
+        }
+        if (mentionAt[token] == null && lex.inClass("REPORTERS", lower(g.lemma(token)))) {
+            return found; // "Palestinian security sources", "Israeli army radio": a channel, not an actor
         }
         collect(token, trigger, found, 0, new HashSet<>());
         return found;
@@ -574,7 +608,9 @@ final class SentenceCoder {
                 }
             }
         }
-        addObjects(t, tgt);
+        if (!passive) {
+            addObjects(t, tgt);
+        }
         for (String p : t.options.targets()) {
             addPath(tgt, v, p, v);
         }
@@ -606,7 +642,8 @@ final class SentenceCoder {
             }
             Trigger nt = triggerAt[kids[k]];
             if (nt != null && nt.isNoun() && nt != t && mentionAt[kids[k]] == null) {
-                if (nt.light == v || t.options.family() != null || codeOf(t).startsWith("04")) {
+                if (nt.light == v || kids[k] == t.topicToken || kids[k] == t.topicWord || nt.suppressed
+                        || codeOf(t).startsWith("04")) {
                     continue;
                 }
                 Side agent = new Side();
@@ -747,9 +784,52 @@ final class SentenceCoder {
             verbArguments(t, src, tgt);
         }
         tgt.removeAll(src);
+        dropSelfReference(src, tgt);
     }
 
-    /** Who is asked, offered or refused something: the doer of the topic ("the withdrawal of US troops"). */
+    private static final Set<String> PRONOUNS = Set.of("its", "it", "their", "them", "they", "his", "him", "he",
+            "her", "she", "itself", "themselves", "himself", "herself");
+
+    /** "Iran commended its legislation" with "its" read as Iran: an actor does not praise itself. */
+    private static void dropSelfReference(Side src, Side tgt) {
+        for (int i = tgt.mentions.size() - 1; i >= 0; i--) {
+            Actor a = tgt.mentions.get(i).actor();
+            if (!PRONOUNS.contains(a.text().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (ActorMention m : src.mentions) {
+                if (m.actor().code().equals(a.code())) {
+                    tgt.mentions.remove(i);
+                    tgt.trace.remove(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Who would receive what is offered or refused: "refused to give food aid to North Korea". */
+    private void topicRecipient(Trigger t, Side tgt, Side src) {
+        Side r = new Side();
+        for (int tok : new int[] {t.topicWord, t.topicToken}) {
+            if (tok < 0 || !r.isEmpty()) {
+                continue;
+            }
+            Trigger tt = triggerAt[tok];
+            if (tt != null) {
+                arguments(tt, new Side(), r);
+            } else {
+                for (String rel : LIGHT_TARGET) {
+                    addChildren(r, tok, rel, t.token);
+                }
+            }
+        }
+        r.removeAll(src);
+        for (int i = 0; i < r.mentions.size(); i++) {
+            tgt.add(r.mentions.get(i), "topic:" + r.trace.get(i).substring(0, r.trace.get(i).indexOf('(')));
+        }
+    }
+
+    /** Who is asked or told to do something: the doer of the topic ("the withdrawal of US troops"). */
     private void topicDoer(int topic, Side tgt, Side src) {
         Trigger tt = triggerAt[topic];
         Side doer = new Side();
@@ -906,11 +986,8 @@ final class SentenceCoder {
                 }
                 break;
             }
-            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")) {
-                break;
-            }
             String pl = lower(g.lemma(p));
-            if (cur == token && infinitive && r.startsWith("xcomp") || cur == token && infinitive && r.startsWith("acl")) {
+            if (cur == token && infinitive && (r.startsWith("xcomp") || r.startsWith("acl") || r.startsWith("advcl"))) {
                 if (lex.inClass("IMPLICATIVE", pl)) {
                     boolean going = pl.equals("go") && g.token(p).pos().equals("VBG");
                     if (going) {
@@ -922,10 +999,14 @@ final class SentenceCoder {
                     why.append(" hypothetical(to ").append(g.token(p).word()).append(')');
                 }
             }
-            if (lex.inClass("NEGATOR", pl) && (r.equals("xcomp") || r.equals("ccomp") || r.equals("obj"))) {
+            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")) {
+                break;
+            }
+            if ((lex.inClass("NEGATOR", pl) && (r.equals("xcomp") || r.equals("ccomp")))
+                    || (lex.inClass("NEGATOR_OBJECT", pl) && r.equals("obj"))) {
                 neg = true;
                 why.append(" negated(").append(g.token(p).word()).append(')');
-            } else if (lex.inClass("INTENT", pl) && !r.startsWith("nsubj") && !hyp) {
+            } else if (lex.inClass("INTENT", pl) && INTENT_COMPLEMENT.contains(r) && !hyp) {
                 hyp = true;
                 why.append(" hypothetical(").append(g.token(p).word()).append(')');
             }
@@ -975,7 +1056,22 @@ final class SentenceCoder {
         arguments(t, src, tgt);
 
         if (t.options.family() != null && tgt.isEmpty() && t.topicToken >= 0) {
-            topicDoer(t.topicToken, tgt, src);
+            String f = t.options.family();
+            if (f.equals("reject") || f.equals("intent")) {
+                topicRecipient(t, tgt, src);
+            } else {
+                topicDoer(t.topicToken, tgt, src);
+            }
+        }
+        if (t.options.family() != null && tgt.isEmpty() && t.topicToken < 0 && t.complement >= 0
+                && g.token(t.complement).pos().startsWith("VB")) {
+            // "demanded that Hamas recognize Israel": Hamas is asked
+            Side asked = new Side();
+            addChildren(asked, t.complement, "nsubj", t.token);
+            asked.removeAll(src);
+            for (int i = 0; i < asked.mentions.size(); i++) {
+                tgt.add(asked.mentions.get(i), "complement:nsubj");
+            }
         }
         int cue = speechCue(t.token);
         int intent = intentWord(t.token);
@@ -995,7 +1091,7 @@ final class SentenceCoder {
         if (t.light >= 0) {
             Mod lm = modality(t.light, cue);
             mod = new Mod(mod.negated || lm.negated, mod.hypothetical || lm.hypothetical, mod.future || lm.future,
-                    mod.why + lm.why);
+                    mod.why.contains(lm.why) ? mod.why : mod.why + lm.why);
         }
         String said = "";
         if (cue >= 0 && cue != t.token) {
@@ -1029,13 +1125,12 @@ final class SentenceCoder {
         String role = t.options.stanceRole();
         if (role.equals("subj")) {
             Side s2 = new Side();
-            arguments(t, s2, new Side());
-            if (s2.isEmpty()) {
-                // the subject may be a nominal event: "the US attacks … violate" → the attackers
-                int subj = g.child(t.token, "nsubj");
-                if (subj >= 0 && triggerAt[subj] != null) {
-                    arguments(triggerAt[subj], s2, new Side());
-                }
+            int subj = g.child(t.token, "nsubj");
+            if (subj >= 0 && triggerAt[subj] != null && triggerAt[subj].isNoun()) {
+                // "the US attacks … violate international law": the accused are the attackers
+                arguments(triggerAt[subj], s2, new Side());
+            } else {
+                arguments(t, s2, new Side());
             }
             target = s2;
         } else if (role.equals("obj")) {
@@ -1057,7 +1152,8 @@ final class SentenceCoder {
         Mod mod = voice >= 0 ? modality(voice, -1) : new Mod(false, false, false, "");
         String how = " stance-of=" + t.entry.lemma() + "[" + t.code + "] via "
                 + (voice == intent ? "intent:" : "speech:") + g.token(voice).word();
-        emit(t, t.options.stanceCode(), holder, target, mod, "", how);
+        // a stance is as old as its utterance: dated and qualified by the speech or intention word, not the content
+        emit(t, t.options.stanceCode(), holder, target, mod, "", how, voice >= 0 ? voice : t.token);
         return true;
     }
 
@@ -1100,12 +1196,16 @@ final class SentenceCoder {
     }
 
     private void emit(Trigger t, String code, Side src, Side tgt, Mod mod0, String said, String how) {
+        emit(t, code, src, tgt, mod0, said, how, t.token);
+    }
+
+    private void emit(Trigger t, String code, Side src, Side tgt, Mod mod0, String said, String how, int dateToken) {
         Optional<CameoCode> cameo = coder.cameo(code);
         if (cameo.isEmpty()) {
             return;
         }
         int quad = cameo.get().quadClass();
-        if (src.isEmpty() && (tgt.isEmpty() || quad != 4)) {
+        if (src.isEmpty() && (tgt.isEmpty() || quad != 4 || !agentless(t))) {
             return;
         }
         List<Actor> actor = DependencyEventCoder.actorsOf(src.mentions);
@@ -1115,7 +1215,7 @@ final class SentenceCoder {
         if (!emitted.add(key)) {
             return;
         }
-        EventDate date = DependencyEventCoder.dateOrPublication(times, article, s.index(), t.token);
+        EventDate date = DependencyEventCoder.dateOrPublication(times, article, s.index(), dateToken);
         Mod mod = withDate(mod0, date);
         Optional<PloverCoding> plover = coder.plover(code);
         StringBuilder ex = new StringBuilder();
@@ -1143,6 +1243,15 @@ final class SentenceCoder {
                 plover.map(PloverCoding::eventType).orElse(""), plover.map(PloverCoding::mode).orElse(""),
                 plover.map(PloverCoding::contexts).orElse(List.of()), c, info, mod.modality(), ex.toString(),
                 coder.codebook().version()));
+    }
+
+    /**
+     * A nominal ("airstrikes on …") or passive ("were killed") trigger may leave its doer unsaid; an active verb
+     * without a subject is an infinitive, an imperative or a parse gone wrong, and is not coded one-sided.
+     */
+    private boolean agentless(Trigger t) {
+        return t.isNoun() || g.isPassive(t.token)
+                || (g.token(t.token).pos().equals("VBN") && g.parentRelation(t.token).startsWith("acl"));
     }
 
     private static String codes(List<Actor> actors) {

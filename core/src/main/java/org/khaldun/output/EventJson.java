@@ -4,6 +4,8 @@ import java.util.List;
 import org.khaldun.actor.Actor;
 import org.khaldun.article.Article;
 import org.khaldun.event.Event;
+import org.khaldun.event.EventSource;
+import org.khaldun.place.Place;
 
 /**
  * Khaldun's canonical output: one PLOVER-style JSON object per event, one per line. The schema is documented in
@@ -58,6 +60,25 @@ public final class EventJson {
                 .field("hypothetical", e.modality().hypothetical())
                 .field("future", e.modality().future())
                 .endObject();
+        source(w, e.source());
+        w.name("event_loc");
+        if (e.location().isPresent()) {
+            Place p = e.location().get();
+            w.beginObject()
+                    .field("text", p.text())
+                    .field("start", p.start())
+                    .field("end", p.end())
+                    .field("name", p.name())
+                    .field("geonames_id", p.geonameId())
+                    .field("country", p.countryCode())
+                    .field("admin1", p.admin1())
+                    .field("lat", p.lat())
+                    .field("lon", p.lon())
+                    .field("level", p.level().name().toLowerCase(java.util.Locale.ROOT))
+                    .endObject();
+        } else {
+            w.value((String) null);
+        }
         w.field("explanation", e.explanation());
         w.field("codebook", e.codebook());
         if (!article.url().isEmpty()) {
@@ -70,17 +91,33 @@ public final class EventJson {
         return b.toString();
     }
 
+    private static void source(JsonWriter w, EventSource s) {
+        w.name("source").beginObject().field("kind", s.kind());
+        w.name("speaker");
+        if (s.speaker().isPresent()) {
+            actor(w, s.speaker().get());
+        } else {
+            w.value((String) null);
+        }
+        w.field("cue", s.cue()).field("channel", s.channel()).field("anonymous", s.anonymous())
+                .field("attribution_id", s.attributionId()).endObject();
+    }
+
+    private static void actor(JsonWriter w, Actor a) {
+        w.beginObject()
+                .field("text", a.text())
+                .field("code", a.code())
+                .field("country", a.country())
+                .field("sector", a.sector())
+                .field("start", a.start())
+                .field("end", a.end())
+                .endObject();
+    }
+
     private static void actors(JsonWriter w, String name, List<Actor> actors) {
         w.name(name).beginArray();
         for (Actor a : actors) {
-            w.beginObject()
-                    .field("text", a.text())
-                    .field("code", a.code())
-                    .field("country", a.country())
-                    .field("sector", a.sector())
-                    .field("start", a.start())
-                    .field("end", a.end())
-                    .endObject();
+            actor(w, a);
         }
         w.endArray();
     }

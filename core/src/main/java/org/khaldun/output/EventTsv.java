@@ -18,7 +18,9 @@ public final class EventTsv {
             "actor_codes", "actor_texts", "recipient_codes", "recipient_texts",
             "event", "mode", "context", "cameo_code", "goldstein", "quad_class",
             "negated", "hypothetical", "future",
-            "sentence_index", "trigger", "trigger_start", "trigger_end", "sentence", "explanation", "codebook");
+            "sentence_index", "trigger", "trigger_start", "trigger_end", "sentence", "explanation", "codebook",
+            "source_kind", "source_speaker_code", "source_speaker_text", "source_cue", "source_channel", "source_anonymous",
+            "event_loc_name", "event_loc_country", "event_loc_admin1", "event_loc_lat", "event_loc_lon", "event_loc_level");
 
     private EventTsv() {
     }
@@ -48,7 +50,19 @@ public final class EventTsv {
                 .add(Integer.toString(e.textInfo().triggerEnd()))
                 .add(clean(e.textInfo().sentence()))
                 .add(clean(e.explanation()))
-                .add(e.codebook());
+                .add(e.codebook())
+                .add(e.source().kind())
+                .add(e.source().speaker().map(Actor::code).orElse(""))
+                .add(clean(e.source().speaker().map(Actor::text).orElse("")))
+                .add(clean(e.source().cue()))
+                .add(clean(e.source().channel()))
+                .add(Boolean.toString(e.source().anonymous()))
+                .add(e.location().map(p -> clean(p.name())).orElse(""))
+                .add(e.location().map(p -> p.countryCode()).orElse(""))
+                .add(e.location().map(p -> clean(p.admin1())).orElse(""))
+                .add(e.location().map(p -> Double.toString(p.lat())).orElse(""))
+                .add(e.location().map(p -> Double.toString(p.lon())).orElse(""))
+                .add(e.location().map(p -> p.level().name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
         return j.toString();
     }
 

@@ -33,9 +33,46 @@ public record CodingResult(List<Event> events, Optional<Rejection> rejection, Li
      * @param rule    the dictionary line that gave the code: the matching pattern, else the verb
      * @param pattern the pattern text, or empty when the verb's own code was used
      * @param passive true when source and target were swapped because the verb is passive
+     * @param trace   where the verb and the actors stand among the tree's leaves, and the actor and agent lines that
+     *                gave the actor codes
      */
     public record Event(String source, String target, String code, String verb, SourceLine rule, String pattern,
-            boolean passive) {
+            boolean passive, Trace trace) {
+        public Event {
+            Objects.requireNonNull(trace);
+        }
+    }
+
+    /**
+     * Leaves {@code from..to} (inclusive, counted from 0 in the tree's word order), or {@link #NONE} when the words
+     * did not come from the tree's leaves.
+     */
+    public record Span(int from, int to) {
+        public static final Span NONE = new Span(-1, -1);
+
+        public boolean known() {
+            return from >= 0;
+        }
+    }
+
+    /**
+     * How an event is tied to the words of its sentence.
+     *
+     * @param verb         the verb (with the other words of a multi-word verb)
+     * @param source       the source actor phrase: the unbroken run of its words around the actor name that gave its
+     *                     code (around its last word when no name did)
+     * @param target       the target actor phrase, chosen the same way
+     * @param sourceLines  the actor and agent dictionary lines that made the source code
+     * @param targetLines  the same for the target
+     */
+    public record Trace(Span verb, Span source, Span target, List<SourceLine> sourceLines,
+            List<SourceLine> targetLines) {
+        public static final Trace NONE = new Trace(Span.NONE, Span.NONE, Span.NONE, List.of(), List.of());
+
+        public Trace {
+            sourceLines = List.copyOf(sourceLines);
+            targetLines = List.copyOf(targetLines);
+        }
     }
 
     /**

@@ -17,7 +17,46 @@ final class CommaClauses {
     private CommaClauses() {
     }
 
+    /** Stand-ins for the markup of a comma inside an actor phrase while clauses are removed. */
+    private static final String SLOT_COMMA = "(SLOTCOMMA";
+    private static final String SLOT_COMMA_END = "~SLOTCOMMA";
+
+    /**
+     * Removes the clauses. A comma inside an actor phrase ("the ambassadors of Arnor, Osgiliath and Gondor") lists
+     * the members of a compound and delimits no clause: otherwise a short sentence would lose its verb phrase as a
+     * "final clause" ("..., Osgiliath and Gondor met in Minas Tirith").
+     */
     static void remove(List<String> t, CoderOptions o) {
+        if (!t.contains(COMMA)) {
+            return;
+        }
+        int depth = 0;
+        for (int i = 0; i < t.size(); i++) {
+            String s = t.get(i);
+            if (s.equals("(NE") || s.startsWith("(NEC")) {
+                depth++;
+            } else if (s.equals("~NE") || s.startsWith("~NEC")) {
+                depth--;
+            } else if (depth > 0 && s.equals(COMMA)) {
+                t.set(i, SLOT_COMMA);
+            } else if (depth > 0 && s.equals("~,")) {
+                t.set(i, SLOT_COMMA_END);
+            }
+        }
+        try {
+            removeClauses(t, o);
+        } finally {
+            for (int i = 0; i < t.size(); i++) {
+                if (t.get(i).equals(SLOT_COMMA)) {
+                    t.set(i, COMMA);
+                } else if (t.get(i).equals(SLOT_COMMA_END)) {
+                    t.set(i, "~,");
+                }
+            }
+        }
+    }
+
+    private static void removeClauses(List<String> t, CoderOptions o) {
         if (!t.contains(COMMA)) {
             return;
         }

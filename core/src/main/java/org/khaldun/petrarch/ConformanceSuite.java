@@ -241,17 +241,29 @@ public final class ConformanceSuite {
      * {@code dictionaryFolder}, applying {@code <Config>} switches in file order.
      */
     public List<Outcome> run(Path dictionaryFolder, boolean validOnly) {
-        PetrarchDictionaries dicts = new PetrarchDictionaries(
+        return run(new PetrarchCoder(dictionaries(dictionaryFolder)), validOnly);
+    }
+
+    /** The dictionaries the suite's {@code <Environment>} names, read from {@code dictionaryFolder}. */
+    public PetrarchDictionaries dictionaries(Path dictionaryFolder) {
+        return new PetrarchDictionaries(
                 PetrarchReader.readVerbs(dictionaryFolder.resolve(environment.verbs())),
                 PetrarchActors.concat(environment.actors().stream()
                         .map(f -> PetrarchReader.readActors(dictionaryFolder.resolve(f))).toList()),
                 PetrarchReader.readAgents(dictionaryFolder.resolve(environment.agents())),
                 environment.discards().map(f -> PetrarchReader.readDiscards(dictionaryFolder.resolve(f)))
                         .orElse(null));
-        return run(new PetrarchCoder(dicts), validOnly);
     }
 
     public List<Outcome> run(PetrarchCoder coder, boolean validOnly) {
+        return run(coder, validOnly, Record::parse);
+    }
+
+    /**
+     * Codes every record from the tree {@code tree} gives for it, instead of its {@code <Parse>}: e.g. a parse of its
+     * {@code <Text>} by another parser. A null tree counts as a rejected sentence ({@code no_parse}).
+     */
+    public List<Outcome> run(PetrarchCoder coder, boolean validOnly, java.util.function.Function<Record, String> tree) {
         CoderOptions options = CoderOptions.DEFAULTS;
         List<Outcome> out = new ArrayList<>();
         for (Item item : items) {
@@ -263,7 +275,9 @@ public final class ConformanceSuite {
             if (validOnly && !r.valid()) {
                 continue;
             }
-            CodingResult result = coder.code(r.parse(), r.date(), options);
+            String t = tree.apply(r);
+            CodingResult result = t == null ? CodingResult.rejected("no_parse", "the parser gave no tree")
+                    : coder.code(t, r.date(), options);
             out.add(judge(r, result));
         }
         return out;

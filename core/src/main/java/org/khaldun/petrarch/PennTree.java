@@ -69,6 +69,21 @@ public final class PennTree {
         return root;
     }
 
+    /**
+     * The position of every leaf word, by identity. Each leaf holds its own {@code String} object (the reader makes a
+     * fresh one per word), and the linear form reuses those objects, so a word of the linear form can be traced back
+     * to the leaf it came from even when the same word occurs twice; markup and actor codes are not leaves.
+     */
+    java.util.IdentityHashMap<String, Integer> leafPositions() {
+        java.util.IdentityHashMap<String, Integer> out = new java.util.IdentityHashMap<>();
+        for (Node n : root.preorder()) {
+            if (n.word != null) {
+                out.put(n.word, out.size());
+            }
+        }
+        return out;
+    }
+
     /** The words of the sentence, upper-cased, in order. */
     public List<String> words() {
         List<String> out = new ArrayList<>();
@@ -93,7 +108,29 @@ public final class PennTree {
         if (at[0] != tokens.size()) {
             throw new MalformedTreeException("text after the end of the parse tree");
         }
+        spliceNominalModifiers(root);
         return new PennTree(root);
+    }
+
+    /**
+     * Replaces every {@code NML} node by its children. Parsers trained on the Treebank as revised in 2007 (CoreNLP's
+     * among them) bracket nominal modifiers inside noun phrases — {@code (NP (NML (NNP Prime) (NNP Minister)) (NNP
+     * Romendacil))}, {@code (NP (NML (NNP Eriadori) (CC and) (NNP Calenardhon)) (NNS leaders))} — while PETRARCH's
+     * rules, and the trees its dictionaries were tested on, have flat noun phrases.
+     */
+    private static void spliceNominalModifiers(Node n) {
+        for (int i = 0; i < n.children.size(); i++) {
+            Node c = n.children.get(i);
+            spliceNominalModifiers(c);
+            if (c.label.equals("NML") && !c.children.isEmpty()) {
+                n.children.remove(i);
+                n.children.addAll(i, c.children);
+                for (Node g : c.children) {
+                    g.parent = n;
+                }
+                i += c.children.size() - 1;
+            }
+        }
     }
 
     private static List<String> tokenize(String text) {
@@ -135,7 +172,8 @@ public final class PennTree {
                 child.parent = node;
                 node.children.add(child);
             } else {
-                String w = normalize(tokens.get(at[0]++));
+                // a fresh object per leaf: leafPositions() finds leaves by identity
+                String w = new String(normalize(tokens.get(at[0]++)));
                 if (node.word != null || !node.children.isEmpty()) {
                     throw new MalformedTreeException("node " + label + " mixes words and phrases");
                 }

@@ -108,6 +108,8 @@ public final class PetrarchCoder {
         } catch (PennTree.MalformedTreeException e) {
             return CodingResult.rejected("bad_input_parse", e.getMessage());
         }
+        // before linearizing: the linearizer folds clauses into their words, which hides them from the tree
+        java.util.IdentityHashMap<String, Integer> leafOf = tree.leafPositions();
         Optional<CodingResult.Rejection> discard = discard(tree.words());
         if (discard.isPresent()) {
             return new CodingResult(List.of(), discard, List.of());
@@ -122,7 +124,7 @@ public final class PetrarchCoder {
             return CodingResult.rejected("bad_final_parse", "clause removal left an unbalanced sentence");
         }
         expandCompoundSlots(tokens, start);
-        Sentence s = new Sentence(tokens, start, date, options);
+        Sentence s = new Sentence(tokens, start, date, options, leafOf);
         s.codeSlots();
         List<CodingResult.Event> events = s.codeVerbs();
         return new CodingResult(events, Optional.empty(), tokens);
@@ -130,7 +132,11 @@ public final class PetrarchCoder {
 
     // ================================================================== discards, datelines
 
-    private Optional<CodingResult.Rejection> discard(List<String> words) {
+    /**
+     * The discard that {@code words} (a sentence's words, upper case) trigger, if any: a story discard first. Cheap,
+     * so a caller can skip a sentence, or a whole story, before parsing it.
+     */
+    public Optional<CodingResult.Rejection> discard(List<String> words) {
         String text = " " + String.join(" ", words) + " ";
         for (boolean story : new boolean[] {true, false}) {
             for (PetrarchDiscards.Entry d : dictionaries.discards().entries()) {
@@ -285,6 +291,12 @@ public final class PetrarchCoder {
         String code = DatedCode.NULL_CODE;
         final List<String> words = new ArrayList<>();
         final List<Slot> members = new ArrayList<>();
+        /** tree leaves of the slot's words, in order */
+        final List<Integer> leaves = new ArrayList<>();
+        /** first leaf of the actor name that gave the code, or -1 */
+        int nameLeaf = -1;
+        /** the actor and agent lines that made the code */
+        final List<SourceLine> lines = new ArrayList<>();
 
         Slot(boolean compound, int open) {
             this.compound = compound;
@@ -309,12 +321,47 @@ public final class PetrarchCoder {
         final LocalDate date;
         final CoderOptions options;
         final Map<Integer, Slot> slotAt = new HashMap<>();
+        final java.util.IdentityHashMap<String, Integer> leafOf;
 
-        Sentence(List<String> tokens, int start, LocalDate date, CoderOptions options) {
+        Sentence(List<String> tokens, int start, LocalDate date, CoderOptions options,
+                java.util.IdentityHashMap<String, Integer> leafOf) {
             this.t = tokens;
             this.start = start;
             this.date = date;
             this.options = options;
+            this.leafOf = leafOf;
+        }
+
+        /** The span of leaves of the words in {@code t[from..to]}. */
+        CodingResult.Span leafSpan(int from, int to) {
+            int lo = Integer.MAX_VALUE;
+            int hi = -1;
+            for (int i = Math.max(from, 0); i <= to && i < t.size(); i++) {
+                Integer leaf = leafOf.get(t.get(i));
+                if (leaf != null) {
+                    lo = Math.min(lo, leaf);
+                    hi = Math.max(hi, leaf);
+                }
+            }
+            return hi < 0 ? CodingResult.Span.NONE : new CodingResult.Span(lo, hi);
+        }
+
+        /** The unbroken run of the slot's leaves around its actor name (else around its last word). */
+        CodingResult.Span slotSpan(Slot s) {
+            if (s.leaves.isEmpty()) {
+                return CodingResult.Span.NONE;
+            }
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>(s.leaves);
+            int anchor = s.nameLeaf >= 0 && set.contains(s.nameLeaf) ? s.nameLeaf : set.last();
+            int from = anchor;
+            while (set.contains(from - 1)) {
+                from--;
+            }
+            int to = anchor;
+            while (set.contains(to + 1)) {
+                to++;
+            }
+            return new CodingResult.Span(from, to);
         }
 
         // ---------------------------------------------------------- slots
@@ -352,8 +399,14 @@ public final class PetrarchCoder {
                             phrase.add(tok);
                         }
                     }
-                    s.code = codePhrase(phrase);
+                    s.code = codePhrase(phrase, s);
                     t.set(s.open + 1, s.code);
+                    for (int i = s.open + 1; i < s.close; i++) {
+                        Integer leaf = leafOf.get(t.get(i));
+                        if (leaf != null) {
+                            s.leaves.add(leaf);
+                        }
+                    }
                 }
             }
         }
@@ -362,7 +415,7 @@ public final class PetrarchCoder {
          * The code of a noun phrase: the first actor named in it (longest name first), then every agent outside that
          * name, each added once: {@code ~GOV} after the actor code, {@code NGO~} before it.
          */
-        String codePhrase(List<String> phrase) {
+        String codePhrase(List<String> phrase, Slot slot) {
             String actor = "";
             int actorFrom = -1;
             int actorTo = -1;
@@ -377,6 +430,8 @@ public final class PetrarchCoder {
                         actor = DatedCode.resolve(c.entry().codes(), date);
                         actorFrom = k;
                         actorTo = k + len;
+                        slot.nameLeaf = leafOf.getOrDefault(phrase.get(k), -1);
+                        slot.lines.add(c.entry().source());
                         break;
                     }
                 }
@@ -413,6 +468,7 @@ public final class PetrarchCoder {
                     break; // PETRARCH stops at the first agent already present
                 }
                 code = a.prefix() ? agentCode + code : code + agentCode;
+                slot.lines.add(a.source());
             }
             return code;
         }
@@ -548,7 +604,8 @@ public final class PetrarchCoder {
                 source = defaultSource(upper, target);
             }
             if (source != null && target != null) {
-                makeEvents(source, target, code, t.get(verbAt), rule, patternText, passive, events);
+                CodingResult.Span verbSpan = leafSpan(verbStart, verbEnd);
+                makeEvents(source, target, code, t.get(verbAt), verbSpan, rule, patternText, passive, events);
             }
             return true;
         }
@@ -864,24 +921,28 @@ public final class PetrarchCoder {
 
         // ---------------------------------------------------------- events
 
-        List<String> codes(Slot s) {
-            List<String> out = new ArrayList<>();
+        /** An actor as an event shows it: its code and the slot it came from. */
+        record Shown(String code, Slot slot) {
+        }
+
+        List<Shown> codes(Slot s) {
+            List<Shown> out = new ArrayList<>();
             if (s.compound) {
                 for (Slot m : s.members) {
-                    out.add(shown(m));
+                    out.add(new Shown(shown(m), m));
                 }
                 if (out.isEmpty()) {
-                    out.add(DatedCode.NULL_CODE);
+                    out.add(new Shown(DatedCode.NULL_CODE, s));
                 }
             } else {
-                out.add(shown(s));
+                out.add(new Shown(shown(s), s));
             }
-            List<String> expanded = new ArrayList<>();
-            for (String c : out) {
-                if (c.contains("/") && !c.startsWith("\"")) {
-                    for (String part : c.split("/")) {
+            List<Shown> expanded = new ArrayList<>();
+            for (Shown c : out) {
+                if (c.code().contains("/") && !c.code().startsWith("\"")) {
+                    for (String part : c.code().split("/")) {
                         if (!part.isEmpty()) {
-                            expanded.add(part);
+                            expanded.add(new Shown(part, c.slot()));
                         }
                     }
                 } else {
@@ -901,38 +962,42 @@ public final class PetrarchCoder {
             return blanks < options.newActorLength() ? q : s.code;
         }
 
-        void makeEvents(Slot source, Slot target, String code, String verb, SourceLine rule, String pattern,
-                boolean passive, List<CodingResult.Event> events) {
-            List<String> src = codes(source);
-            List<String> tgt = codes(target);
+        void makeEvents(Slot source, Slot target, String code, String verb, CodingResult.Span verbSpan,
+                SourceLine rule, String pattern, boolean passive, List<CodingResult.Event> events) {
+            List<Shown> src = codes(source);
+            List<Shown> tgt = codes(target);
             int colon = code.indexOf(':');
             if (colon >= 0) {
-                if (src.get(0).equals(DatedCode.NULL_CODE) || tgt.get(0).equals(DatedCode.NULL_CODE)) {
-                    if (tgt.get(0).equals(DatedCode.NULL_CODE)) {
+                if (src.get(0).code().equals(DatedCode.NULL_CODE) || tgt.get(0).code().equals(DatedCode.NULL_CODE)) {
+                    if (tgt.get(0).code().equals(DatedCode.NULL_CODE)) {
                         tgt = src;
                     } else {
                         src = tgt;
                     }
                 }
-                pairs(src, tgt, code.substring(0, colon), verb, rule, pattern, passive, events);
-                pairs(tgt, src, code.substring(colon + 1), verb, rule, pattern, passive, events);
+                pairs(src, tgt, code.substring(0, colon), verb, verbSpan, rule, pattern, passive, events);
+                pairs(tgt, src, code.substring(colon + 1), verb, verbSpan, rule, pattern, passive, events);
             } else {
-                pairs(src, tgt, code, verb, rule, pattern, passive, events);
+                pairs(src, tgt, code, verb, verbSpan, rule, pattern, passive, events);
             }
         }
 
-        void pairs(List<String> src, List<String> tgt, String code, String verb, SourceLine rule, String pattern,
-                boolean passive, List<CodingResult.Event> events) {
+        void pairs(List<Shown> src, List<Shown> tgt, String code, String verb, CodingResult.Span verbSpan,
+                SourceLine rule, String pattern, boolean passive, List<CodingResult.Event> events) {
             if (code.isBlank()) {
                 return;
             }
-            for (String s : src) {
-                for (String g : tgt) {
-                    if (s.equals(g)) {
+            for (Shown s : src) {
+                for (Shown g : tgt) {
+                    if (s.code().equals(g.code())) {
                         continue; // no actor acts on itself
                     }
-                    events.add(passive ? new CodingResult.Event(g, s, code, verb, rule, pattern, true)
-                            : new CodingResult.Event(s, g, code, verb, rule, pattern, false));
+                    Shown from = passive ? g : s;
+                    Shown to = passive ? s : g;
+                    CodingResult.Trace trace = new CodingResult.Trace(verbSpan, slotSpan(from.slot()),
+                            slotSpan(to.slot()), from.slot().lines, to.slot().lines);
+                    events.add(new CodingResult.Event(from.code(), to.code(), code, verb, rule, pattern, passive,
+                            trace));
                 }
             }
         }

@@ -2,12 +2,18 @@ package org.khaldun.pipeline;
 
 import org.khaldun.actor.ActorDictionary;
 import org.khaldun.actor.DictionaryActorRecognizer;
-import java.util.function.UnaryOperator;
+import org.khaldun.attribution.RuleAttributionFinder;
 import org.khaldun.codebook.TableCodebook;
 import org.khaldun.event.DependencyEventCoder;
 import org.khaldun.event.EventCoder;
 import org.khaldun.nlp.CoreNlpEngine;
+import org.khaldun.petrarch.PetrarchActorAdapter;
+import org.khaldun.petrarch.PetrarchDictionaries;
+import org.khaldun.petrarch.PetrarchEventCoder;
+import org.khaldun.place.GazetteerPlaceRecognizer;
 import org.khaldun.time.RuleTimeResolver;
+
+import java.util.function.UnaryOperator;
 
 /** Assembles Khaldun's pipeline from its built-in stages. The stage list itself is in {@link Pipeline}. */
 public final class Pipelines {
@@ -32,29 +38,35 @@ public final class Pipelines {
         return p;
     }
 
-    /** A pipeline with the given options; the default one when the options are the defaults. */
+    /**
+     * A pipeline with the given options; the default one when the options are the defaults.
+     *
+     * @throws org.khaldun.petrarch.PetrarchFormatException for a bad line of a PETRARCH dictionary read strictly
+     */
     public static Pipeline create(PipelineOptions options) {
         if (options.isDefault() && defaultPipeline != null) {
             return defaultPipeline;
         }
-        ActorDictionary actors = ActorDictionary.builtin();
-        if (!options.actorFiles().isEmpty()) {
-            actors = actors.withFiles(options.actorFiles());
-        }
-        return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
-                DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin()));
+        return create(options, UnaryOperator.identity());
     }
 
     /**
-     * A pipeline whose event coder is the built-in one wrapped by {@code decorate} (e.g. the classifier module's
-     * guided coder, which core does not know).
+     * A pipeline whose event coder is the one {@code options} select, wrapped by {@code decorate} (e.g. the
+     * classifier module's guided coder, which core does not know). Never the shared default pipeline.
      */
     public static Pipeline create(PipelineOptions options, UnaryOperator<EventCoder> decorate) {
         ActorDictionary actors = ActorDictionary.builtin();
+        PetrarchDictionaries petrarch = options.petrarch().isEmpty() ? null : options.petrarch().load();
+        if (petrarch != null) {
+            actors = PetrarchActorAdapter.addTo(ActorDictionary.builder().addAll(actors), petrarch).build();
+        }
         if (!options.actorFiles().isEmpty()) {
             actors = actors.withFiles(options.actorFiles());
         }
+        EventCoder events = options.petrarch().compatibilityMode()
+                ? PetrarchEventCoder.create(petrarch, TableCodebook.builtin())
+                : DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin());
         return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
-                decorate.apply(DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin())));
+                new RuleAttributionFinder(), GazetteerPlaceRecognizer.builtin(), decorate.apply(events));
     }
 }

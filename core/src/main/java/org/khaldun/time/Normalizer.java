@@ -188,6 +188,17 @@ final class Normalizer {
             case DURATION, SET -> {
                 return new Result(sp.value(), null, "");
             }
+            case HOLIDAY -> {
+                Holidays.Rule rule = Holidays.rule(sp.a());
+                if (sp.c() > 0) {
+                    return period(new Period(rule.in(sp.c()), Unit.DAY), tod);
+                }
+                if (dct == null) {
+                    return new Result(rule.weekday() == 0 && rule.easterOffset() == Holidays.NO_EASTER
+                            ? String.format("XXXX-%02d-%02d", rule.month(), rule.day()) : "XXXX-XX-XX", null, "day");
+                }
+                return period(new Period(holiday(rule, dct, sp.b(), tense), Unit.DAY), tod);
+            }
             case TIME_ONLY -> {
                 LocalDate day = ref != null && ref.unit() == Unit.DAY ? ref.date() : dct;
                 if (day == null) {
@@ -239,6 +250,8 @@ final class Normalizer {
             long cost = Math.abs(days);
             if (tense == Tense.PAST && days > 0 || tense == Tense.FUTURE && days < 0) {
                 cost += penalty;
+            } else if (tense == Tense.UNKNOWN && days > 0) {
+                cost += UNKNOWN_FUTURE_PENALTY_DAYS;
             }
             if (cost < bestCost) {
                 bestCost = cost;
@@ -248,8 +261,51 @@ final class Normalizer {
         return best;
     }
 
+    /**
+     * A holiday's date: "last Thanksgiving" the latest before publication, "next Easter" the first after,
+     * "this Christmas" this year's, a bare name the nearest occurrence on the side the tense allows.
+     */
+    static LocalDate holiday(Holidays.Rule rule, LocalDate dct, int rel, Tense tense) {
+        int y = dct.getYear();
+        switch (rel) {
+            case -1 -> {
+                LocalDate d = rule.in(y);
+                return d.isBefore(dct) ? d : rule.in(y - 1);
+            }
+            case 1 -> {
+                LocalDate d = rule.in(y);
+                return d.isAfter(dct) ? d : rule.in(y + 1);
+            }
+            case 2 -> {
+                return rule.in(y);
+            }
+            default -> {
+                LocalDate best = null;
+                long bestCost = Long.MAX_VALUE;
+                for (int cy = y - 1; cy <= y + 1; cy++) {
+                    LocalDate c = rule.in(cy);
+                    long days = java.time.temporal.ChronoUnit.DAYS.between(dct, c);
+                    long cost = Math.abs(days);
+                    if (tense == Tense.PAST && days > 0 || tense == Tense.FUTURE && days < 0) {
+                        cost += TENSE_PENALTY_DAYS;
+                    }
+                    if (cost < bestCost) {
+                        bestCost = cost;
+                        best = c;
+                    }
+                }
+                return best;
+            }
+        }
+    }
+
     /** How far (in days) a date may lie on the wrong side of publication for its tense and still be chosen. */
     private static final int TENSE_PENALTY_DAYS = 120;
+    /**
+     * With no tense to go by, news is mostly about what has happened: a date ahead of publication must be this
+     * much nearer than the one behind it to win ("from $29.75 in March", written in October, is last March).
+     */
+    private static final int UNKNOWN_FUTURE_PENALTY_DAYS = 100;
     /** Bare month names follow the tense strictly: "will vote in November" is next November. */
     private static final int MONTH_PENALTY_DAYS = 400;
 

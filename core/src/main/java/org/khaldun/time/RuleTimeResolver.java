@@ -83,6 +83,6 @@ public final class RuleTimeResolver implements TimeResolver {
 
     private static boolean needsTense(Kind k) {
         return k == Kind.MONTH || k == Kind.MONTH_DAY || k == Kind.WEEKDAY || k == Kind.QUARTER || k == Kind.HALF
-                || k == Kind.SEASON || k == Kind.DEICTIC;
+                || k == Kind.SEASON || k == Kind.DEICTIC || k == Kind.HOLIDAY;
     }
 }

@@ -21,12 +21,13 @@ package org.khaldun.time;
  *   <li>{@code REF}: {@code value} is PAST_REF, PRESENT_REF or FUTURE_REF</li>
  *   <li>{@code DURATION}, {@code SET}: {@code value} is final (P3M, P1W, XXXX-WXX-3)</li>
  *   <li>{@code TIME_ONLY}: a clock time with no day ("at 10 a.m."): the day comes from context</li>
+ *   <li>{@code HOLIDAY}: {@link Holidays} rule {@code a}, {@code b} = shift as for weekdays, year {@code c} or 0</li>
  * </ul>
  * {@code timeOfDay} ("T10:00", "TMO", "TNI") is appended to day-precise values.
  */
 record Spec(Kind kind, int a, int b, int c, int n, Unit unit, String value, String timeOfDay) {
 
-    enum Kind { ABSOLUTE, MONTH, MONTH_DAY, WEEKDAY, DEICTIC, ANAPHORIC, QUARTER, HALF, SEASON, REF, DURATION, SET, TIME_ONLY }
+    enum Kind { ABSOLUTE, MONTH, MONTH_DAY, WEEKDAY, DEICTIC, ANAPHORIC, QUARTER, HALF, SEASON, REF, DURATION, SET, TIME_ONLY, HOLIDAY }
 
     /** Calendar units, finest first; also the precision of a value. */
     enum Unit {

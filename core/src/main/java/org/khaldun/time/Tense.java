@@ -29,6 +29,10 @@ enum Tense {
             "became", "ran", "stood", "wrote", "read", "heard", "felt", "kept", "meant", "seized", "killed");
 
     static Tense of(Sentence s, int first, int last) {
+        if (first >= 3 && isWord(s, first - 1, "as") && isWord(s, first - 3, "as")
+                && (isWord(s, first - 2, "soon") || isWord(s, first - 2, "early"))) {
+            return FUTURE; // "as soon as Tuesday", "as early as Monday": a date not yet reached
+        }
         if (s.parsed() && !s.dependencies().isEmpty()) {
             // only a verb the expression hangs from directly says when it is; through a noun ("under a June
             // agreement", "payable Dec. 7") the verb's tense misleads more than it helps
@@ -39,6 +43,10 @@ enum Tense {
             return UNKNOWN;
         }
         return byWindow(s, first, last);
+    }
+
+    private static boolean isWord(Sentence s, int i, String w) {
+        return s.token(i).word().equalsIgnoreCase(w);
     }
 
     /** The verb an expression depends on: up from the expression's head through at most four edges. */
@@ -70,6 +78,8 @@ enum Tense {
         boolean infinitive = false;
         Tense auxTense = UNKNOWN;
         boolean perfect = false;
+        boolean future = false;
+        boolean conditional = false;
         for (Dependency d : s.dependencies()) {
             if (d.governor() != verb) {
                 continue;
@@ -78,10 +88,12 @@ enum Tense {
             String w = s.token(d.dependent()).word().toLowerCase(java.util.Locale.ROOT);
             if (rel.startsWith("aux")) {
                 if (FUTURE_AUX.contains(w)) {
-                    return FUTURE;
-                }
-                if (w.equals("going")) {
-                    return FUTURE;
+                    future = true;
+                    conditional |= w.equals("would") || w.equals("'d");
+                } else if (w.equals("going")) {
+                    future = true;
+                } else if (w.equals("could") || w.equals("should") || w.equals("might")) {
+                    conditional = true;
                 }
                 if (PAST_FORMS.contains(w)) {
                     auxTense = PAST;
@@ -95,6 +107,12 @@ enum Tense {
             } else if (rel.equals("mark") && w.equals("to")) {
                 infinitive = true;
             }
+        }
+        if (conditional && perfect) {
+            return PAST; // "would have met on Friday": a counterfactual about the past
+        }
+        if (future) {
+            return FUTURE;
         }
         if (auxTense == PAST) {
             return PAST;
@@ -130,6 +148,14 @@ enum Tense {
                         }
                         Tense t = ofVerb(s, d.governor(), depth + 1);
                         return t == PAST && infinitive ? UNKNOWN : t;
+                    }
+                }
+            }
+            if (infinitive) {
+                // "the first countries to accede on Friday" describes them; it does not plan anything
+                for (Dependency d : s.dependencies()) {
+                    if (d.dependent() == verb && d.baseRelation().equals("acl")) {
+                        return UNKNOWN;
                     }
                 }
             }

@@ -37,6 +37,10 @@ final class TimeGrammar {
     private static final Map<String, Integer> SEASONS = new HashMap<>();
     private static final Map<String, String> PARTS_OF_DAY = Map.of(
             "morning", "TMO", "afternoon", "TAF", "evening", "TEV", "night", "TNI", "overnight", "TNI");
+    private static final Set<String> MODALS = Set.of("will", "would", "could", "may", "might", "'ll", "shall", "can");
+    private static final Map<String, String> MID_PARTS_OF_DAY = Map.of(
+            "mid-morning", "TMO", "midmorning", "TMO", "mid-afternoon", "TAF", "midafternoon", "TAF",
+            "mid-evening", "TEV");
     private static final Map<String, Integer> DECADE_WORDS = Map.of(
             "twenties", 2, "thirties", 3, "forties", 4, "fifties", 5, "sixties", 6, "seventies", 7,
             "eighties", 8, "nineties", 9);
@@ -65,6 +69,8 @@ final class TimeGrammar {
     private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
     private static final Pattern LOWER_WORD = Pattern.compile("[a-z]+");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})*");
+    /** One token "2 1/2", as CoreNLP keeps mixed fractions. */
+    private static final Pattern MIXED_HALF = Pattern.compile("(\\d{1,3})\\s1/2");
 
     static {
         String[] months = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -132,7 +138,7 @@ final class TimeGrammar {
             "annually", "hourly", "quarterly", "several", "few", "many", "fiscal", "noon", "midnight", "overnight",
             "same", "year", "present", "half", "mid-", "couple", "first", "second", "third", "fourth", "latest",
             "those", "these", "end", "beginning", "start", "middle", "year-earlier", "year-ago",
-            "christmas", "thanksgiving", "new");
+            "christmas", "thanksgiving", "new", "midday", "midmorning", "midafternoon", "someday", "as");
 
     /** Every word that can open an expression, in one hash set: the only test most tokens meet. */
     private static final Set<String> OPENING_WORDS = new java.util.HashSet<>();
@@ -146,6 +152,7 @@ final class TimeGrammar {
         OPENING_WORDS.addAll(SEASONS.keySet());
         OPENING_WORDS.addAll(ORDINALS.keySet());
         OPENING_WORDS.addAll(DECADE_WORDS.keySet());
+        OPENING_WORDS.addAll(Holidays.firstWords());
         OPENING_WORDS.addAll(List.of("hundreds", "thousands", "dozens", "couple", "right", "nineteen", "eighteen"));
     }
 
@@ -475,7 +482,9 @@ final class TimeGrammar {
             }
             int k = j + 1;
             int d = day(k);
-            if (d > 0 && !w(k + 1).equals(":") && !UNITS.containsKey(w(k + 1))) {
+            // "March 10: 30" is a score or a verse; "Monday, Oct. 26:" before a quotation is a date
+            boolean colonNumber = w(k + 1).equals(":") && !w(k + 2).isEmpty() && Character.isDigit(w(k + 2).charAt(0));
+            if (d > 0 && !colonNumber && !UNITS.containsKey(w(k + 1))) {
                 int e = k;
                 int y = 0;
                 if (w(e + 1).equals(",") && year(e + 2) > 0) {
@@ -828,6 +837,10 @@ final class TimeGrammar {
                 return m(j, e, "DATE", Spec.of(Kind.SEASON, se, rel == 0 ? 2 : rel, 0));
             }
             String tod = PARTS_OF_DAY.get(x);
+            if (tod != null && the && anaphoric && !x.equals("overnight") && rel != 0) {
+                // "the next morning", "the previous evening": a part of the day after or before the one in view
+                return m(j, u, "TIME", Spec.shift(Kind.ANAPHORIC, Unit.DAY, rel).withTime(tod));
+            }
             if (tod != null && !the) {
                 int shift = r.equals("last") && x.equals("night") ? -1 : rel == 0 ? 0 : Integer.MIN_VALUE;
                 if (shift != Integer.MIN_VALUE) {
@@ -859,7 +872,11 @@ final class TimeGrammar {
             return m(j, u, "DATE", Spec.shift(anaphoric ? Kind.ANAPHORIC : Kind.DEICTIC, unit, rel));
         }
 
-        record Num(int n, int end) {
+        /** A count; {@code half} adds one half ("2 1/2", "two and a half"). */
+        record Num(int n, int end, boolean half) {
+            Num(int n, int end) {
+                this(n, end, false);
+            }
         }
 
         /** A count and the index after it: "3", "three", "twenty-four", "a", "a few" (-1), "several" (-1). */
@@ -879,7 +896,7 @@ final class TimeGrammar {
                     return new Num(100, j + 2);
                 }
                 if (w(j + 1).equals("half") && UNITS.containsKey(w(j + 2))) {
-                    return new Num(-2, j + 2); // half a unit: handled as unknown amount
+                    return new Num(0, j + 2, true); // "a half hour"
                 }
                 return new Num(1, j + 1);
             }
@@ -892,13 +909,20 @@ final class TimeGrammar {
             if (x.equals("several") || x.equals("few") || x.equals("many") || x.equals("some")) {
                 return new Num(-1, j + 1);
             }
+            if (x.equals("half") && (w(j + 1).equals("a") || w(j + 1).equals("an")) && UNITS.containsKey(w(j + 2))) {
+                return new Num(0, j + 2, true); // "half an hour"
+            }
+            var mixed = MIXED_HALF.matcher(x);
+            if (mixed.matches()) {
+                return new Num(Integer.parseInt(mixed.group(1)), j + 1, true); // "2 1/2"
+            }
             if (DIGITS.matcher(x).matches()) {
                 int v = Integer.parseInt(x.replace(",", ""));
                 int e = j + 1;
                 if (w(e).equals("-") && UNITS.containsKey(w(e + 1))) {
                     e++;
                 }
-                return new Num(v, e);
+                return andAHalf(v, e);
             }
             Integer v = NUMBERS.get(x);
             if (v == null) {
@@ -922,6 +946,14 @@ final class TimeGrammar {
             }
             if (w(e).equals("-") && UNITS.containsKey(w(e + 1))) {
                 e++;
+            }
+            return andAHalf(v, e);
+        }
+
+        /** "two and a half (years)": the count with its half, when a unit follows. */
+        private Num andAHalf(int v, int e) {
+            if (w(e).equals("and") && w(e + 1).equals("a") && w(e + 2).equals("half") && UNITS.containsKey(w(e + 3))) {
+                return new Num(v, e + 3, true);
             }
             return new Num(v, e);
         }
@@ -951,7 +983,7 @@ final class TimeGrammar {
             } else {
                 u = num.end;
                 n = num.n;
-                if (n == 0) {
+                if (n == 0 && !num.half()) {
                     return null;
                 }
             }
@@ -973,12 +1005,22 @@ final class TimeGrammar {
                 n = -1;
             }
             int e = u;
-            // "a minute and a half"
+            boolean half = num != null && num.half();
+            if (w(e + 1).equals("and") && w(e + 2).equals("a") && w(e + 3).equals("half")) {
+                half = true; // "a minute and a half"
+                e += 3;
+            }
+            boolean roughly = false;
+            if (w(e + 1).equals("or") && w(e + 2).equals("so")
+                    && (w(e + 3).equals("ago") || w(e + 3).equals("earlier") || w(e + 3).equals("later"))) {
+                roughly = true; // "a week or so ago"
+                e += 2;
+            }
             String post = w(e + 1);
             if (post.equals("ago") || post.equals("earlier") || post.equals("later") || post.equals("before")
                     || post.equals("after") || post.equals("hence") || post.equals("from") && w(e + 2).equals("now")) {
                 boolean closes = !(post.equals("before") || post.equals("after")) || endsPhrase(e + 2);
-                if (closes && !article && n != 0) {
+                if (closes && !article && n != 0 && !half) {
                     int shift = post.equals("ago") || post.equals("earlier") || post.equals("before") ? -n : n;
                     boolean deictic = post.equals("ago") || post.equals("from") || post.equals("hence");
                     int end = post.equals("from") ? e + 2 : e + 1;
@@ -991,7 +1033,7 @@ final class TimeGrammar {
                     if (unit == Unit.YEAR && shift == -1) {
                         sp = new Spec(sp.kind(), 0, 0, 0, -1, unit, "CMP", "");
                     }
-                    return m(j, end, "DATE", sp);
+                    return new Mention(j, end, "DATE", sp, roughly ? "APPROX" : "");
                 }
             }
             if (article && !w(j).equals("the")) {
@@ -1023,7 +1065,11 @@ final class TimeGrammar {
             if (w(e + 1).equals("old") && num != null) {
                 return null; // ages are not times
             }
-            return m(j, e, "DURATION", Spec.value(Kind.DURATION, duration(n, unit)));
+            if (n == 1 && e == u && unit == Unit.DAY && (w(j).equals("one") || w(j).equals("some"))
+                    && (MODALS.contains(w(j - 1)) || MODALS.contains(w(j - 2)) && s.token(j - 1).pos().startsWith("RB"))) {
+                return m(j, e, "DATE", Spec.value(Kind.REF, "FUTURE_REF")); // "Islam will one day be …"
+            }
+            return m(j, e, "DURATION", Spec.value(Kind.DURATION, half ? durationAndAHalf(n, unit) : duration(n, unit)));
         }
 
         boolean endsPhrase(int k) {
@@ -1231,7 +1277,26 @@ final class TimeGrammar {
                         Unit u = UNITS.get(w(k));
                         return m(j, k + 1, "DATE", Spec.value(Kind.REF, "FUTURE_REF").withTime(u.name()));
                     }
+                    if ((w(j + 1).equals("near") || w(j + 1).equals("short") || w(j + 1).equals("long"))
+                            && w(j + 2).equals("term") && endsPhrase(j + 3)) {
+                        return m(j, j + 2, "DATE", Spec.value(Kind.REF, "FUTURE_REF")); // "in the near term"
+                    }
                     return null;
+                }
+                case "a" -> {
+                    if ((w(j + 1).equals("later") || w(j + 1).equals("future")) && w(j + 2).equals("date")) {
+                        return m(j, j + 2, "DATE", Spec.value(Kind.REF, "FUTURE_REF")); // "at a later date"
+                    }
+                    return null;
+                }
+                case "as" -> {
+                    if (w(j + 1).equals("soon") && w(j + 2).equals("as") && w(j + 3).equals("possible")) {
+                        return m(j, j + 3, "DATE", Spec.value(Kind.REF, "FUTURE_REF"));
+                    }
+                    return null;
+                }
+                case "someday" -> {
+                    return m(j, j, "DATE", Spec.value(Kind.REF, "FUTURE_REF"));
                 }
                 case "future" -> {
                     Unit u = UNITS.get(w(j + 1));
@@ -1302,6 +1367,13 @@ final class TimeGrammar {
             String x = w(j);
             if (x.equals("noon") || x.equals("midday")) {
                 return m(j, j, "TIME", Spec.of(Kind.TIME_ONLY, 0, 0, 0).withTime("T12:00"));
+            }
+            String part = MID_PARTS_OF_DAY.get(x);
+            if (part != null) {
+                return m(j, j, "TIME", Spec.of(Kind.TIME_ONLY, 0, 0, 0).withTime(part)); // "mid-afternoon"
+            }
+            if (x.equals("mid") && PARTS_OF_DAY.containsKey(w(j + 1)) && !w(j + 1).equals("overnight")) {
+                return m(j, j + 1, "TIME", Spec.of(Kind.TIME_ONLY, 0, 0, 0).withTime(PARTS_OF_DAY.get(w(j + 1))));
             }
             if (x.equals("midnight")) {
                 return m(j, j, "TIME", Spec.of(Kind.TIME_ONLY, 0, 0, 0).withTime("T24:00"));
@@ -1484,30 +1556,58 @@ final class TimeGrammar {
             return m(j, e, "DATE", Spec.absolute(Integer.toString(y), Unit.YEAR));
         }
 
-        /** Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve". */
+        /** Named days ({@link Holidays}): "Christmas", "last Thanksgiving", "Easter 1998", "New Year's Eve". */
         Mention holiday(int j) {
-            String x = w(j);
-            if (x.equals("christmas") && s.token(j).isCapitalized()) {
-                if (w(j + 1).equals("eve")) {
-                    return m(j, j + 1, "DATE", Spec.of(Kind.MONTH_DAY, 12, 24, 0));
-                }
-                int e = w(j + 1).equals("day") ? j + 1 : j;
-                return m(j, e, "DATE", Spec.of(Kind.MONTH_DAY, 12, 25, 0));
+            int k = j;
+            int rel = switch (w(k)) {
+                case "last" -> -1;
+                case "next" -> 1;
+                case "this" -> 2;
+                default -> 0;
+            };
+            if (rel != 0) {
+                k++;
             }
-            if (x.equals("new") && s.token(j).isCapitalized() && w(j + 1).equals("year") && w(j + 2).equals("'s")) {
-                if (w(j + 3).equals("day")) {
-                    return m(j, j + 3, "DATE", Spec.of(Kind.MONTH_DAY, 1, 1, 0));
-                }
-                if (w(j + 3).equals("eve")) {
-                    return m(j, j + 3, "DATE", Spec.of(Kind.MONTH_DAY, 12, 31, 0));
-                }
+            if (k >= size || !s.token(k).isCapitalized()) {
+                return null;
             }
-            return null;
+            int[] h = Holidays.match(w, k);
+            if (h == null) {
+                return null;
+            }
+            int e = h[1];
+            int y = 0;
+            if (rel == 0 && year(e + 1) > 0) {
+                y = year(++e);
+            } else if (rel == 0 && (w(e + 1).equals(",") || w(e + 1).equals("of")) && year(e + 2) > 0) {
+                e += 2;
+                y = year(e);
+            }
+            return m(j, e, "DATE", new Spec(Kind.HOLIDAY, h[0], rel, y, 0, null, "", ""));
         }
 
         private Mention withClock(int first, int last, Spec sp) {
             return dayWithTime(first, last, sp);
         }
+    }
+
+    /** "2 1/2 years" P2Y6M, "an hour and a half" PT1H30M, "half an hour" PT30M (n = 0). */
+    static String durationAndAHalf(int n, Unit u) {
+        if (n < 0) {
+            return duration(n, u);
+        }
+        String whole = n == 0 ? "" : n + u.durationLetter;
+        return switch (u) {
+            case YEAR -> "P" + whole + "6M";
+            case MONTH -> "P" + whole + "15D";
+            case WEEK -> "P" + (7 * n + 3) + "DT12H";
+            case DAY -> "P" + whole + "T12H";
+            case HOUR -> "PT" + whole + "30M";
+            case MINUTE -> "PT" + whole + "30S";
+            case DECADE -> "P" + (10 * n + 5) + "Y";
+            case CENTURY -> "P" + (100 * n + 50) + "Y";
+            default -> duration(n, u);
+        };
     }
 
     /** TimeML duration value: P3M, PT2H, PXY when the count is unknown. */

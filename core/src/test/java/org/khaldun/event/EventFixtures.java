@@ -215,7 +215,7 @@ final class EventFixtures {
         ActorIndex index = actors.index(split);
         List<Sentence> candidates = new ArrayList<>();
         for (Sentence s : split) {
-            if (!article.inDebris(s.start(), s.end()) && coder.mayHoldEvent(s)) {
+            if (!article.inDebris(s.start(), s.end()) && coder.mayHoldEvent(s, index.mentions(s.index()))) {
                 candidates.add(s);
             }
         }

@@ -132,6 +132,6 @@ public final class ClassifierTrainingData {
     }
 
     private boolean candidate(Sentence s, ActorIndex index) {
-        return !index.mentions(s.index()).isEmpty() && triggers.mayHoldEvent(s);
+        return !index.mentions(s.index()).isEmpty() && triggers.mayHoldEvent(s, index.mentions(s.index()));
     }
 }

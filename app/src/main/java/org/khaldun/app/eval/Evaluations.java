@@ -15,7 +15,11 @@ public final class Evaluations {
                 new ConflibertEvaluation(DefaultCoder::get),
                 new ClassifierEvaluation(),
                 new TempEvalEvaluation(),
-                new PetrarchConformanceEvaluation()
+                new PetrarchConformanceEvaluation(),
+                new PolnearEvaluation(),
+                new GeoparsingEvaluation(),
+                new EventLocationEvaluation(),
+                new PetrarchTextEvaluation()
         );
     }
 

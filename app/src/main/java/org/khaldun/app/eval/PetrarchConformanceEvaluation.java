@@ -68,7 +68,7 @@ public final class PetrarchConformanceEvaluation implements Evaluation {
         return md.toString();
     }
 
-    private static void section(StringBuilder md, List<ConformanceSuite.Outcome> outcomes) {
+    static void section(StringBuilder md, List<ConformanceSuite.Outcome> outcomes) {
         md.append("| category | sentences | expected codings | passed | pass rate | extra codings |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
         for (ConformanceSuite.Tally t : ConformanceSuite.tally(outcomes)) {

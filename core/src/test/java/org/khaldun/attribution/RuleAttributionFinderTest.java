@@ -1,0 +1,378 @@
+package org.khaldun.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.khaldun.actor.Actor;
+import org.khaldun.actor.ActorIndex;
+import org.khaldun.actor.ActorMention;
+import org.khaldun.article.Article;
+import org.khaldun.nlp.CoreNlpEngine;
+import org.khaldun.nlp.NlpEngine;
+import org.khaldun.nlp.Sentence;
+import org.khaldun.nlp.Token;
+
+class RuleAttributionFinderTest {
+
+    private static final NlpEngine NLP = CoreNlpEngine.shared();
+    private static final AttributionFinder FINDER = new RuleAttributionFinder();
+    private static final ActorIndex NO_ACTORS = sentence -> List.of();
+
+    // ------------------------------------------------------------------ direct quotes
+
+    @Test
+    void aQuoteClosedByHeSaidIsAttributedToThePersonThePronounRefersTo() {
+        String text = "Mohsen Al-Mandalawi met the delegation on Wednesday. "
+                + "\"The US attacks on Iraqi sites violate international law,\" he said.";
+        Doc d = parse(text);
+        // the actor recogniser resolves "he" to the speaker of parliament
+        ActorIndex actors = new Mentions(d).add("he", "IRQLEG");
+        Attribution a = only(FINDER.find(d.article, d.sentences, actors));
+        assertThat(a.speakerCode()).isEqualTo("IRQLEG");
+        assertThat(a.speakerText()).isEqualTo("he");
+        assertThat(a.cue()).isEqualTo("said");
+        assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
+        assertThat(content(text, a)).isEqualTo("\"The US attacks on Iraqi sites violate international law,\"");
+        assertThat(a.kind()).isEqualTo(SourceKind.NAMED);
+    }
+
+    @Test
+    void aCurlyQuoteAfterHeSaidColonIsDirectSpeech() {
+        String text = "He said: “We will not accept foreign forces on our soil.”";
+        Attribution a = only(find(text));
+        assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
+        assertThat(content(text, a)).isEqualTo("“We will not accept foreign forces on our soil.”");
+        assertThat(a.speakerText()).isEqualTo("He");
+    }
+
+    @Test
+    void aQuotationOpenedInOneSentenceAndClosedInALaterOneIsOneContent() {
+        String text = "“The talks went well. We agreed on a timetable. The forces will leave,” the minister said.";
+        Attribution a = only(find(text));
+        assertThat(content(text, a)).startsWith("“The talks went well.").endsWith("The forces will leave,”");
+        assertThat(a.speakerText()).isEqualTo("the minister");
+        assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
+    }
+
+    @Test
+    void aQuoteInterruptedByItsCueIsOneAttributionInTwoPieces() {
+        String text = "\"We will respond,\" the spokesman said, \"and we will do so at a time of our choosing.\"";
+        Attribution a = only(find(text));
+        assertThat(a.content()).hasSize(2);
+        assertThat(a.content().get(1).of(text)).isEqualTo("\"and we will do so at a time of our choosing.\"");
+    }
+
+    @Test
+    void invertedCuesTakeTheirSpeakerFromAfterTheVerb() {
+        String text = "\"This is a dangerous escalation by the government,\" said Ali Hassan, a member of parliament.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).startsWith("Ali Hassan");
+    }
+
+    @Test
+    void scareQuotesAroundOneNameAreNotAQuote() {
+        String text = "Iran praised its recent anti-\"Israel\" legislation and its stance on the \"Zionist entity\".";
+        assertThat(find(text)).isEmpty();
+    }
+
+    @Test
+    void aQuotationWithoutACueContinuesTheSpeakerOfTheParagraph() {
+        String text = "\"We will not leave,\" the commander said. \"Our forces are ready for any attack on the base.\"";
+        Attribution a = only(find(text));
+        assertThat(a.content()).hasSize(2);
+        assertThat(a.speakerText()).isEqualTo("the commander");
+    }
+
+    // ------------------------------------------------------------------ indirect and mixed
+
+    @Test
+    void declaredThatIsIndirectSpeechWithTheComplementizerInTheContent() {
+        String text = "The minister declared that the government will hold early elections next year.";
+        Attribution a = only(find(text));
+        assertThat(a.form()).isEqualTo(QuoteForm.INDIRECT);
+        assertThat(content(text, a)).isEqualTo("that the government will hold early elections next year");
+        assertThat(a.speakerText()).isEqualTo("The minister");
+    }
+
+    @Test
+    void saidWithoutThatStillIntroducesReportedSpeech() {
+        String text = "The prime minister said the plan would end the presence of foreign troops.";
+        Attribution a = only(find(text));
+        assertThat(content(text, a)).isEqualTo("the plan would end the presence of foreign troops");
+    }
+
+    @Test
+    void quotedWordsAfterSaidThatMakeMixedSpeech() {
+        String text = "He said that \"the US attacks on Iraqi sites and officials violate international law\".";
+        Attribution a = only(find(text));
+        assertThat(a.form()).isEqualTo(QuoteForm.MIXED);
+    }
+
+    @Test
+    void aParticipleCueKeepsTheSpeakerOfTheClauseItHangsOn() {
+        String text = "Al-Mandalawi declared that the laws will be passed, adding that the country is strong.";
+        List<Attribution> all = find(text);
+        assertThat(all).hasSize(2);
+        Attribution adding = all.get(1);
+        assertThat(adding.cue()).isEqualTo("adding");
+        assertThat(adding.speakerText()).isEqualTo("Al-Mandalawi");
+        assertThat(content(text, adding)).isEqualTo("that the country is strong");
+        assertThat(content(text, all.get(0))).isEqualTo("that the laws will be passed");
+    }
+
+    @Test
+    void accordingToNamesTheSourceOfTheRestOfTheSentence() {
+        String text = "According to the Iraqi Foreign Ministry, the talks will start in February.";
+        Attribution a = only(find(text));
+        assertThat(a.cue()).isEqualTo("According to");
+        assertThat(a.speakerText()).isEqualTo("the Iraqi Foreign Ministry");
+        assertThat(content(text, a)).isEqualTo("the talks will start in February");
+    }
+
+    @Test
+    void aReportingNounWithAThatClauseIsAnAttribution() {
+        String text = "The minister's statement that the border would reopen surprised traders.";
+        Attribution a = only(find(text));
+        assertThat(a.cue()).isEqualTo("statement");
+        assertThat(a.speakerText()).isEqualTo("The minister");
+        assertThat(content(text, a)).startsWith("that the border would reopen");
+    }
+
+    // ------------------------------------------------------------------ kinds of source
+
+    @Test
+    void aUsOfficialToldCnnIsAnAnonymousOfficialSpeakingThroughCnn() {
+        String text = "The talks will center on the next phase of the coalition, a US official told CNN.";
+        Doc d = parse(text);
+        ActorIndex actors = new Mentions(d).add("US official", "USAGOV");
+        Attribution a = only(FINDER.find(d.article, d.sentences, actors));
+        assertThat(a.kind()).isEqualTo(SourceKind.ANONYMOUS);
+        assertThat(a.anonymous()).isTrue();
+        assertThat(a.speakerCode()).isEqualTo("USAGOV");
+        assertThat(a.channel()).isEqualTo("CNN");
+        assertThat(content(text, a)).isEqualTo("The talks will center on the next phase of the coalition");
+    }
+
+    @Test
+    void sourcesIndicatedIsAnonymous() {
+        String text = "In late January, sources indicated that the United States and Iraq are about to begin talks.";
+        Attribution a = only(find(text));
+        assertThat(a.kind()).isEqualTo(SourceKind.ANONYMOUS);
+        assertThat(a.speakerText()).isEqualTo("sources");
+    }
+
+    @Test
+    void officialsWithoutANameAreAnonymousAndANamedSpokesmanIsNot() {
+        assertThat(only(find("Iraqi officials said the strikes killed four fighters.")).kind())
+                .isEqualTo(SourceKind.ANONYMOUS);
+        assertThat(only(find("Pentagon spokesman John Kirby said the strikes killed four fighters.")).kind())
+                .isEqualTo(SourceKind.NAMED);
+    }
+
+    @Test
+    void onConditionOfAnonymityFlagsTheSource() {
+        String text = "A senior diplomat, who spoke on condition of anonymity, said the talks had collapsed.";
+        Attribution a = only(find(text));
+        assertThat(a.anonymous()).isTrue();
+    }
+
+    @Test
+    void itIsReportedHasNoSpeakerAndIsAnonymous() {
+        String text = "It is reported that the militia withdrew from the city overnight.";
+        Attribution a = only(find(text));
+        assertThat(a.speaker()).isEmpty();
+        assertThat(a.kind()).isEqualTo(SourceKind.ANONYMOUS);
+    }
+
+    @Test
+    void aNewsOutletReportingIsAMediaSource() {
+        String text = "The strikes proved potent, with CNN reporting that the airstrikes made the talks more urgent.";
+        Attribution a = only(find(text));
+        assertThat(a.kind()).isEqualTo(SourceKind.MEDIA);
+        assertThat(a.speakerText()).isEqualTo("CNN");
+    }
+
+    @Test
+    void theReportSaidIsADocumentSource() {
+        String text = "The report said that the militia had recruited hundreds of children.";
+        assertThat(only(find(text)).kind()).isEqualTo(SourceKind.DOCUMENT);
+    }
+
+    @Test
+    void saidInAStatementIsANamedSpeakerWithAStatementChannel() {
+        String text = "The army said in a statement that two soldiers were killed near the border.";
+        Attribution a = only(find(text));
+        assertThat(a.kind()).isEqualTo(SourceKind.NAMED);
+        assertThat(a.channel()).isEqualTo("a statement");
+    }
+
+    // ------------------------------------------------------------------ without a parse
+
+    @Test
+    void unparsedSentencesAreAttributedFromTokensAndQuotationMarks() {
+        String text = "\"We will not leave Iraq before the job is done,\" the general said. "
+                + "Officials told Reuters that the base was attacked twice.";
+        Article article = Article.of("t", "", "", text, null, "");
+        List<Attribution> all = FINDER.find(article, NLP.split(text), NO_ACTORS);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).speakerText()).isEqualTo("the general");
+        assertThat(all.get(0).form()).isEqualTo(QuoteForm.DIRECT);
+        assertThat(all.get(1).speakerText()).isEqualTo("Officials");
+        assertThat(all.get(1).channel()).isEqualTo("Reuters");
+        assertThat(all.get(1).kind()).isEqualTo(SourceKind.ANONYMOUS);
+    }
+
+    // ------------------------------------------------------------------ sources of events
+
+    @Test
+    void theSourceOfAnEventIsTheInnermostAttributionHoldingItsTrigger() {
+        String text = "He said that sources told him that the militia attacked the base. The army withdrew.";
+        Doc d = parse(text);
+        ArticleAttributions attributions = FINDER.attribute(d.article, d.sentences, NO_ACTORS);
+        Optional<Attribution> ofAttack = attributions.sourceOf(text.indexOf("attacked"));
+        assertThat(ofAttack).isPresent();
+        assertThat(ofAttack.get().speakerText()).isEqualTo("sources");
+        assertThat(attributions.sourceOf(text.indexOf("withdrew"))).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ the example article
+
+    @Test
+    void theExampleArticleAttributesItsQuotesAndItsSecondHandSources() throws IOException {
+        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
+                "iraq-iran-us-forces.txt");
+        String raw = Files.readString(file, StandardCharsets.UTF_8);
+        int nl = raw.indexOf('\n');
+        String text = raw.substring(0, nl) + "\n\n" + raw.substring(nl + 1);
+        Doc d = parse(text);
+        List<Attribution> all = FINDER.find(d.article, d.sentences, NO_ACTORS);
+
+        Attribution declared = byCue(all, "declared");
+        assertThat(declared.speakerText()).isEqualTo("Al-Mandalawi");
+        assertThat(declared.form().quoted()).isTrue();
+        assertThat(content(text, declared)).contains("the upcoming weeks will witness");
+
+        Attribution said = byCue(all, "said");
+        assertThat(said.speakerText()).isEqualTo("He");
+        assertThat(content(text, said)).contains("the US attacks on Iraqi sites");
+        assertThat(said.form()).isEqualTo(QuoteForm.MIXED);
+
+        Attribution called = byCue(all, "called");
+        assertThat(content(text, called)).contains("enact laws to hold the Zionist entity");
+        assertThat(called.form().quoted()).isTrue();
+
+        assertThat(all).anySatisfy(a -> {
+            assertThat(a.speakerText()).isEqualTo("Iran's Judiciary Chief");
+            assertThat(content(text, a)).startsWith("that the Iraqi parliament is playing an exceptional role");
+        });
+        Attribution indicated = byCue(all, "indicated");
+        assertThat(indicated.kind()).isEqualTo(SourceKind.ANONYMOUS);
+
+        Attribution told = byCue(all, "told");
+        assertThat(told.speakerText()).isEqualTo("a US official");
+        assertThat(told.anonymous()).isTrue();
+        assertThat(told.channel()).isEqualTo("CNN");
+
+        Attribution reporting = byCue(all, "reporting");
+        assertThat(reporting.kind()).isEqualTo(SourceKind.MEDIA);
+
+        // scare quotes: "Israel" in anti-"Israel" and in "with "Israel"" are never contents of their own
+        for (Attribution a : all) {
+            for (Span c : a.content()) {
+                assertThat(c.of(text)).isNotEqualTo("\"Israel\"");
+            }
+        }
+        // the headline's event is the article's own claim
+        assertThat(new ArticleAttributions(all).sourceOf(text.indexOf("discuss"))).isEmpty();
+    }
+
+    @Test
+    void withTheDictionaryRecogniserTheExampleSpeakersCarryActorCodes() throws IOException {
+        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
+                "iraq-iran-us-forces.txt");
+        String raw = Files.readString(file, StandardCharsets.UTF_8);
+        int nl = raw.indexOf('\n');
+        String text = raw.substring(0, nl) + "\n\n" + raw.substring(nl + 1);
+        Doc d = parse(text);
+        ActorIndex actors = org.khaldun.actor.DictionaryActorRecognizer.builtin().recognize(d.article, d.sentences);
+        List<Attribution> all = FINDER.find(d.article, d.sentences, actors);
+        assertThat(byCue(all, "declared").speakerCode()).isEqualTo("IRQLEG");
+        assertThat(byCue(all, "said").speakerCode()).isEqualTo("IRQLEG");
+        assertThat(byCue(all, "told").speakerCode()).isEqualTo("USAGOV");
+        // "called Iraq's criminalization of normalization ... highly virtuous" reports no speech
+        assertThat(all).noneSatisfy(a -> assertThat(content(text, a)).startsWith("Iraq's criminalization"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private record Doc(Article article, List<Sentence> sentences) {
+    }
+
+    private static Doc parse(String text) {
+        return new Doc(Article.of("t", "", "", text, null, ""), NLP.parse(NLP.split(text)));
+    }
+
+    private static List<Attribution> find(String text) {
+        Doc d = parse(text);
+        return FINDER.find(d.article, d.sentences, NO_ACTORS);
+    }
+
+    private static Attribution only(List<Attribution> all) {
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private static Attribution byCue(List<Attribution> all, String cue) {
+        return all.stream().filter(a -> a.cue().equals(cue)).findFirst()
+                .orElseThrow(() -> new AssertionError("no attribution with cue " + cue + " in " + all));
+    }
+
+    private static String content(String text, Attribution a) {
+        return a.content().get(0).of(text);
+    }
+
+    /** A hand-made actor index: mentions placed on the words given, as the actor recogniser would. */
+    private static final class Mentions implements ActorIndex {
+        private final Doc doc;
+        private final Map<Integer, List<ActorMention>> bySentence = new java.util.HashMap<>();
+
+        Mentions(Doc doc) {
+            this.doc = doc;
+        }
+
+        Mentions add(String words, String code) {
+            String[] parts = words.split(" ");
+            for (Sentence s : doc.sentences) {
+                List<Token> t = s.tokens();
+                for (int i = 0; i + parts.length <= t.size(); i++) {
+                    boolean ok = true;
+                    for (int k = 0; k < parts.length && ok; k++) {
+                        ok = t.get(i + k).word().equals(parts[k]);
+                    }
+                    if (ok) {
+                        int last = i + parts.length - 1;
+                        Actor actor = new Actor(words, code, code.substring(0, 3), code.length() > 3 ? code.substring(3) : "",
+                                t.get(i).start(), t.get(last).end());
+                        bySentence.computeIfAbsent(s.index(), k -> new ArrayList<>())
+                                .add(new ActorMention(s.index(), i, last, last, actor, "test"));
+                        return this;
+                    }
+                }
+            }
+            throw new AssertionError(words + " not in the text");
+        }
+
+        @Override
+        public List<ActorMention> mentions(int sentenceIndex) {
+            return bySentence.getOrDefault(sentenceIndex, List.of());
+        }
+    }
+}

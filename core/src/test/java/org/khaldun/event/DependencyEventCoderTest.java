@@ -1,0 +1,321 @@
+package org.khaldun.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.khaldun.actor.Actor;
+import org.khaldun.article.Article;
+import org.khaldun.article.Debris;
+import org.khaldun.event.EventFixtures.Actors;
+import org.khaldun.nlp.Sentence;
+
+/** What an analyst sees from single sentences: who did what to whom, and how sure the text is. */
+class DependencyEventCoderTest {
+
+    private static final DependencyEventCoder CODER =
+            DependencyEventCoder.withBuiltinLexicon(new EventFixtures.RootCodebook());
+
+    private static List<Event> code(String text, Actors actors) {
+        return EventFixtures.code(CODER, EventFixtures.article("t", text), actors);
+    }
+
+    private static Predicate<Event> coded(String prefix) {
+        return e -> e.cameo().code().startsWith(prefix);
+    }
+
+    private static List<String> codes(List<Actor> actors) {
+        return actors.stream().map(Actor::code).toList();
+    }
+
+    private static Event only(List<Event> events, String codePrefix) {
+        List<Event> hits = events.stream().filter(coded(codePrefix)).toList();
+        assertThat(hits).as("events coded %s in %s", codePrefix, events).hasSize(1);
+        return hits.get(0);
+    }
+
+    @Test
+    void aHostVerbWithAVisitingDelegationYieldsConsultForBothSides() {
+        List<Event> events = code("On Wednesday, the Iraqi Speaker received Iranian Judiciary Chief Ejei and his delegation.",
+                new Actors().with("the Iraqi Speaker", "IRQLEG").with("Iranian Judiciary Chief Ejei", "IRNJUD"));
+        Event host = only(events, "043");
+        assertThat(codes(host.actor())).containsExactly("IRQLEG");
+        assertThat(codes(host.recipient())).containsExactly("IRNJUD");
+        assertThat(host.eventType()).isEqualTo("CONSULT");
+        Event visit = only(events, "042");
+        assertThat(codes(visit.actor())).containsExactly("IRNJUD");
+        assertThat(codes(visit.recipient())).containsExactly("IRQLEG");
+        assertThat(host.explanation()).contains("lexicon:receive[043]").contains("source=nsubj").contains("target=obj");
+    }
+
+    @Test
+    void receivingAThingIsNotHostingAVisit() {
+        List<Event> events = code("The Iraqi ministry received a letter on Tuesday.",
+                new Actors().with("The Iraqi ministry", "IRQGOV"));
+        assertThat(events).noneMatch(coded("04"));
+    }
+
+    @Test
+    void aPassiveAttackKeepsTheAttackerAsSource() {
+        List<Event> events = code("The convoy of Iraqi police was attacked by Islamic State fighters near Mosul.",
+                new Actors().with("Iraqi police", "IRQCOP").with("Islamic State fighters", "IMGREB"));
+        Event attack = only(events, "19");
+        assertThat(codes(attack.actor())).containsExactly("IMGREB");
+        assertThat(codes(attack.recipient())).containsExactly("IRQCOP");
+        assertThat(attack.modality().isFact()).isTrue();
+    }
+
+    @Test
+    void aNegatedAttackIsFlaggedNegatedNotAFact() {
+        List<Event> events = code("Turkish forces did not attack Kurdish fighters on Sunday.",
+                new Actors().with("Turkish forces", "TURMIL").with("Kurdish fighters", "KURREB"));
+        Event attack = only(events, "19");
+        assertThat(attack.modality().negated()).isTrue();
+        assertThat(attack.modality().isFact()).isFalse();
+    }
+
+    @Test
+    void aThreatenedOrFutureAttackIsNeverAFact() {
+        Event could = only(code("Israel could strike Iranian nuclear sites.",
+                new Actors().with("Israel", "ISR").with("Iranian", "IRN")), "19");
+        assertThat(could.modality().hypothetical()).isTrue();
+        Event will = only(code("Russia will attack Ukrainian cities.",
+                new Actors().with("Russia", "RUS").with("Ukrainian", "UKR")), "19");
+        assertThat(will.modality().future()).isTrue();
+    }
+
+    @Test
+    void aThreatToAttackIsAThreatAndTheAttackIsOnlyHypothetical() {
+        List<Event> events = code("North Korea threatened to attack South Korea.",
+                new Actors().with("North Korea", "PRK").with("South Korea", "KOR"));
+        Event threat = only(events, "13");
+        assertThat(threat.cameo().code()).isEqualTo("138");
+        assertThat(codes(threat.actor())).containsExactly("PRK");
+        assertThat(threat.modality().isFact()).isTrue();
+        assertThat(events).filteredOn(coded("19")).allMatch(e -> e.modality().hypothetical());
+    }
+
+    @Test
+    void aCompoundSubjectYieldsOneEventWithTwoSourceActors() {
+        List<Event> events = code("Iraq and Iran discussed border security on Monday.",
+                new Actors().with("Iraq", "IRQ").with("Iran", "IRN"));
+        Event talks = only(events, "04");
+        assertThat(codes(talks.actor())).containsExactly("IRQ", "IRN");
+    }
+
+    @Test
+    void aQuotedAccusationIsCodedInsideTheQuoteWithItsOwnActorsAndTheSpeakerIsRecorded() {
+        List<Event> events = code(
+                "The Iraqi Speaker said that \"the US attacks on Iraqi sites violate international law\".",
+                new Actors().with("The Iraqi Speaker", "IRQLEG").with("US", "USA").with("Iraqi", "IRQ"));
+        Event attack = only(events, "19");
+        assertThat(codes(attack.actor())).containsExactly("USA");
+        assertThat(codes(attack.recipient())).containsExactly("IRQ");
+        assertThat(attack.explanation()).contains("said-by=").contains("IRQLEG");
+        Event accuse = only(events, "11");
+        assertThat(codes(accuse.actor())).containsExactly("IRQLEG");
+        assertThat(codes(accuse.recipient())).containsExactly("USA");
+        assertThat(accuse.explanation()).contains("stance-of=violate");
+        assertThat(events).as("the statement is coded by its stance, not as a bare 010").noneMatch(coded("010"));
+    }
+
+    @Test
+    void aStatementWithoutAnEventfulComplementIsAStatementOfTheSpeaker() {
+        Event said = only(code("The Iranian foreign minister said that the region needs stability.",
+                new Actors().with("The Iranian foreign minister", "IRNGOV")), "01");
+        assertThat(said.cameo().code()).isEqualTo("010");
+        assertThat(codes(said.actor())).containsExactly("IRNGOV");
+        assertThat(said.recipient()).isEmpty();
+    }
+
+    @Test
+    void aNewsOutletReportingIsNotAStatementEvent() {
+        List<Event> events = code("CNN reported that the talks were postponed.",
+                new Actors().with("CNN", "USAMED"));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void nominalAttacksTakeTheirDoerFromTheModifierAndTheirTargetFromTheCaseMarker() {
+        List<Event> events = code("US airstrikes on Iraqi militia bases killed 17 fighters.",
+                new Actors().with("US", "USA").with("Iraqi militia", "IRQREB"));
+        Event strike = events.stream().filter(e -> e.textInfo().trigger().equals("airstrikes")).findFirst().orElseThrow();
+        assertThat(strike.cameo().code()).isEqualTo("195");
+        assertThat(codes(strike.actor())).containsExactly("USA");
+        assertThat(codes(strike.recipient())).containsExactly("IRQREB");
+    }
+
+    @Test
+    void airstrikesLaunchedByAnActorAgainstAnotherComeThroughTheSupportVerb() {
+        List<Event> events = code("The recent airstrikes launched by the US against local resistance groups angered Baghdad.",
+                new Actors().with("the US", "USA").with("local resistance groups", "IRQREB"));
+        Event strike = only(events, "19");
+        assertThat(codes(strike.actor())).containsExactly("USA");
+        assertThat(codes(strike.recipient())).containsExactly("IRQREB");
+        assertThat(strike.explanation()).contains("support-verb=launched");
+    }
+
+    @Test
+    void aCallForTheWithdrawalOfTroopsIsAnAppealAimedAtTheTroops() {
+        Event appeal = only(code("The Iraqi government called for the withdrawal of US troops.",
+                new Actors().with("The Iraqi government", "IRQGOV").with("US troops", "USAMIL")), "02");
+        assertThat(appeal.cameo().code()).isEqualTo("0256");
+        assertThat(codes(appeal.actor())).containsExactly("IRQGOV");
+        assertThat(codes(appeal.recipient())).containsExactly("USAMIL");
+        assertThat(appeal.explanation()).contains("topic=withdrawal(WITHDRAW)");
+    }
+
+    @Test
+    void aDemandThatForcesLeaveIsADemandForDeEscalation() {
+        Event demand = only(code("Baghdad demanded the withdrawal of American forces.",
+                new Actors().with("Baghdad", "IRQGOV").with("American forces", "USAMIL")), "10");
+        assertThat(demand.cameo().code()).isEqualTo("1056");
+        assertThat(demand.eventType()).isEqualTo("REQUEST");
+    }
+
+    @Test
+    void aStatedDeterminationToExpelForeignForcesIsADemand() {
+        List<Event> events = code("Iraq has stated its determination to rid the country of foreign forces.",
+                new Actors().with("Iraq", "IRQ").with("its", "IRQ"));
+        Event demand = only(events, "10");
+        assertThat(codes(demand.actor())).containsExactly("IRQ");
+        assertThat(events).noneMatch(coded("16"));
+    }
+
+    @Test
+    void praiseThroughCallingSomethingVirtuousIsSupport() {
+        Event praise = only(code("Iran's Judiciary Chief called Iraq's new law highly virtuous.",
+                new Actors().with("Iran 's Judiciary Chief", "IRNJUD").with("Iraq", "IRQ")), "05");
+        assertThat(praise.cameo().code()).isEqualTo("051");
+        assertThat(codes(praise.actor())).containsExactly("IRNJUD");
+        assertThat(codes(praise.recipient())).containsExactly("IRQ");
+    }
+
+    @Test
+    void discussingAWithdrawalDoesNotCodeTheWithdrawalAsAFact() {
+        List<Event> events = code("Iraq, Iran discuss withdrawal of US forces.",
+                new Actors().with("Iraq", "IRQ").with("Iran", "IRN").with("US forces", "USAMIL"));
+        assertThat(events).noneMatch(coded("08"));
+        Event talks = only(events, "04");
+        assertThat(talks.recipient()).isEmpty();
+    }
+
+    @Test
+    void actorsFromAnUnrelatedClauseAreNeverPulledIn() {
+        List<Event> events = code("While Germany hosted a trade fair, Russian troops shelled Kharkiv.",
+                new Actors().with("Germany", "DEU").with("Russian troops", "RUSMIL").with("Kharkiv", "UKR"));
+        Event shelling = only(events, "19");
+        assertThat(codes(shelling.actor())).containsExactly("RUSMIL");
+        assertThat(codes(shelling.recipient())).containsExactly("UKR");
+        assertThat(events).noneMatch(e -> codes(e.recipient()).contains("DEU") || e.cameo().code().startsWith("04"));
+    }
+
+    @Test
+    void anEventWithoutAnyActorIsNotEmitted() {
+        assertThat(code("The talks were facilitated by a higher military commission.", new Actors())).isEmpty();
+    }
+
+    @Test
+    void nothingIsCodedInsideDebris() {
+        String text = "Read more: Iraq's al-Nujaba declares attacks on US forces to continue\n\n"
+                + "Iraq condemned the airstrikes.";
+        Article a = EventFixtures.article("d", text).withDebris(List.of(new Debris(0, text.indexOf('\n'), "read-more")));
+        List<Event> events = EventFixtures.code(CODER, a, new Actors().with("Iraq", "IRQ").with("US forces", "USAMIL"));
+        assertThat(events).allMatch(e -> e.textInfo().triggerStart() > text.indexOf('\n'));
+        assertThat(events).anyMatch(coded("111"));
+    }
+
+    @Test
+    void theSameInputGivesTheSameIdsAndEachEventTracesToItsTrigger() {
+        String text = "Israeli jets bombed Hamas positions in Gaza.";
+        Actors actors = new Actors().with("Israeli jets", "ISRMIL").with("Hamas", "PSEREB");
+        List<Event> first = code(text, actors);
+        List<Event> second = code(text, actors);
+        assertThat(first).isNotEmpty();
+        assertThat(first).extracting(Event::id).containsExactlyElementsOf(second.stream().map(Event::id).toList());
+        Event e = first.get(0);
+        assertThat(e.id()).hasSize(16);
+        assertThat(text.substring(e.textInfo().triggerStart(), e.textInfo().triggerEnd())).isEqualTo(e.textInfo().trigger());
+        assertThat(e.codebook()).isEqualTo("test-codebook");
+        assertThat(e.date().fromPublication()).isTrue();
+    }
+
+    /** The pre-parse filter's answer for the first sentence of a text, with the given actors recognised. */
+    private static boolean mayHoldEvent(String text, Actors actors) {
+        List<Sentence> s = EventFixtures.NLP.split(text);
+        return CODER.mayHoldEvent(s.get(0), actors.index(s).mentions(0));
+    }
+
+    @Test
+    void theFilterSendsToTheParserSentencesWithAnyInflectedTriggerAndNoOthers() {
+        Actors none = new Actors();
+        assertThat(mayHoldEvent("The delegations negotiated for hours.", none)).isTrue();
+        assertThat(mayHoldEvent("Police detained two men.", none)).isTrue();
+        assertThat(mayHoldEvent("The ministers' talks ended.", none)).isTrue();
+        assertThat(mayHoldEvent("The weather was mild in Basra.", none)).isFalse();
+    }
+
+    @Test
+    void aSentenceWhoseOnlyTriggerIsAStatementVerbIsNotParsed() {
+        Actors minister = new Actors().with("The minister", "IRQGOV");
+        assertThat(mayHoldEvent("The minister said the weather would stay mild.", minister)).isFalse();
+        assertThat(mayHoldEvent("The minister told reporters that prices had risen.", minister)).isFalse();
+        assertThat(mayHoldEvent("The minister said the talks would resume.", minister)).isTrue();
+        assertThat(mayHoldEvent("The minister said the attack was a crime.", minister)).isTrue();
+        assertThat(mayHoldEvent("The minister declared war on the rebels.", minister)).as("declare war is no statement")
+                .isTrue();
+    }
+
+    @Test
+    void triggerWordsInsideNamesAndMonthsAreNoTriggers() {
+        assertThat(mayHoldEvent("Growth slowed in March, the United States announced.",
+                new Actors().with("the United States", "USA"))).isFalse();
+        assertThat(mayHoldEvent("He joined the Free Democrats in 1990.", new Actors())).isFalse();
+        assertThat(mayHoldEvent("Thousands march on the capital.", new Actors())).isTrue();
+        assertThat(mayHoldEvent("Israel Strikes Gaza After Rocket Fire", new Actors().with("Israel", "ISR")))
+                .as("a title-case headline keeps its capitals").isTrue();
+    }
+
+    @Test
+    void aVerbOnlyTriggerWhereOnlyANounCanStandIsNoTrigger() {
+        assertThat(mayHoldEvent("Labour won the support of voters.", new Actors())).isFalse();
+        assertThat(mayHoldEvent("They moved in order to save money.", new Actors())).isFalse();
+        assertThat(mayHoldEvent("Labour will support the bill.", new Actors())).isTrue();
+    }
+
+    @Test
+    void aWordThatCodesOnlyThroughRulesNeedsOneOfItsRulesWords() {
+        assertThat(mayHoldEvent("The government cut taxes.", new Actors())).isFalse();
+        assertThat(mayHoldEvent("The government cut ties with Iran.", new Actors())).isTrue();
+        assertThat(mayHoldEvent("Visitors signed the register.", new Actors())).isFalse();
+        assertThat(mayHoldEvent("Both sides signed an accord.", new Actors())).isTrue();
+    }
+
+    @Test
+    void anUnparsedStatementIsCodedWhenTheSpeakerStandsNextToTheVerb() {
+        Actors actors = new Actors().with("Iraqi Foreign Minister Fuad Hussein", "IRQGOV").with("Hussein", "IRQGOV")
+                .with("the BBC", "GBRMED").with("Iran", "IRN");
+        Event before = only(code("Iraqi Foreign Minister Fuad Hussein also said the economy was growing fast.", actors),
+                "01");
+        assertThat(before.cameo().code()).isEqualTo("010");
+        assertThat(codes(before.actor())).containsExactly("IRQGOV");
+        assertThat(before.explanation()).contains("token-rule");
+        Event told = only(code("Iraqi Foreign Minister Fuad Hussein told Iran that prices were rising.", actors), "01");
+        assertThat(codes(told.recipient())).as("the addressee").containsExactly("IRN");
+        Event after = only(code("\"Prices are rising in every province,\" said Hussein.", actors), "01");
+        assertThat(codes(after.actor())).containsExactly("IRQGOV");
+        assertThat(code("A source close to Hussein said prices were rising.", actors)).as("the speaker is the source")
+                .isEmpty();
+        assertThat(code("Hussein said.", actors)).as("nothing was said").isEmpty();
+        assertThat(code("the BBC reported that prices were rising.", actors)).as("an outlet reporting").isEmpty();
+    }
+
+    @Test
+    void anArrestIsCoercionOfTheDetained() {
+        Event arrest = only(code("Egyptian police arrested three Al Jazeera journalists in Cairo.",
+                new Actors().with("Egyptian police", "EGYCOP").with("Al Jazeera journalists", "QATMED")), "17");
+        assertThat(arrest.cameo().code()).isEqualTo("173");
+        assertThat(codes(arrest.recipient())).containsExactly("QATMED");
+    }
+}

@@ -1,0 +1,118 @@
+package org.khaldun.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.khaldun.actor.Actor;
+import org.khaldun.article.Article;
+import org.khaldun.article.ArticleSources;
+import org.khaldun.article.Debris;
+import org.khaldun.article.ReadOptions;
+import org.khaldun.article.ReadResult;
+import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.Pipelines;
+
+/**
+ * The canonical example article (published 2024-02-08) through the real pipeline: what an analyst expects
+ * to find, and what must not be there.
+ */
+class ExampleArticleEventsTest {
+
+    private static Article article;
+    private static List<Event> events;
+
+    @BeforeAll
+    static void code() {
+        Path file = EventFixtures.shared().resolve("data/examples/iraq-iran-us-forces.txt");
+        ReadOptions options = ReadOptions.defaults().withDefaultPublished(LocalDate.of(2024, 2, 8));
+        try (Stream<ReadResult> read = ArticleSources.read(List.of(file.toString()), options)) {
+            article = ((ReadResult.Ok) read.findFirst().orElseThrow()).article();
+        }
+        CodedArticle coded = Pipelines.defaultPipeline().code(article);
+        events = coded.events();
+    }
+
+    private static Predicate<Event> from(String country) {
+        return e -> e.actor().stream().anyMatch(a -> a.code().startsWith(country));
+    }
+
+    private static Predicate<Event> to(String country) {
+        return e -> e.recipient().stream().anyMatch(a -> a.code().startsWith(country));
+    }
+
+    private static Predicate<Event> root(String... roots) {
+        return e -> Stream.of(roots).anyMatch(r -> e.cameo().code().startsWith(r));
+    }
+
+    @Test
+    void theIraqiSpeakerHostsIransJudiciaryChiefOnWednesday() {
+        assertThat(events).filteredOn(root("04").and(e -> e.actor().stream().anyMatch(a -> a.code().equals("IRQLEG")))
+                        .and(e -> e.recipient().stream().anyMatch(a -> a.code().equals("IRNJUD"))))
+                .anySatisfy(e -> {
+                    assertThat(e.eventType()).isEqualTo("CONSULT");
+                    assertThat(e.date().value()).isEqualTo("2024-02-07");
+                    assertThat(e.modality().isFact()).isTrue();
+                });
+        assertThat(events).anyMatch(root("042").and(from("IRN")).and(to("IRQ")));
+    }
+
+    @Test
+    void iraqDemandsThatForeignForcesLeave() {
+        assertThat(events).filteredOn(root("10").and(from("IRQ")))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.eventType()).isEqualTo("REQUEST"));
+        assertThat(events).anyMatch(root("10").and(from("IRQ")).and(to("USA")));
+    }
+
+    @Test
+    void iraqAccusesTheUsOfViolatingInternationalLaw() {
+        assertThat(events).filteredOn(root("11").and(from("IRQ")).and(to("USA")))
+                .singleElement()
+                .satisfies(e -> assertThat(e.explanation()).contains("stance-of=violate"));
+    }
+
+    @Test
+    void iranPraisesIraq() {
+        assertThat(events).anyMatch(root("05").and(from("IRN")).and(to("IRQ")));
+    }
+
+    @Test
+    void usAirstrikesHitIraqiResistanceGroupsAndTheResistanceAttacksUsForces() {
+        assertThat(events).anyMatch(root("19").and(from("USA")).and(to("IRQREB")));
+        assertThat(events).anyMatch(root("18", "19").and(from("IRQREB")).and(to("USA")));
+        assertThat(events).filteredOn(root("18", "19", "20")).allMatch(e -> e.eventType().equals("ASSAULT"));
+    }
+
+    @Test
+    void theReadMoreTeaserCodesNothing() {
+        List<Debris> debris = article.debris();
+        assertThat(debris).isNotEmpty();
+        assertThat(events).noneMatch(e -> article.inDebris(e.textInfo().triggerStart(), e.textInfo().triggerEnd()));
+        assertThat(events).noneMatch(e -> e.textInfo().trigger().equals("declares"));
+    }
+
+    @Test
+    void everyActorOfAnEventStandsInTheEventsOwnSentence() {
+        for (Event e : events) {
+            for (Actor a : Stream.concat(e.actor().stream(), e.recipient().stream()).toList()) {
+                assertThat(a.start()).as("%s in %s", a, e.explanation()).isBetween(e.textInfo().start(), e.textInfo().end());
+            }
+        }
+    }
+
+    @Test
+    void flaggedEventsAreNotFactsAndEveryEventExplainsItself() {
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.explanation()).startsWith("lexicon:");
+            assertThat(e.codebook()).isNotBlank();
+            assertThat(e.id()).hasSize(16);
+        });
+        assertThat(events).extracting(Event::id).doesNotHaveDuplicates();
+    }
+}

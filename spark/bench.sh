@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmark of the Spark job: the same articles in local[1] and local[2] (see SparkBench for options).
+#   spark/bench.sh [--articles 2000] [--warmup 100] [--partitions 8] [--corpora DIR] [--work DIR] [--cores 1,2]
+# Needs the team's shared data (../shared/data/corpora next to the repository) unless --corpora is given.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+cpfile="$root/spark/target/bench-classpath.txt"
+mvn -q -B -pl spark -am -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2
+# the flags spark-submit adds on Java 17 (same list as spark/pom.xml)
+flags=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+export SPARK_LOCAL_IP=127.0.0.1
+exec java -Xmx4g "${flags[@]}" -Dkhaldun.shared="$root/../shared" \
+  -cp "$root/spark/target/test-classes:$root/spark/target/classes:$(cat "$cpfile")" \
+  org.khaldun.spark.bench.SparkBench "$@"
