@@ -159,7 +159,7 @@ public final class ClassifierEvaluation implements Evaluation {
         return switch (c) {
             case PATTERN -> "Pattern coder alone";
             case CLASSIFIER -> "Classifier alone";
-            case COMBINED -> "Combined (default)";
+            case COMBINED -> "Combined";
         };
     }
 
