@@ -12,7 +12,9 @@ import org.khaldun.app.bench.BenchCorpus;
 import org.khaldun.article.Article;
 import org.khaldun.nlp.CoreNlpEngine;
 import org.khaldun.pipeline.Pipeline;
-import org.khaldun.pipeline.Pipelines;
+import org.khaldun.classifier.ClassifierPipelines;
+import org.khaldun.classifier.CoderChoice;
+import org.khaldun.pipeline.PipelineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +39,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " events the default pipeline keeps (default: on; --no-filter-check skips it).")
     boolean filterCheck;
 
+    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "pattern",
+            description = "Who decides event types: pattern (lexicon + dependency rules), classifier (learned sentence "
+                    + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    CoderChoice coder;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the Markdown report to FILE.")
     Path report;
 
@@ -48,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Article> all = BenchCorpus.load(dir, warmup + articles);
         List<Article> warm = all.subList(0, Math.min(warmup, all.size()));
         List<Article> measured = all.subList(warm.size(), all.size());
-        Pipeline pipeline = Pipelines.defaultPipeline();
+        Pipeline pipeline = ClassifierPipelines.create(PipelineOptions.DEFAULTS, coder);
         Bench bench = new Bench(pipeline, CoreNlpEngine.shared(), t);
         bench.pipeline(warm);
         bench.parseEverything(warm);

@@ -17,6 +17,8 @@ import org.khaldun.article.ArticleSources;
 import org.khaldun.article.InputFormat;
 import org.khaldun.article.ReadOptions;
 import org.khaldun.article.ReadResult;
+import org.khaldun.classifier.ClassifierPipelines;
+import org.khaldun.classifier.CoderChoice;
 import org.khaldun.event.Event;
 import org.khaldun.output.EventJson;
 import org.khaldun.output.EventTsv;
@@ -25,7 +27,6 @@ import org.khaldun.petrarch.PetrarchFormatException;
 import org.khaldun.pipeline.CodedArticle;
 import org.khaldun.pipeline.Pipeline;
 import org.khaldun.pipeline.PipelineOptions;
-import org.khaldun.pipeline.Pipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +68,12 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "FILE", description = "Extra actor dictionary in Khaldun's format (repeatable).")
     List<Path> actorFiles = new ArrayList<>();
 
+    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "pattern",
+            description = "Who decides event types: pattern (lexicon + dependency rules), classifier (learned sentence "
+                    + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier; see docs/classifier.md). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    CoderChoice coder;
+
     @Mixin
     PetrarchDictionaryOptions petrarch = new PetrarchDictionaryOptions();
 
@@ -85,7 +92,7 @@ final class CodeCommand implements Callable<Integer> {
         PipelineOptions pipelineOptions = new PipelineOptions(actorFiles, petrarchFiles);
         Pipeline pipeline;
         try {
-            pipeline = Pipelines.create(pipelineOptions);
+            pipeline = ClassifierPipelines.create(pipelineOptions, coder);
         } catch (PetrarchFormatException e) {
             System.err.println("khaldun: " + e.getMessage() + " (--strict-dictionaries: fix the line or drop the option)");
             return Main.EXIT_USAGE;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Political event coding from news text: who did what to whom, when, where, and who said so.",
         subcommands = {CodeCommand.class, IngestCommand.class, RecodeCommand.class, ExportCommand.class,
                 DemoCommand.class, ServeCommand.class, EvaluateCommand.class, BenchCommand.class, BenchStoreCommand.class,
-                BenchServeCommand.class, BenchLoadCommand.class,
+                BenchServeCommand.class, BenchLoadCommand.class, TrainClassifierCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

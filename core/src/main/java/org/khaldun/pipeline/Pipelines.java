@@ -13,6 +13,8 @@ import org.khaldun.petrarch.PetrarchEventCoder;
 import org.khaldun.place.GazetteerPlaceRecognizer;
 import org.khaldun.time.RuleTimeResolver;
 
+import java.util.function.UnaryOperator;
+
 /** Assembles Khaldun's pipeline from its built-in stages. The stage list itself is in {@link Pipeline}. */
 public final class Pipelines {
 
@@ -45,6 +47,14 @@ public final class Pipelines {
         if (options.isDefault() && defaultPipeline != null) {
             return defaultPipeline;
         }
+        return create(options, UnaryOperator.identity());
+    }
+
+    /**
+     * A pipeline whose event coder is the one {@code options} select, wrapped by {@code decorate} (e.g. the
+     * classifier module's guided coder, which core does not know). Never the shared default pipeline.
+     */
+    public static Pipeline create(PipelineOptions options, UnaryOperator<EventCoder> decorate) {
         ActorDictionary actors = ActorDictionary.builtin();
         PetrarchDictionaries petrarch = options.petrarch().isEmpty() ? null : options.petrarch().load();
         if (petrarch != null) {
@@ -57,6 +67,6 @@ public final class Pipelines {
                 ? PetrarchEventCoder.create(petrarch, TableCodebook.builtin())
                 : DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin());
         return new Pipeline(CoreNlpEngine.shared(), new DictionaryActorRecognizer(actors), new RuleTimeResolver(),
-                new RuleAttributionFinder(), GazetteerPlaceRecognizer.builtin(), events);
+                new RuleAttributionFinder(), GazetteerPlaceRecognizer.builtin(), decorate.apply(events));
     }
 }

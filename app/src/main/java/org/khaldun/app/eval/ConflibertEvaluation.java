@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.khaldun.actor.Actor;
 import org.khaldun.article.Article;
+import org.khaldun.classifier.HeldOutSplit;
 import org.khaldun.event.Cameo;
 import org.khaldun.event.Event;
 
@@ -45,6 +46,15 @@ public final class ConflibertEvaluation implements Evaluation {
         Article article() {
             return Article.of(id, "", "", text, null, "");
         }
+
+        /** Held apart for testing the classifier ({@link HeldOutSplit#sentenceKey}). */
+        boolean isTest() {
+            return HeldOutSplit.isTest(HeldOutSplit.sentenceKey(text));
+        }
+
+        boolean isDev() {
+            return HeldOutSplit.isDev(HeldOutSplit.sentenceKey(text));
+        }
     }
 
     /** A gold span of a tagged sentence: role S, T or R and character offsets into the rebuilt text. */
@@ -54,6 +64,14 @@ public final class ConflibertEvaluation implements Evaluation {
     record Tagged(String id, String text, List<Span> spans) {
         Article article() {
             return Article.of(id, "", "", text, null, "");
+        }
+
+        boolean isTest() {
+            return HeldOutSplit.isTest(HeldOutSplit.sentenceKey(text));
+        }
+
+        boolean isDev() {
+            return HeldOutSplit.isDev(HeldOutSplit.sentenceKey(text));
         }
     }
 

@@ -13,6 +13,7 @@ public final class Evaluations {
         return List.of(
                 new PloverSyntheticEvaluation(DefaultCoder::get),
                 new ConflibertEvaluation(DefaultCoder::get),
+                new ClassifierEvaluation(),
                 new TempEvalEvaluation(),
                 new PetrarchConformanceEvaluation(),
                 new PolnearEvaluation(),

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.khaldun.article.Article;
+import org.khaldun.classifier.HeldOutSplit;
 import org.khaldun.codebook.PloverTypes;
 import org.khaldun.event.Event;
 
@@ -45,7 +46,21 @@ public final class PloverSyntheticEvaluation implements Evaluation {
     }
 
     /** One labelled story. */
-    record Story(String id, String headline, String body, String source, String label, String mode) {
+    record Story(String id, String headline, String body, String source, String label, String mode,
+                 String template) {
+
+        Story(String id, String headline, String body, String source, String label, String mode) {
+            this(id, headline, body, source, label, mode, headline);
+        }
+
+        /** Held apart for testing the classifier (by headline template: {@link HeldOutSplit#templateKey}). */
+        boolean isTest() {
+            return HeldOutSplit.isTest(HeldOutSplit.templateKey(template));
+        }
+
+        boolean isDev() {
+            return HeldOutSplit.isDev(HeldOutSplit.templateKey(template));
+        }
 
         Article article() {
             String text = headline.isEmpty() ? body : headline + "\n\n" + body;
@@ -123,6 +138,7 @@ public final class PloverSyntheticEvaluation implements Evaluation {
         int source = column(header, "source", name);
         int label = column(header, "label", name);
         int mode = column(header, "mode", name);
+        int title = header.indexOf("title");
         List<Story> out = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             List<String> r = rows.get(i);
@@ -140,7 +156,7 @@ public final class PloverSyntheticEvaluation implements Evaluation {
             // the prompt is the filled-in headline followed by a dateline stub: its first line is the headline
             String headline = r.get(prompt).strip().lines().findFirst().orElse("").strip();
             out.add(new Story("plover-synthetic-" + i, headline, r.get(text).strip(), r.get(source).strip(), gold,
-                    normaliseMode(r.get(mode))));
+                    normaliseMode(r.get(mode)), title < 0 ? headline : r.get(title).strip()));
         }
         return out;
     }

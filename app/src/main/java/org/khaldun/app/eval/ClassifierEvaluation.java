@@ -1,0 +1,385 @@
+package org.khaldun.app.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.khaldun.actor.Actor;
+import org.khaldun.app.eval.ConflibertEvaluation.Span;
+import org.khaldun.article.Article;
+import org.khaldun.classifier.ClassifierGuidedCoder;
+import org.khaldun.classifier.ClassifierWeights;
+import org.khaldun.classifier.CoderChoice;
+import org.khaldun.classifier.CombinationRule;
+import org.khaldun.classifier.Opinion;
+import org.khaldun.classifier.PloverClassifier;
+import org.khaldun.classifier.SentenceEmbedder;
+import org.khaldun.codebook.TableCodebook;
+import org.khaldun.event.Event;
+import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.Pipeline;
+import org.khaldun.pipeline.PipelineOptions;
+import org.khaldun.pipeline.Pipelines;
+
+/**
+ * The learned classifier against the pattern coder ({@code classifier}): the held-apart TEST side of plover-synthetic
+ * and ConfliBERT ({@link org.khaldun.classifier.HeldOutSplit}), each item coded once by the pattern pipeline and then
+ * decided three ways from the same parse: pattern alone, classifier alone, combined. Scoring is that of the
+ * {@code plover-synthetic} and {@code conflibert} evaluations; ConfliBERT's actor-span sentences that also carry a
+ * class add a full type + actor + recipient recall. Also the classifier's CPU cost per classified sentence.
+ *
+ * <p>System properties: {@code khaldun.eval.limit} (sample), {@code khaldun.eval.split} = {@code test} (default) or
+ * {@code dev} (the tuning part of the training side: with {@code khaldun.classifier.weights} pointing at a head trained
+ * with {@code --holdout-dev}, it also searches the combination rule's thresholds), {@code khaldun.classifier.rule} =
+ * five comma-separated thresholds to try instead of {@link CombinationRule#TUNED}.
+ */
+public final class ClassifierEvaluation implements Evaluation {
+
+    private static final List<CoderChoice> CODERS = List.of(CoderChoice.PATTERN, CoderChoice.CLASSIFIER,
+            CoderChoice.COMBINED);
+
+    @Override
+    public String name() {
+        return "classifier";
+    }
+
+    @Override
+    public String description() {
+        return "pattern vs classifier vs combined coder on the held-apart test splits of plover-synthetic and ConfliBERT";
+    }
+
+    @Override
+    public String defaultDataFolder() {
+        return "";
+    }
+
+    /** One item coded once: the parse, and the opinions of its classified sentences (by text). */
+    record Coded(Article article, CodedArticle coded, Map<String, Opinion> opinions, long classifierCpu,
+                 long pipelineCpu) {
+    }
+
+    @Override
+    public String run(Path data, PrintStream progress) throws Exception {
+        String split = System.getProperty("khaldun.eval.split", "test");
+        if (!split.equals("test") && !split.equals("dev")) {
+            throw new IllegalArgumentException("-Dkhaldun.eval.split must be test or dev");
+        }
+        boolean dev = split.equals("dev");
+        PloverClassifier classifier = classifier();
+        CombinationRule rule = rule();
+        int limit = EvalSample.limit();
+
+        List<PloverSyntheticEvaluation.Story> allStories = PloverSyntheticEvaluation.read(
+                PloverSyntheticEvaluation.findZip(data.resolve("plover-synthetic")));
+        List<PloverSyntheticEvaluation.Story> stories = EvalSample.sample(allStories.stream()
+                .filter(dev ? PloverSyntheticEvaluation.Story::isDev : PloverSyntheticEvaluation.Story::isTest)
+                .toList(), limit);
+        Path conflibert = data.resolve("conflibert-train");
+        List<ConflibertEvaluation.Sentence> allSentences = ConflibertEvaluation.readClasses(
+                conflibert.resolve("cameo_class").resolve("train.tsv"));
+        List<ConflibertEvaluation.Sentence> sentences = EvalSample.sample(allSentences.stream()
+                .filter(dev ? ConflibertEvaluation.Sentence::isDev : ConflibertEvaluation.Sentence::isTest).toList(),
+                limit);
+        Map<String, String> labelOf = new HashMap<>();
+        allSentences.forEach(s -> labelOf.put(org.khaldun.classifier.HeldOutSplit.sentenceKey(s.text()), s.label()));
+        Path nerFile = conflibert.resolve("cameo_ner").resolve("train.txt");
+        List<ConflibertEvaluation.Tagged> tagged = Files.exists(nerFile) ? EvalSample.sample(
+                ConflibertEvaluation.readTagged(nerFile).stream()
+                        .filter(dev ? ConflibertEvaluation.Tagged::isDev : ConflibertEvaluation.Tagged::isTest)
+                        .filter(t -> labelOf.containsKey(org.khaldun.classifier.HeldOutSplit.sentenceKey(t.text())))
+                        .toList(), limit) : List.of();
+
+        Pipeline pipeline = Pipelines.create(PipelineOptions.DEFAULTS);
+        ClassifierGuidedCoder guided = new ClassifierGuidedCoder(
+                org.khaldun.event.DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin()), classifier,
+                TableCodebook.builtin(), CoderChoice.COMBINED, rule);
+        classifier.classify("Warm-up: the embedder loads its model on first use.");
+
+        double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        progress.printf("classifier (%s split): coding %d stories, %d sentences, %d tagged sentences%n", split,
+                stories.size(), sentences.size(), tagged.size());
+        long t0 = System.nanoTime();
+        List<Coded> storyRuns = code(stories.stream().map(PloverSyntheticEvaluation.Story::article).toList(), pipeline,
+                classifier, progress);
+        List<Coded> sentenceRuns = code(sentences.stream().map(ConflibertEvaluation.Sentence::article).toList(),
+                pipeline, classifier, progress);
+        List<Coded> taggedRuns = code(tagged.stream().map(ConflibertEvaluation.Tagged::article).toList(), pipeline,
+                classifier, progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        StringBuilder sb = new StringBuilder("# Pattern coder, classifier and their combination\n\n");
+        sb.append("- classifier: `").append(classifier.id()).append("` — ").append(classifier.weights().training())
+                .append('\n');
+        sb.append("- rule: ").append(rule).append('\n');
+        sb.append("- split: ").append(split).append(" side of `HeldOutSplit` (plover-synthetic by headline template, ")
+                .append("ConfliBERT by sentence); ").append(EvalSample.describe(stories.size(), stories.size()))
+                .append(" stories, ").append(sentences.size()).append(" class sentences, ").append(tagged.size())
+                .append(" actor-span sentences with a class\n");
+        sb.append(String.format(Locale.ROOT, "- coding time %.0f s; load average %.1f at start, %.1f at end (2 cores)"
+                + "%n%n", seconds, load0, load1));
+
+        sb.append(summary(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
+        sb.append(speed(storyRuns, sentenceRuns));
+        if (dev) {
+            sb.append(grid(stories, storyRuns, sentences, sentenceRuns, guided));
+        }
+        for (CoderChoice c : CODERS) {
+            List<List<Event>> se = decided(storyRuns, guided, rule, c);
+            List<List<Event>> ce = decided(sentenceRuns, guided, rule, c);
+            sb.append("## ").append(name(c)).append("\n\n### plover-synthetic (all events)\n\n")
+                    .append(PloverSyntheticEvaluation.score(stories, se, false).markdown()).append('\n')
+                    .append(PloverSyntheticEvaluation.modes(stories, se)).append('\n')
+                    .append("### ConfliBERT classes (all events)\n\n")
+                    .append(ConflibertEvaluation.classReport(sentences, ce).split("## Classes, events told")[0]
+                            .replaceFirst("## Classes, all events\n\n", ""))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String name(CoderChoice c) {
+        return switch (c) {
+            case PATTERN -> "Pattern coder alone";
+            case CLASSIFIER -> "Classifier alone";
+            case COMBINED -> "Combined";
+        };
+    }
+
+    private static PloverClassifier classifier() throws IOException {
+        String w = System.getProperty("khaldun.classifier.weights");
+        if (w == null || w.isBlank()) {
+            return PloverClassifier.builtin();
+        }
+        return new PloverClassifier(SentenceEmbedder.shared(), ClassifierWeights.read(Files.readAllBytes(Path.of(w))));
+    }
+
+    private static CombinationRule rule() {
+        String r = System.getProperty("khaldun.classifier.rule");
+        if (r == null || r.isBlank()) {
+            return CombinationRule.DEFAULT;
+        }
+        String[] p = r.split(",");
+        if (p.length != 5) {
+            throw new IllegalArgumentException("-Dkhaldun.classifier.rule needs five numbers");
+        }
+        return new CombinationRule(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                Double.parseDouble(p[3]), Double.parseDouble(p[4]));
+    }
+
+    /** Codes every article with the pattern pipeline and classifies its parsed sentences, on all cores. */
+    static List<Coded> code(List<Article> articles, Pipeline pipeline, PloverClassifier classifier,
+                            PrintStream progress) throws InterruptedException, ExecutionException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger done = new AtomicInteger();
+        int step = Math.max(1, articles.size() / 10);
+        try {
+            List<Future<Coded>> fs = new ArrayList<>();
+            for (Article a : articles) {
+                fs.add(pool.submit(() -> {
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    CodedArticle ca = pipeline.code(a);
+                    long c1 = mx.getCurrentThreadCpuTime();
+                    Map<String, Opinion> ops = new HashMap<>();
+                    for (org.khaldun.nlp.Sentence s : ca.sentences()) {
+                        if (s.parsed() && !s.dependencies().isEmpty()) {
+                            ops.put(s.text(), classifier.classify(s.text()));
+                        }
+                    }
+                    long c2 = mx.getCurrentThreadCpuTime();
+                    int n = done.incrementAndGet();
+                    if (n % step == 0 || n == articles.size()) {
+                        progress.printf("coded %d/%d%n", n, articles.size());
+                    }
+                    return new Coded(a, ca, ops, c2 - c1, c1 - c0);
+                }));
+            }
+            List<Coded> out = new ArrayList<>();
+            for (Future<Coded> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static List<List<Event>> decided(List<Coded> runs, ClassifierGuidedCoder guided, CombinationRule rule,
+                                     CoderChoice choice) {
+        List<List<Event>> out = new ArrayList<>();
+        for (Coded c : runs) {
+            CodedArticle ca = c.coded();
+            if (choice == CoderChoice.PATTERN) {
+                out.add(ca.events());
+                continue;
+            }
+            Function<String, Opinion> ops = t -> {
+                Opinion o = c.opinions().get(t);
+                if (o == null) {
+                    throw new IllegalStateException("no opinion for a parsed sentence");
+                }
+                return o;
+            };
+            out.add(guided.decide(ca.article(), ca.sentences(), ca.actors(), ca.times(), ca.events(), ops, rule)
+                    .of(choice));
+        }
+        return out;
+    }
+
+    private static String summary(List<PloverSyntheticEvaluation.Story> stories, List<Coded> storyRuns,
+                                  List<ConflibertEvaluation.Sentence> sentences, List<Coded> sentenceRuns,
+                                  List<ConflibertEvaluation.Tagged> tagged, List<Coded> taggedRuns,
+                                  Map<String, String> labelOf, ClassifierGuidedCoder guided, CombinationRule rule) {
+        StringBuilder sb = new StringBuilder("## Summary (all events; weighted F1 weights types by gold count)\n\n"
+                + "| coder | plover-synthetic weighted F1 | macro F1 | top-1 | no event | ConfliBERT weighted F1 | "
+                + "macro F1 | top-1 | no event | type+actor+recipient recall | type+actor recall |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (CoderChoice c : CODERS) {
+            ClassScores p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, rule, c), false);
+            ClassScores k = conflibertScores(sentences, decided(sentenceRuns, guided, rule, c));
+            int[] full = fullRecall(tagged, decided(taggedRuns, guided, rule, c), labelOf);
+            sb.append("| ").append(name(c)).append(" | ").append(ClassScores.f3(p.weightedF1())).append(" | ")
+                    .append(ClassScores.f3(p.macroF1())).append(" | ").append(ClassScores.f3(p.top1Accuracy()))
+                    .append(" | ").append(ClassScores.pct(p.empty(), p.items())).append(" | ")
+                    .append(ClassScores.f3(k.weightedF1())).append(" | ").append(ClassScores.f3(k.macroF1()))
+                    .append(" | ").append(ClassScores.f3(k.top1Accuracy())).append(" | ")
+                    .append(ClassScores.pct(k.empty(), k.items())).append(" | ")
+                    .append(ClassScores.pct(full[1], full[0])).append(" | ").append(ClassScores.pct(full[2], full[0]))
+                    .append(" |\n");
+        }
+        sb.append("\n- type+actor+recipient recall: of the ConfliBERT actor-span sentences that also carry a class, "
+                + "the share with an event of the gold class whose actor overlaps a gold source (S or R) span, and whose"
+                + " recipient overlaps a gold target (T or R) span when the sentence has one; type+actor drops the "
+                + "recipient condition\n\n");
+        return sb.toString();
+    }
+
+    static ClassScores conflibertScores(List<ConflibertEvaluation.Sentence> sentences, List<List<Event>> events) {
+        ClassScores s = new ClassScores(ConflibertEvaluation.LABELS);
+        for (int i = 0; i < sentences.size(); i++) {
+            List<Event> ordered = CodingRun.inTextOrder(events.get(i), false);
+            Set<String> labels = new LinkedHashSet<>();
+            ordered.forEach(e -> labels.add(ConflibertEvaluation.label(e.cameo())));
+            s.add(sentences.get(i).label(), labels, ordered.isEmpty() ? null
+                    : ConflibertEvaluation.label(ordered.get(0).cameo()));
+        }
+        return s;
+    }
+
+    /** {items, full matches, type+actor matches}. */
+    static int[] fullRecall(List<ConflibertEvaluation.Tagged> tagged, List<List<Event>> events,
+                            Map<String, String> labelOf) {
+        int[] k = new int[3];
+        for (int i = 0; i < tagged.size(); i++) {
+            ConflibertEvaluation.Tagged t = tagged.get(i);
+            String gold = labelOf.get(org.khaldun.classifier.HeldOutSplit.sentenceKey(t.text()));
+            List<Span> src = t.spans().stream().filter(s -> !s.role().equals("T")).toList();
+            List<Span> tgt = t.spans().stream().filter(s -> !s.role().equals("S")).toList();
+            boolean hasTarget = t.spans().stream().anyMatch(s -> s.role().equals("T"));
+            k[0]++;
+            boolean full = false;
+            boolean typeActor = false;
+            for (Event e : events.get(i)) {
+                if (!ConflibertEvaluation.label(e.cameo()).equals(gold)) {
+                    continue;
+                }
+                boolean a = src.isEmpty() || any(e.actor(), src);
+                boolean r = !hasTarget || any(e.recipient(), tgt);
+                typeActor |= a;
+                full |= a && r;
+            }
+            k[1] += full ? 1 : 0;
+            k[2] += typeActor ? 1 : 0;
+        }
+        return k;
+    }
+
+    private static boolean any(List<Actor> actors, List<Span> spans) {
+        for (Actor a : actors) {
+            for (Span g : spans) {
+                if (a.start() < g.end() && g.start() < a.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String speed(List<Coded> storyRuns, List<Coded> sentenceRuns) {
+        long cls = 0;
+        long pipe = 0;
+        int sentencesClassified = 0;
+        int parsed = 0;
+        int articles = 0;
+        for (List<Coded> runs : List.of(storyRuns, sentenceRuns)) {
+            for (Coded c : runs) {
+                cls += c.classifierCpu();
+                pipe += c.pipelineCpu();
+                sentencesClassified += c.opinions().size();
+                parsed += c.coded().stageTimes().parsedSentences();
+                articles++;
+            }
+        }
+        return String.format(Locale.ROOT, "## Cost\n\n- %d articles, %d parsed sentences (%d distinct texts "
+                        + "classified)\n- pipeline (split, actors, parse, times, pattern events): %.1f ms CPU per "
+                        + "article, %.1f ms per parsed sentence\n- classifier (embedding + heads): %.1f ms CPU per "
+                        + "article, %.2f ms per classified sentence = %.0f %% of the pipeline's CPU\n\n", articles,
+                parsed, sentencesClassified, pipe / 1e6 / Math.max(1, articles), pipe / 1e6 / Math.max(1, parsed),
+                cls / 1e6 / Math.max(1, articles), cls / 1e6 / Math.max(1, sentencesClassified),
+                100.0 * cls / Math.max(1, pipe));
+    }
+
+    /** Dev split only: the summary figures for a grid of rule thresholds (opinions computed once). */
+    private static String grid(List<PloverSyntheticEvaluation.Story> stories, List<Coded> storyRuns,
+                               List<ConflibertEvaluation.Sentence> sentences, List<Coded> sentenceRuns,
+                               ClassifierGuidedCoder guided) {
+        record Row(CombinationRule rule, double plover, double conflibert) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (double veto : new double[] {0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
+            for (double support : new double[] {0.05, 0.1, 0.2, 0.3, 0.5}) {
+                for (double drop : new double[] {0.0, 0.02, 0.05}) {
+                    for (double retype : new double[] {0.3, 0.4, 0.5, 0.6, 0.8, 1.01}) {
+                        for (double propose : new double[] {0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01}) {
+                            CombinationRule r = new CombinationRule(veto, support, drop, retype, propose);
+                            double p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, r,
+                                    CoderChoice.COMBINED), false).weightedF1();
+                            double k = conflibertScores(sentences, decided(sentenceRuns, guided, r,
+                                    CoderChoice.COMBINED)).weightedF1();
+                            rows.add(new Row(r, p, k));
+                        }
+                    }
+                }
+            }
+        }
+        rows.sort((a, b) -> Double.compare(b.plover() + b.conflibert(), a.plover() + a.conflibert()));
+        StringBuilder sb = new StringBuilder("## Rule grid on the dev split (best 15 by the sum of weighted F1s)\n\n"
+                + "| vetoNone | support | dropBelow | retype | propose | plover-synthetic | ConfliBERT |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows.subList(0, Math.min(15, rows.size()))) {
+            sb.append(String.format(Locale.ROOT, "| %.2f | %.2f | %.2f | %.2f | %.2f | %.3f | %.3f |%n",
+                    r.rule().vetoNone(), r.rule().support(), r.rule().dropBelow(), r.rule().retype(),
+                    r.rule().propose(), r.plover(), r.conflibert()));
+        }
+        return sb.append('\n').toString();
+    }
+}

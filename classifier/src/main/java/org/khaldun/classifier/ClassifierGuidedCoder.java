@@ -1,0 +1,311 @@
+package org.khaldun.classifier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.khaldun.actor.Actor;
+import org.khaldun.actor.ActorIndex;
+import org.khaldun.actor.ActorMention;
+import org.khaldun.article.Article;
+import org.khaldun.codebook.CameoCode;
+import org.khaldun.codebook.Codebook;
+import org.khaldun.codebook.PloverCoding;
+import org.khaldun.event.Cameo;
+import org.khaldun.event.Event;
+import org.khaldun.event.EventCoder;
+import org.khaldun.event.Modality;
+import org.khaldun.event.TextInfo;
+import org.khaldun.nlp.Dependency;
+import org.khaldun.nlp.Sentence;
+import org.khaldun.nlp.Token;
+import org.khaldun.time.ArticleTimes;
+import org.khaldun.time.EventDate;
+
+/**
+ * The pattern coder with the learned classifier beside it: a decorator around any {@link EventCoder}. The classifier
+ * reads only the sentences the pipeline parsed (a possible trigger and an actor mention) and, by the
+ * {@link CombinationRule}, vetoes, retypes or proposes events; actors and recipients always come from the
+ * dependency and dictionary logic. Every event's explanation ends with both opinions and says who decided:
+ * {@code decided by: pattern+classifier}, {@code pattern}, or {@code classifier}. Immutable and thread-safe.
+ */
+public final class ClassifierGuidedCoder implements EventCoder {
+
+    /** The three codings of one article from one parse, for evaluations that compare them. */
+    public record Outcome(List<Event> pattern, List<Event> classifier, List<Event> combined, int classified) {
+        public List<Event> of(CoderChoice choice) {
+            return switch (choice) {
+                case PATTERN -> pattern;
+                case CLASSIFIER -> classifier;
+                case COMBINED -> combined;
+            };
+        }
+    }
+
+    private static final Set<String> SOURCE_RELATIONS = Set.of("nsubj", "nsubj:xsubj", "obl:agent", "nmod:agent",
+            "obl:by", "nmod:by");
+    private static final Set<String> MODAL_HYPOTHETICAL = Set.of("could", "might", "may", "would", "should", "can");
+
+    private final EventCoder pattern;
+    private final PloverClassifier classifier;
+    private final Codebook codebook;
+    private final CoderChoice choice;
+    private final CombinationRule rule;
+
+    public ClassifierGuidedCoder(EventCoder pattern, PloverClassifier classifier, Codebook codebook,
+                                 CoderChoice choice, CombinationRule rule) {
+        this.pattern = Objects.requireNonNull(pattern);
+        this.classifier = Objects.requireNonNull(classifier);
+        this.codebook = Objects.requireNonNull(codebook);
+        this.choice = Objects.requireNonNull(choice);
+        this.rule = Objects.requireNonNull(rule);
+    }
+
+    public CoderChoice choice() {
+        return choice;
+    }
+
+    @Override
+    public boolean mayHoldEvent(Sentence unparsed, List<ActorMention> mentions) {
+        return pattern.mayHoldEvent(unparsed, mentions);
+    }
+
+    @Override
+    public List<Event> code(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times) {
+        List<Event> patternEvents = pattern.code(article, sentences, actors, times);
+        if (choice == CoderChoice.PATTERN) {
+            return patternEvents;
+        }
+        return decide(article, sentences, actors, times, patternEvents).of(choice);
+    }
+
+    /** Classifier-alone and combined codings, given the pattern coder's events of the same parse. */
+    public Outcome decide(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times,
+                          List<Event> patternEvents) {
+        return decide(article, sentences, actors, times, patternEvents, classifier::classify, rule);
+    }
+
+    /**
+     * The same with given opinions and rule: how the rule is tuned (opinions computed once, rules tried many times).
+     */
+    public Outcome decide(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times,
+                          List<Event> patternEvents, Function<String, Opinion> opinions, CombinationRule rule) {
+        List<Event> alone = new ArrayList<>();
+        List<Event> combined = new ArrayList<>();
+        int classified = 0;
+        String who = "classifier " + classifier.id();
+        for (Sentence s : sentences) {
+            List<Event> mine = new ArrayList<>();
+            for (Event e : patternEvents) {
+                if (e.textInfo().sentenceIndex() == s.index()) {
+                    mine.add(e);
+                }
+            }
+            if (!s.parsed() || s.dependencies().isEmpty() || wholly(article, s)) {
+                combined.addAll(mine); // the classifier never saw it: the pattern coder's word stands
+                continue;
+            }
+            Opinion o = opinions.apply(s.text());
+            classified++;
+            if (o.bestClass().isEvent()) {
+                propose(article, s, actors, times, o.best(), o, who + ": " + o.describe() + " · decided by: classifier",
+                        alone);
+            }
+            List<String> types = mine.stream().map(Event::eventType).toList();
+            CombinationRule.Decision d = rule.decide(types, o);
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < mine.size(); i++) {
+                Event e = mine.get(i);
+                CombinationRule.Verdict v = d.verdicts().get(i);
+                String both = " · " + who + ": " + o.describe() + " · " + v.reason();
+                switch (v.action()) {
+                    case KEEP -> {
+                        boolean agreed = o.ofType(e.eventType()) >= rule.support();
+                        combined.add(withExplanation(e, e.explanation() + both + " · decided by: "
+                                + (agreed ? "pattern+classifier" : "pattern")));
+                    }
+                    case VETO -> {
+                    }
+                    case RETYPE -> {
+                        Event r = retype(e, v.toClass(), o, both + " · decided by: classifier (type), pattern "
+                                + "(actors)");
+                        if (seen.add(r.eventType() + "|" + r.cameo().code() + "|" + r.actor() + "|" + r.recipient())) {
+                            combined.add(r);
+                        }
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+            if (d.propose() >= 0) {
+                propose(article, s, actors, times, d.propose(), o, who + ": " + o.describe() + " · "
+                        + d.proposeReason() + " · decided by: classifier (type), actor mentions (actors)", combined);
+            }
+        }
+        return new Outcome(patternEvents, alone, combined, classified);
+    }
+
+    private static boolean wholly(Article article, Sentence s) {
+        if (article.debris().isEmpty()) {
+            return false;
+        }
+        for (Token t : s.tokens()) {
+            if (!article.inDebris(t.start(), t.end())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Event withExplanation(Event e, String explanation) {
+        return new Event(e.id(), e.articleId(), e.date(), e.actor(), e.recipient(), e.eventType(), e.mode(),
+                e.context(), e.cameo(), e.textInfo(), e.modality(), explanation, e.codebook(), e.source(),
+                e.location());
+    }
+
+    private Event retype(Event e, int cls, Opinion o, String explanation) {
+        EventClass c = EventClasses.get(cls);
+        Cameo cameo = cameoOf(c.cameoCode());
+        String mode = c.ploverType().equals(o.bestClass().ploverType()) ? o.mode() : "";
+        String id = eventId(e.articleId(), e.textInfo().sentenceIndex(), e.textInfo().triggerStart(),
+                e.textInfo().triggerEnd(), cameo.code(), e.actor(), e.recipient());
+        return new Event(id, e.articleId(), e.date(), e.actor(), e.recipient(), c.ploverType(), mode,
+                contexts(c.cameoCode()), cameo, e.textInfo(), e.modality(), e.explanation() + explanation,
+                e.codebook(), e.source(), e.location());
+    }
+
+    /**
+     * An event the patterns did not code: the type is the classifier's; the actor is the mention in subject or agent
+     * position (else the first mention), the recipient the first other mention; the trigger is the sentence's root.
+     */
+    private void propose(Article article, Sentence s, ActorIndex actors, ArticleTimes times, int cls, Opinion o,
+                         String explanation, List<Event> out) {
+        List<ActorMention> mentions = actors.mentions(s.index());
+        if (mentions.isEmpty()) {
+            return;
+        }
+        ActorMention source = null;
+        for (ActorMention m : mentions) {
+            if (relationOf(s, m.head()).map(SOURCE_RELATIONS::contains).orElse(false)) {
+                source = m;
+                break;
+            }
+        }
+        EventClass c = EventClasses.get(cls);
+        boolean targetOnly = false;
+        if (source == null) {
+            ActorMention first = mentions.get(0);
+            String rel = relationOf(s, first.head()).orElse("");
+            // "Iraqi sites were bombed": a passive subject or object is what the event was done to
+            targetOnly = c.group() == 4 && (rel.startsWith("nsubj:pass") || rel.equals("obj"));
+            source = first;
+        }
+        ActorMention recipient = null;
+        if (targetOnly) {
+            recipient = source;
+            source = null;
+        } else {
+            for (ActorMention m : mentions) {
+                if (m != source && !m.actor().code().equals(source.actor().code())) {
+                    recipient = m;
+                    break;
+                }
+            }
+        }
+        int root = root(s);
+        Token trigger = s.token(root);
+        Cameo cameo = cameoOf(c.cameoCode());
+        List<Actor> src = source == null ? List.of() : List.of(source.actor());
+        List<Actor> tgt = recipient == null ? List.of() : List.of(recipient.actor());
+        String mode = c.ploverType().equals(o.bestClass().ploverType()) ? o.mode() : "";
+        EventDate date = times == null ? null : times.dateOf(s.index(), root);
+        if (date == null) {
+            date = EventDate.ofPublication(article.published().orElse(null));
+        }
+        TextInfo info = new TextInfo(s.index(), s.start(), s.end(), trigger.word(), trigger.start(), trigger.end(),
+                s.text());
+        String id = eventId(article.id(), s.index(), trigger.start(), trigger.end(), cameo.code(), src, tgt);
+        String roles = " · actor=" + (source == null ? "-" : source.actor().text() + "→" + source.actor().code())
+                + " recipient=" + (recipient == null ? "-" : recipient.actor().text() + "→" + recipient.actor().code());
+        out.add(new Event(id, article.id(), date, src, tgt, c.ploverType(), mode, contexts(c.cameoCode()), cameo,
+                info, modality(s, root, times), explanation + roles, codebook.version()));
+    }
+
+    private Cameo cameoOf(String code) {
+        CameoCode c = codebook.cameo(code).orElseThrow(() -> new IllegalStateException("codebook has no CAMEO "
+                + code));
+        return new Cameo(c.code(), c.goldstein(), c.quadClass());
+    }
+
+    private List<String> contexts(String code) {
+        return codebook.plover(code).map(PloverCoding::contexts).orElse(List.of());
+    }
+
+    private static Optional<String> relationOf(Sentence s, int token) {
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() == token && d.governor() >= 0) {
+                return Optional.of(d.relation());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int root(Sentence s) {
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() < 0) {
+                return d.dependent();
+            }
+        }
+        return 0;
+    }
+
+    /** Negation and modal auxiliaries on the root: the cheap part of the pattern coder's modality. */
+    private static Modality modality(Sentence s, int root, ArticleTimes times) {
+        boolean negated = false;
+        boolean hypothetical = false;
+        boolean future = times != null && times.isFuture(s.index(), root);
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() != root) {
+                continue;
+            }
+            String w = s.token(d.dependent()).word().toLowerCase(Locale.ROOT);
+            if (d.relation().equals("advmod") && (w.equals("not") || w.equals("n't") || w.equals("never"))) {
+                negated = true;
+            } else if (d.relation().equals("aux")) {
+                if (w.equals("will") || w.equals("'ll") || w.equals("shall")) {
+                    future = true;
+                } else if (MODAL_HYPOTHETICAL.contains(w)) {
+                    hypothetical = true;
+                }
+            }
+        }
+        return new Modality(negated, hypothetical, future);
+    }
+
+    static String eventId(String articleId, int sentence, int triggerStart, int triggerEnd, String code,
+                          List<Actor> source, List<Actor> target) {
+        StringBuilder sb = new StringBuilder("classifier|");
+        sb.append(articleId).append('|').append(sentence).append('|').append(triggerStart).append('|')
+                .append(triggerEnd).append('|').append(code).append('|');
+        for (Actor a : source) {
+            sb.append(a.code()).append('@').append(a.start()).append(',');
+        }
+        sb.append('|');
+        for (Actor a : target) {
+            sb.append(a.code()).append('@').append(a.start()).append(',');
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
