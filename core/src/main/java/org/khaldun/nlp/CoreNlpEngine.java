@@ -30,8 +30,12 @@ public final class CoreNlpEngine implements NlpEngine {
     /** Sentences longer than this are tagged but not parsed: parse cost grows fast and such "sentences" are mostly lists. */
     public static final int DEFAULT_MAX_PARSE_TOKENS = 80;
 
-    /** Hidden-layer vectors the dependency parser keeps for words outside its precomputed set. */
-    static final int PARSER_CACHE_VECTORS = 100_000;
+    /**
+     * Hidden-layer vectors the dependency parser keeps for words outside its precomputed set (4 KB each). The system
+     * property {@code khaldun.parser.cache} changes it: smaller saves heap, 0 turns the cache off (about twice the parse
+     * CPU).
+     */
+    static final int PARSER_CACHE_VECTORS = Integer.getInteger("khaldun.parser.cache", 100_000);
 
     private static volatile CoreNlpEngine shared;
 
