@@ -73,8 +73,11 @@ public record CodingLimits(int maxArticleChars, int maxSentences, Duration timeB
         return !timeBudget.isZero();
     }
 
-    /** "60 s", "1.5 s", "250 ms" */
+    /** "60 s", "1.5 s", "250 ms", "1 ns" */
     static String show(Duration d) {
+        if (d.toNanos() < 1_000_000) {
+            return d.toNanos() + " ns";
+        }
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + " ms";

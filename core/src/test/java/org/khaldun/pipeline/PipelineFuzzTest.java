@@ -16,6 +16,7 @@ import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.khaldun.article.Article;
 import org.khaldun.article.ArticleSources;
 import org.khaldun.article.InputFormat;
@@ -102,9 +103,10 @@ class PipelineFuzzTest {
     }
 
     /** End to end: JSON lines of hostile articles among broken lines, read, then coded. */
-    @Property(tries = 30)
+    @Property(tries = 20)
     void hostileJsonLinesAreReadAndCodedOrFailAloneNamingTheirLine(
-            @ForAll List<@From("hostileArticles") String> texts, @ForAll List<@From("garbage") String> garbage) {
+            @ForAll @Size(max = 8) List<@From("hostileArticles") String> texts,
+            @ForAll @Size(max = 8) List<@From("garbage") String> garbage) {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < Math.max(texts.size(), garbage.size()); i++) {
             if (i < texts.size()) {
@@ -153,6 +155,44 @@ class PipelineFuzzTest {
         assertThat(longest.parsed()).as("a run-on sentence is not parsed").isFalse();
         // the short sentences around it are still coded
         assertThat(coded.events()).extracting(e -> e.textInfo().trigger()).contains("condemned", "accused");
+    }
+
+    /**
+     * Regression: CoreNLP's lexer backtracks within a run of characters without a space, so 40,000 characters of
+     * {@code &amp;…}, {@code Iraq-Iran-…}, e-mail-like text or emoji took 20 s to over a minute to split. A run
+     * over {@link org.khaldun.nlp.CoreNlpEngine#MAX_WORD_CHARS} is now one token as it stands.
+     */
+    @Property(tries = 8)
+    void aRunOfThousandsOfCharactersWithoutASpaceIsOneToken(
+            @ForAll("spacelessUnits") String unit, @ForAll @IntRange(min = 101, max = 60_000) int chars) {
+        String run = unit.repeat(chars / unit.length() + 1);
+        String text = "Iraq condemned Iran on Monday. " + run + " Iran accused Iraq on Tuesday.";
+        CodedArticle coded = PIPELINE.code(article(text), CodingLimits.DEFAULTS);
+        assertSound(coded);
+        assertThat(coded.sentences()).flatExtracting(Sentence::tokens).extracting(Token::word).contains(run);
+        assertThat(coded.events()).extracting(e -> e.textInfo().trigger()).contains("condemned", "accused");
+    }
+
+    @Provide
+    Arbitrary<String> spacelessUnits() {
+        return Arbitraries.of("&amp;", "Iraq-Iran-", "a@b.c", "\uD83D\uDE00", "http://x.org/", "...", "(", "U.S.", "1,0");
+    }
+
+    /**
+     * Regression: a "sentence" of 30,000 tokens (no full stop) cost its length squared in attribution and
+     * places (20 s); it is now cut into pieces of 500 to 999 tokens, none of them parsed (token rules such as
+     * "Iraq said" still apply to them, as they did to the whole).
+     */
+    @Example
+    void aRunOnSentenceIsCutIntoUnparsedPieces() {
+        String text = "\" Iraq said \" , Iraq and Iran met the U.S. police in Baghdad , ".repeat(1_000);
+        CodedArticle coded = PIPELINE.code(article(text), CodingLimits.DEFAULTS);
+        assertSound(coded);
+        assertThat(coded.sentences()).hasSizeGreaterThan(10).allSatisfy(s -> {
+            assertThat(s.tokens().size()).isBetween(org.khaldun.nlp.CoreNlpEngine.MAX_SENTENCE_TOKENS,
+                    2 * org.khaldun.nlp.CoreNlpEngine.MAX_SENTENCE_TOKENS - 1);
+            assertThat(s.parsed()).isFalse();
+        });
     }
 
     // ---- 100,000-sentence articles
