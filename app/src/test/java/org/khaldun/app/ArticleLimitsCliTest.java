@@ -116,8 +116,8 @@ class ArticleLimitsCliTest {
 
     @Test
     void theLimitsAndTheirDefaultsAreDocumentedInHelp() {
-        CliRun help = CliRun.run("code", "--help");
-        assertThat(help.stdout()).contains("--max-article-chars=N").contains("(default: 1000000)")
+        String help = CliRun.run("code", "--help").stdout().replaceAll("\\s+", " ");
+        assertThat(help).contains("--max-article-chars=N").contains("(default: 1000000)")
                 .contains("--max-sentences=N").contains("(default: 20000)")
                 .contains("--article-timeout=SECONDS").contains("(default: 60)");
     }
