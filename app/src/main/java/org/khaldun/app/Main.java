@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "khaldun", mixinStandardHelpOptions = true, version = "khaldun 0.1.0",
         description = "Political event coding from news text: who did what to whom, when, where, and who said so.",
-        subcommands = {CodeCommand.class, DemoCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CodeCommand.class, IngestCommand.class, RecodeCommand.class, ExportCommand.class,
+                DemoCommand.class, ServeCommand.class, EvaluateCommand.class, BenchCommand.class, BenchStoreCommand.class,
+                BenchServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;

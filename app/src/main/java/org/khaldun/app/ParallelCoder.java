@@ -29,7 +29,7 @@ final class ParallelCoder {
     sealed interface Outcome permits Coded, Failed {
     }
 
-    record Coded(CodedArticle article) implements Outcome {
+    record Coded(String record, CodedArticle article) implements Outcome {
     }
 
     record Failed(String record, String reason) implements Outcome {
@@ -80,7 +80,7 @@ final class ParallelCoder {
         }
         ReadResult.Ok ok = (ReadResult.Ok) r;
         try {
-            return new Coded(pipeline.code(ok.article(), limits));
+            return new Coded(ok.record(), pipeline.code(ok.article(), limits));
         } catch (ArticleLimitException e) {
             return new Failed(ok.record(), e.reason());
         } catch (OutOfMemoryError e) {

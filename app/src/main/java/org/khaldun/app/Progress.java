@@ -14,6 +14,7 @@ final class Progress {
     private long lastDraw;
     private int articles;
     private int failed;
+    private int skipped;
     private long events;
 
     Progress(PrintStream err, boolean interactive) {
@@ -35,6 +36,17 @@ final class Progress {
         articles++;
         failed++;
         draw();
+    }
+
+    /** An article that was already stored (ingest): read, not coded again. */
+    void skipped() {
+        articles++;
+        skipped++;
+        draw();
+    }
+
+    int skippedCount() {
+        return skipped;
     }
 
     int failed() {
@@ -62,8 +74,8 @@ final class Progress {
         int width = 30;
         int filled = (int) (articles / 10 % (width + 1));
         String bar = "=".repeat(filled) + " ".repeat(width - filled);
-        err.printf("\r[%s] %d articles, %d events, %d failed, %.1f articles/s ", bar, articles, events, failed,
-                articles / Math.max(secs, 1e-9));
+        err.printf("\r[%s] %d articles, %d events, %d failed%s, %.1f articles/s ", bar, articles, events, failed,
+                skipped > 0 ? ", " + skipped + " already stored" : "", articles / Math.max(secs, 1e-9));
         err.flush();
     }
 
@@ -72,7 +84,9 @@ final class Progress {
         if (interactive) {
             err.print("\r" + " ".repeat(90) + "\r");
         }
-        err.printf("khaldun: coded %d article%s (%d failed), %d event%s in %.1f s%n", articles - failed,
-                articles - failed == 1 ? "" : "s", failed, events, events == 1 ? "" : "s", secs);
+        int coded = articles - failed - skipped;
+        err.printf("khaldun: coded %d article%s (%d failed%s), %d event%s in %.1f s%n", coded,
+                coded == 1 ? "" : "s", failed, skipped > 0 ? ", " + skipped + " already stored, skipped" : "", events,
+                events == 1 ? "" : "s", secs);
     }
 }

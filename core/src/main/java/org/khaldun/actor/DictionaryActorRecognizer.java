@@ -30,6 +30,11 @@ import org.khaldun.nlp.Token;
  */
 public final class DictionaryActorRecognizer implements ActorRecognizer {
 
+    /** Praise verbs after which "its" is another's: actors do not commend their own doings in the news. */
+    private static final Set<String> PRAISE_FORMS = Set.of("commended", "commends", "commend", "praised", "praises",
+            "praise", "hailed", "hails", "hail", "lauded", "lauds", "laud", "applauded", "applauds", "applaud",
+            "congratulated", "congratulates", "congratulate", "saluted", "salutes", "salute");
+
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an");
     /** before a country name, these make it a place */
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "across", "into", "inside", "outside",
@@ -1069,7 +1074,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                 if (HE.contains(k) || HIS.contains(k)) {
                     added = resolvePersonPronoun(ws, si, ms, t);
                 } else if (THEY.contains(k) || k.equals("its")) {
-                    added = resolveGroupPronoun(si, ms, t);
+                    added = resolveGroupPronoun(ws, si, ms, t);
                 } else if (k.equals("the") && t + 1 < ws.n && ws.k[t + 1].equals("country")) {
                     String c = lastCountry(si, cr, t, null);
                     if (!c.isEmpty()) {
@@ -1171,7 +1176,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             return new Emitted(t, t, t, ante.code, how + "->" + ante.entity.name, true, ante.entity);
         }
 
-        private Emitted resolveGroupPronoun(int si, List<Emitted> ms, int t) {
+        private Emitted resolveGroupPronoun(Words ws, int si, List<Emitted> ms, int t) {
             Emitted ante = null;
             for (Emitted m : ms) {
                 if (m.last < t && !m.person) {
@@ -1190,7 +1195,38 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             if (ante == null) {
                 return null;
             }
+            Emitted praised = praisedOther(ws, ms, t, ante);
+            if (praised != null) {
+                return new Emitted(t, t, t, praised.code, "pronoun(praised-other)->" + praised.entity.name, false,
+                        praised.entity);
+            }
             return new Emitted(t, t, t, ante.code, "pronoun->" + ante.entity.name, false, ante.entity);
+        }
+
+        /**
+         * "Iraq has stated its determination …, while Iran commended its recent legislation": a country does not
+         * commend its own doings in the news, so "its" after a praise verb whose subject is the nearest country
+         * points to the country named before that subject in the sentence. "Its own" stays the praiser's.
+         */
+        private Emitted praisedOther(Words ws, List<Emitted> ms, int t, Emitted praiser) {
+            boolean adjacent = praiser.last == t - 2
+                    || (praiser.last == t - 3 && Set.of("also", "has", "have", "had").contains(ws.k[t - 2]));
+            if (t < 1 || !PRAISE_FORMS.contains(ws.k[t - 1]) || !adjacent
+                    || (t + 1 < ws.n && ws.k[t + 1].equals("own"))) {
+                return null;
+            }
+            String praiserCountry = country(praiser.code);
+            if (praiserCountry.isEmpty()) {
+                return null;
+            }
+            Emitted other = null;
+            for (Emitted m : ms) {
+                String c = country(m.code);
+                if (m.last < praiser.first && !m.person && !c.isEmpty() && !c.equals(praiserCountry)) {
+                    other = m;
+                }
+            }
+            return other;
         }
 
         /** The last country referred to before token {@code t} (this sentence, then earlier ones), other than {@code except}. */

@@ -62,6 +62,9 @@ public final class ArticleSources {
 
     private static final int SNIFF_BYTES = 512;
 
+    /** How far into a markup file to look for a feed's root element (after an XML declaration and comments). */
+    private static final int FEED_SNIFF_BYTES = 2048;
+
     private ArticleSources() {
     }
 
@@ -115,6 +118,7 @@ public final class ArticleSources {
         private final InputStream stdin;
         private Walk walk;
         private JsonLines lines;
+        private Iterator<ReadResult> feedItems;
         private ReadResult pending;
         private boolean closed;
 
@@ -155,6 +159,12 @@ public final class ArticleSources {
 
         private ReadResult advance() {
             while (true) {
+                if (feedItems != null) {
+                    if (feedItems.hasNext()) {
+                        return feedItems.next();
+                    }
+                    feedItems = null;
+                }
                 if (lines != null) {
                     ReadResult r = lines.next();
                     if (r != null) {
@@ -300,11 +310,14 @@ public final class ArticleSources {
                     in = null; // now owned by the JSON-lines source
                     return null;
                 }
-                long limit = format == InputFormat.HTML ? options.maxHtmlBytes() : options.maxArticleBytes();
+                long limit = format == InputFormat.TEXT ? options.maxArticleBytes() : options.maxHtmlBytes();
                 if (size > limit) {
                     return new ReadResult.Failed(display, tooLarge("file", size, limit, format));
                 }
                 byte[] bytes = readBounded(in, limit, format);
+                if (format == InputFormat.FEED) {
+                    return startFeed(display, id, bytes);
+                }
                 return article(display, id, bytes, format);
             } catch (BadInputException e) {
                 return new ReadResult.Failed(display, e.reason());
@@ -323,9 +336,12 @@ public final class ArticleSources {
                     lines = new JsonLines(in, false, STDIN_RECORD, STDIN_RECORD, options);
                     return null;
                 }
-                long limit = format == InputFormat.HTML ? options.maxHtmlBytes() : options.maxArticleBytes();
+                long limit = format == InputFormat.TEXT ? options.maxArticleBytes() : options.maxHtmlBytes();
                 byte[] bytes = readBounded(in, limit, format);
                 String id = "stdin-" + HexFormat.of().formatHex(sha256(bytes)).substring(0, 12);
+                if (format == InputFormat.FEED) {
+                    return startFeed(STDIN_RECORD, id, bytes);
+                }
                 return article(STDIN_RECORD, id, bytes, format);
             } catch (BadInputException e) {
                 return new ReadResult.Failed(STDIN_RECORD, e.reason());
@@ -357,7 +373,31 @@ public final class ArticleSources {
                 }
             }
             in.reset();
-            return InputFormat.sniff(head, n);
+            InputFormat sniffed = InputFormat.sniff(head, n);
+            if (sniffed == InputFormat.HTML) {
+                // markup: a feed announces itself by its root element within the first bytes
+                in.mark(FEED_SNIFF_BYTES);
+                byte[] more = in.readNBytes(FEED_SNIFF_BYTES);
+                in.reset();
+                if (FeedArticles.looksLikeFeed(more, more.length)) {
+                    return InputFormat.FEED;
+                }
+            }
+            return sniffed;
+        }
+
+        /** Queues the items of a feed file; returns null (the items follow) or the failure of the whole file. */
+        private ReadResult startFeed(String record, String id, byte[] bytes) {
+            try {
+                Charset declared = HtmlArticles.declaredCharset(bytes, bytes.length);
+                String xml = Decoding.decode(bytes, bytes.length, 0, declared);
+                feedItems = FeedArticles.parse(record, id, xml, options).iterator();
+                return null;
+            } catch (BadInputException e) {
+                return new ReadResult.Failed(record, e.reason());
+            } catch (RuntimeException | StackOverflowError e) {
+                return new ReadResult.Failed(record, "could not be read (" + e + ")");
+            }
         }
 
         private ReadResult article(String record, String id, byte[] bytes, InputFormat format) {
@@ -389,14 +429,18 @@ public final class ArticleSources {
         byte[] bytes = in.readNBytes((int) Math.min(limit + 1, ReadOptions.MAX_LIMIT));
         if (bytes.length > limit) {
             throw new BadInputException("input is larger than the limit of " + Decoding.size(limit) + " per "
-                    + (format == InputFormat.HTML ? "HTML page" : "article"));
+                    + unit(format));
         }
         return bytes;
     }
 
     static String tooLarge(String what, long size, long limit, InputFormat format) {
         return what + " is " + Decoding.size(size) + ", over the limit of " + Decoding.size(limit) + " per "
-                + (format == InputFormat.HTML ? "HTML page" : "article");
+                + unit(format);
+    }
+
+    private static String unit(InputFormat format) {
+        return format == InputFormat.HTML ? "HTML page" : format == InputFormat.FEED ? "feed" : "article";
     }
 
     static String describe(IOException e) {

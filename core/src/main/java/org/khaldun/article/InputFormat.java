@@ -3,18 +3,21 @@ package org.khaldun.article;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The three input formats Khaldun reads. See docs/input-formats.md. */
+/** The input formats Khaldun reads. See docs/input-formats.md. */
 public enum InputFormat {
     /** Plain text: first non-blank line is the headline, the rest the body. */
     TEXT,
     /** A web page; the article is extracted from the markup. */
     HTML,
     /** JSON lines: one article object per line. */
-    JSONL;
+    JSONL,
+    /** An RSS or Atom news feed: one article per item ({@link FeedArticles}). */
+    FEED;
 
     /**
      * The format a file name promises: {@code .txt/.text} TEXT, {@code .html/.htm/.xhtml} HTML,
-     * {@code .jsonl/.ndjson/.json} JSONL; empty for any other name (the content decides then).
+     * {@code .jsonl/.ndjson/.json} JSONL, {@code .rss/.atom} FEED; empty for any other name (the content decides
+     * then: a {@code .xml} file whose root is {@code <rss>}, {@code <feed>} or {@code <rdf:RDF>} is a FEED).
      */
     public static Optional<InputFormat> fromFileName(String fileName) {
         int dot = fileName.lastIndexOf('.');
@@ -25,6 +28,7 @@ public enum InputFormat {
             case "txt", "text" -> Optional.of(TEXT);
             case "html", "htm", "xhtml" -> Optional.of(HTML);
             case "jsonl", "ndjson", "json" -> Optional.of(JSONL);
+            case "rss", "atom" -> Optional.of(FEED);
             default -> Optional.empty();
         };
     }

@@ -27,10 +27,21 @@ import org.khaldun.actor.Actor;
  * @param sentence  index of the sentence holding the cue
  * @param rule      which rule found it, for analysts: e.g. {@code verb:that}, {@code verb:postposed},
  *                  {@code according-to}, {@code noun:that}, {@code quote:continuation}
+ * @param speakerName the person the speaker is, by the full name the article gives: "Kevin Sullivan" for "He" or
+ *                  "Sullivan", "Mohsen Al-Mandalawi" for "the Acting Speaker of the Iraqi Parliament, Mohsen
+ *                  Al-Mandalawi", "Gholamhossein Mohseni Ejei" for "Iran's Judiciary Chief" after "Iranian Judiciary
+ *                  Chief Gholamhossein Mohseni Ejei" (also for people no actor dictionary knows); empty when no person
+ *                  is found (anonymous sources, institutions, media)
  */
 public record Attribution(int id, String cue, Span cueSpan, Optional<Actor> speaker, List<Span> content,
                           SourceKind kind, String channel, QuoteForm form, boolean anonymous, int sentence,
-                          String rule) {
+                          String rule, String speakerName) {
+
+    /** An attribution whose speaker needs no name resolution. */
+    public Attribution(int id, String cue, Span cueSpan, Optional<Actor> speaker, List<Span> content, SourceKind kind,
+                       String channel, QuoteForm form, boolean anonymous, int sentence, String rule) {
+        this(id, cue, cueSpan, speaker, content, kind, channel, form, anonymous, sentence, rule, "");
+    }
 
     public Attribution {
         Objects.requireNonNull(cue);
@@ -44,6 +55,7 @@ public record Attribution(int id, String cue, Span cueSpan, Optional<Actor> spea
         channel = channel == null ? "" : channel;
         Objects.requireNonNull(form);
         Objects.requireNonNull(rule);
+        speakerName = speakerName == null ? "" : speakerName;
     }
 
     /** First character of the content. */
@@ -80,12 +92,18 @@ public record Attribution(int id, String cue, Span cueSpan, Optional<Actor> spea
         return speaker.map(Actor::code).orElse("");
     }
 
+    /** Who spoke, by name where the article gives one: the resolved name, else the speaker's words, or empty. */
+    public String speakerDisplayName() {
+        return speakerName.isEmpty() ? speakerText() : speakerName;
+    }
+
     /** The speaker's words, or empty. */
     public String speakerText() {
         return speaker.map(Actor::text).orElse("");
     }
 
     Attribution withId(int newId) {
-        return new Attribution(newId, cue, cueSpan, speaker, content, kind, channel, form, anonymous, sentence, rule);
+        return new Attribution(newId, cue, cueSpan, speaker, content, kind, channel, form, anonymous, sentence, rule,
+                speakerName);
     }
 }

@@ -22,8 +22,12 @@ import java.util.Set;
 public final class CueLexicon {
 
     /** A reporting verb. {@code tell}: takes an addressee ("told CNN that"); {@code to}: content is a to-infinitive;
-     *  {@code np}: content may be a plain noun phrase. */
-    public record Verb(String lemma, boolean tell, boolean to, boolean np) {
+     *  {@code np}: content may be a plain noun phrase; {@code label}: labels something with quoted words ("called the
+     *  decision a 'huge win'", "described him as 'unhinged'"). */
+    public record Verb(String lemma, boolean tell, boolean to, boolean np, boolean label) {
+        public Verb(String lemma, boolean tell, boolean to, boolean np) {
+            this(lemma, tell, to, np, false);
+        }
     }
 
     private final Map<String, Verb> verbForms;
@@ -105,7 +109,8 @@ public final class CueLexicon {
                         flags = rest.substring(bar + 1).strip();
                         rest = rest.substring(0, bar);
                     }
-                    Verb v = new Verb(lemma, flags.equals("tell"), flags.equals("to"), flags.equals("np"));
+                    Set<String> f = Set.of(flags.isEmpty() ? new String[0] : flags.split("\\s+"));
+                    Verb v = new Verb(lemma, f.contains("tell"), f.contains("to"), f.contains("np"), f.contains("label"));
                     for (String form : rest.strip().split("\\s+")) {
                         verbs.putIfAbsent(form.toLowerCase(Locale.ROOT), v);
                     }

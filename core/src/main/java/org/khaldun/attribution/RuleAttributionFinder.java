@@ -95,7 +95,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
 
     /** A candidate before ids are given. */
     private record Found(int sentence, int cueTok, String cue, Span cueSpan, Optional<Actor> speaker, List<Span> content,
-                         SourceKind kind, String channel, boolean anonymous, String rule) {
+                         SourceKind kind, String channel, boolean anonymous, String rule, String speakerName) {
+
+        Found withContent(List<Span> more) {
+            return new Found(sentence, cueTok, cue, cueSpan, speaker, more, kind, channel, anonymous, rule, speakerName);
+        }
     }
 
     /** The speaker phrase: token extent and head in the cue's sentence; first == -1 when there is none. */
@@ -117,6 +121,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         final Graph[] graphs;
         final List<Found> found = new ArrayList<>();
         final Map<Integer, List<String>> words = new HashMap<>();
+        private Persons persons;
 
         Run(String text, List<Sentence> sentences, ActorIndex actors) {
             this.text = text;
@@ -154,6 +159,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     if (lower(s, i).equals("according") && i + 1 < s.tokens().size() && lower(s, i + 1).equals("to")) {
                         accordingTo(s, i);
                     }
+                    if (lower(s, i).equals("as")) {
+                        asPutIt(s, i);
+                    }
                 }
             }
             for (Sentence s : sentences) {
@@ -175,7 +183,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
             List<Attribution> out = new ArrayList<>(found.size());
             for (Found f : found) {
                 out.add(new Attribution(out.size(), f.cue(), f.cueSpan(), f.speaker(), f.content(), f.kind(), f.channel(),
-                        form(f.content()), f.anonymous(), f.sentence(), f.rule()));
+                        form(f.content()), f.anonymous(), f.sentence(), f.rule(), f.speakerName()));
             }
             return out;
         }
@@ -210,6 +218,21 @@ public final class RuleAttributionFinder implements AttributionFinder {
             return d;
         }
 
+        /** People named in the article, found on first need. */
+        Persons persons() {
+            if (persons == null) {
+                persons = Persons.find(text, sentences, paragraph, actors, c -> {
+                    for (Quotes.Quote q : quotes) {
+                        if (q.real() && q.start() <= c && c < q.end()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+            }
+            return persons;
+        }
+
         // ---------------------------------------------------------------- verbs
 
         /** Whether a lexicon word form is used as a verb here. */
@@ -235,6 +258,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return;
             }
             if (followsQuotation(s, i, g) && postposed(s, i, v, g)) {
+                return;
+            }
+            if (v.label() && labelled(s, i, g)) {
                 return;
             }
             // content to the right
@@ -314,6 +340,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 from = j;
                 rule = "verb:bare";
             }
+            if (from < 0 && j < n && j > i && g != null && !v.to() && BARE_COMPLEMENT.contains(v.lemma())
+                    && parsedBareClause(s, g, i, j)) {
+                from = j;
+                rule = "verb:bare";
+            }
             boolean participle = participial(s, i);
             if (from < 0 && v.np() && j < n && (participle || g != null && g.child(i, "obj") >= j)) {
                 if (nounPhraseStart(s, j)) {
@@ -347,6 +378,36 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return;
             }
             postposed(s, i, v, g);
+        }
+
+        /**
+         * "Pepper called Friday's decision a 'huge win for Ohio voters'", "he characterized Kaine as, 'a little
+         * desperate ...'": the labelled thing and its quoted label are the content.
+         */
+        boolean labelled(Sentence s, int i, Graph g) {
+            int n = s.tokens().size();
+            for (int k = i + 2; k < n && k - i <= 16; k++) {
+                Token t = s.token(k);
+                String w = lower(s, k);
+                Quotes.Quote q = realOpenAt(s, k);
+                if (q != null) {
+                    if (claimed(s, i + 1)) {
+                        return false;
+                    }
+                    List<Span> content = List.of(new Span(s.token(i + 1).start(), q.end()));
+                    Speaker sp = speakerOf(s, g, i, participial(s, i));
+                    if (!sp.present() && !expletive(s, g, i)) {
+                        sp = leftNounPhrase(s, i, true);
+                    }
+                    return add(s, i, i, content, sp, Optional.empty(), -1, -1, "verb:label");
+                }
+                if (isFinal(s, k) || w.equals(";") || w.equals("that") || w.equals("to") || w.equals(":")
+                        || Quotes.isMark(t.word()) || lexicon.verb(t.word()) != null
+                        || t.pos().startsWith("VB") && !t.pos().equals("VBN") && !t.pos().equals("VBG")) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         /** The cue clause comes right after a quotation: "'...,' he said", "'...,' said Trump". */
@@ -391,7 +452,8 @@ public final class RuleAttributionFinder implements AttributionFinder {
             int b = left.present() ? left.first() - 1 : skipLeft(s, i - 1);
             Speaker right = Speaker.NONE;
             int r = i + 1;
-            if (!left.present()) {
+            // only a finite cue inverts ("..., said Trump"); after "..., emphasizing" comes what is emphasized
+            if (!left.present() && !s.token(i).pos().equals("VBG")) {
                 right = rightNounPhrase(s, r);
                 if (subj > i) {
                     int[] ext = g.extent(subj);
@@ -561,6 +623,58 @@ public final class RuleAttributionFinder implements AttributionFinder {
             add(s, i, i + 1, content, sp, Optional.empty(), -1, -1, "according-to");
         }
 
+        /**
+         * "RT is, as Ms. Simonyan put it, 'providing a perspective …'", "As the memo puts it, …": the words between
+         * "as" and "put it" are the speaker, the rest of the sentence is what was said.
+         */
+        void asPutIt(Sentence s, int i) {
+            int n = s.tokens().size();
+            int put = -1;
+            for (int k = i + 2; k + 1 < n && k - i <= 9; k++) {
+                String w = lower(s, k);
+                if ((w.equals("put") || w.equals("puts")) && lower(s, k + 1).equals("it")) {
+                    put = k;
+                    break;
+                }
+                if (!Quotes.wordLike(s.token(k).word()) || lexicon.verb(s.token(k).word()) != null) {
+                    return;
+                }
+            }
+            if (put < 0) {
+                return;
+            }
+            int head = put - 1;
+            Graph g = graphs[s.index()];
+            if (g != null && g.child(put, "nsubj") > i && g.child(put, "nsubj") < put) {
+                head = g.child(put, "nsubj");
+            }
+            Speaker sp = new Speaker(i + 1, put - 1, head);
+            int it = put + 1;
+            List<Span> content = new ArrayList<>();
+            int lead = 0;
+            while (lead < i && !Quotes.wordLike(s.token(lead).word()) && !isOpenMark(s, lead)) {
+                lead++;
+            }
+            if (lead < i) {
+                int last = i - 1;
+                while (last > 0 && !Quotes.wordLike(s.token(last).word()) && !isCloseMark(s, last)) {
+                    last--;
+                }
+                content.add(new Span(s.token(lead).start(), s.token(last).end()));
+            }
+            int after = it + 1;
+            while (after < n && (lower(s, after).equals(",") || lower(s, after).equals(":"))) {
+                after++;
+            }
+            if (after < n && !isFinal(s, after)) {
+                content.add(new Span(s.token(after).start(), contentEnd(s, after)));
+            }
+            if (content.isEmpty() || content.get(0).length() == 0 || claimed(s, lead < i ? lead : after)) {
+                return;
+            }
+            add(s, put, it, content, sp, Optional.empty(), -1, -1, "as-put-it");
+        }
+
         /** "X's statement that ...", "reports that ...". */
         void reportingNoun(Sentence s, int i) {
             Token t = s.token(i);
@@ -649,7 +763,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 Sentence ls = sentences.get(lastSent);
                 List<Span> content = List.of(new Span(s.token(c + 1).start(), ls.token(ls.tokens().size() - 1).end()));
-                add(s, c, c, content, new Speaker(f, c - 1, c - 1), Optional.empty(), -1, -1, "label:colon");
+                // "Said Ellis: ...": an inverted cue before the name is no part of it
+                int from = f + 1 < c && lexicon.verb(s.token(f).word()) != null ? f + 1 : f;
+                add(s, c, c, content, new Speaker(from, c - 1, c - 1), Optional.empty(), -1, -1, "label:colon");
                 return;
             }
         }
@@ -691,7 +807,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 Found prev = null;
                 for (Found f : found) {
-                    if (f.content().get(0).start() < q.start() && f.speaker().isPresent()
+                    if (f.content().get(0).start() < q.start() && f.speaker().isPresent() && canSpeakOn(f.speaker().get())
                             && paragraph[q.openSent()] - paragraph[f.sentence()] <= 1 && paragraph[f.sentence()] <= paragraph[q.openSent()]
                             && (prev == null || f.content().get(0).start() > prev.content().get(0).start())) {
                         prev = f;
@@ -700,17 +816,66 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (prev == null) {
                     continue;
                 }
-                if (paragraph[prev.sentence()] == paragraph[q.openSent()] && form(prev.content()).quoted()) {
+                if (paragraph[prev.sentence()] == paragraph[q.openSent()] && form(prev.content()).quoted() || turnGoesOn(prev, q)) {
                     // the same speaker goes on within the paragraph: one attribution, several pieces
                     List<Span> more = new ArrayList<>(prev.content());
                     more.add(q.span());
-                    found.set(found.indexOf(prev), new Found(prev.sentence(), prev.cueTok(), prev.cue(), prev.cueSpan(),
-                            prev.speaker(), more, prev.kind(), prev.channel(), prev.anonymous(), prev.rule()));
+                    found.set(found.indexOf(prev), prev.withContent(more));
                     continue;
                 }
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
-                        List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation"));
+                        List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation",
+                        prev.speakerName().isEmpty() ? prev.speaker().get().text() : prev.speakerName()));
             }
+        }
+
+        /**
+         * The previous attribution's content runs to the end of the paragraph just before the quotation ("PENCE: Well,
+         * ..." or "Caddell continued: '...'"): the speaker's turn goes on into the quotation's paragraph.
+         */
+        boolean turnGoesOn(Found prev, Quotes.Quote q) {
+            int p = paragraph[q.openSent()] - 1;
+            Span last = prev.content().get(prev.content().size() - 1);
+            int lastSent = q.openSent() - 1;
+            if (lastSent < 0 || paragraph[lastSent] != p || !prev.rule().startsWith("label") && !form(prev.content()).quoted()) {
+                return false;
+            }
+            int end = Math.min(text.length(), sentences.get(lastSent).end());
+            if (last.end() > end || last.end() < sentences.get(lastSent).start()) {
+                return false;
+            }
+            for (int c = last.end(); c < end; c++) {
+                if (Character.isLetterOrDigit(text.charAt(c))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether a speaker may be carried over to a quotation with no cue: a person, group or institution ("he",
+         * "Mr. Clarke", "officials", a known actor), not a leftover noun phrase ("the idea", "of brain cancer").
+         */
+        boolean canSpeakOn(Actor a) {
+            if (!a.code().isEmpty()) {
+                return true;
+            }
+            String[] w = a.text().strip().split("\\s+");
+            if (w.length == 0 || w[0].isEmpty() || NOT_IN_NP.contains(w[0].toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            if (w.length == 1 && Set.of("he", "she", "they", "i", "we").contains(w[0].toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            for (String x : w) {
+                String bare = x.replaceAll("[^\\p{L}]", "");
+                if (!bare.isEmpty() && Character.isUpperCase(bare.charAt(0)) && !bare.equals(w[0]) || !bare.isEmpty()
+                        && Character.isUpperCase(bare.charAt(0)) && !DETERMINERS.contains(bare.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+            String head = w[w.length - 1].toLowerCase(Locale.ROOT);
+            return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head);
         }
 
         /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
@@ -739,9 +904,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
             Optional<Actor> speaker;
             SourceKind kind;
             boolean anonymous;
+            String name = "";
             if (inherited.isPresent()) {
                 Found f = inherited.get();
                 speaker = f.speaker();
+                name = f.speakerName().isEmpty() && f.speaker().isPresent() ? f.speaker().get().text() : f.speakerName();
                 kind = f.kind();
                 anonymous = f.anonymous();
                 if (channel.isEmpty()) {
@@ -752,6 +919,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 kind = SourceKind.ANONYMOUS;
                 anonymous = true;
             } else {
+                if (sp.first() <= cueFirst && cueFirst <= sp.last() && cueLast < sp.last()) {
+                    // "Said Ellis: ..." parsed as one name: the cue is not part of its speaker
+                    sp = new Speaker(cueLast + 1, sp.last(), Math.max(sp.head(), cueLast + 1));
+                }
                 int last = sp.last();
                 while (last > sp.first() && (lower(s, last).equals("'s") || lower(s, last).equals("’s")
                         || lower(s, last).equals("'") || lower(s, last).equals("’"))) {
@@ -761,6 +932,48 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 speaker = Optional.of(actor(s, sp));
                 kind = kind(s, sp, speaker.get());
                 anonymous = kind == SourceKind.ANONYMOUS;
+                String w = lower(s, sp.head());
+                if (sp.first() == sp.last() && (w.equals("he") || w.equals("she"))) {
+                    // a pronoun: the nearest person named before it; the actor index's antecedent when none is
+                    Optional<Persons.Mention> ant = persons().antecedent(s.index(), sp.first(), w.equals("she"));
+                    Actor a = speaker.get();
+                    Found chain = samePronounBefore(s, w);
+                    if (chain != null && ant.isPresent() && ant.get().sentence() > chain.sentence()
+                            && !samePerson(ant.get().name(), chain.speakerName())) {
+                        // another person was named since: "He also affirmed ... Iran's Judiciary Chief affirmed ...
+                        // he reiterated" is the Judiciary Chief
+                        chain = null;
+                    }
+                    if (chain != null) {
+                        // "She says ... She adds ...": the same pronoun speaking again is the same person
+                        name = chain.speakerName();
+                        Actor p = chain.speaker().get();
+                        speaker = Optional.of(new Actor(a.text(), p.code(), p.country(), p.sector(), a.start(), a.end()));
+                    } else if (ant.isPresent()) {
+                        name = ant.get().name();
+                        Optional<ActorMention> m = actors.at(s.index(), sp.head());
+                        String indexed = m.isPresent() && m.get().rule().startsWith("pronoun->")
+                                ? m.get().rule().substring("pronoun->".length()) : "";
+                        if (!indexed.isEmpty() && !samePerson(indexed, name) && !ant.get().actor().code().equals(a.code())) {
+                            // the actor index resolves pronouns to dictionary actors only and may skip the person
+                            Actor p = ant.get().actor();
+                            speaker = Optional.of(new Actor(a.text(), p.code(), p.country(), p.sector(), a.start(), a.end()));
+                        }
+                    } else {
+                        Optional<ActorMention> m = actors.at(s.index(), sp.head());
+                        if (m.isPresent() && m.get().rule().startsWith("pronoun->")) {
+                            name = m.get().rule().substring("pronoun->".length());
+                        }
+                    }
+                } else {
+                    Optional<Persons.Mention> named = persons().at(s.index(), sp.head());
+                    if (named.isEmpty()) {
+                        named = persons().within(s.index(), sp.first(), sp.last());
+                    }
+                    if (named.isPresent()) {
+                        name = named.get().name();
+                    }
+                }
             }
             if (grantsAnonymity(s)) {
                 anonymous = true;
@@ -769,8 +982,28 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     && lexicon.verb(s.token(cueFirst).word()).lemma().equals("tweet")) {
                 channel = "Twitter";
             }
-            found.add(new Found(s.index(), cueFirst, cue, cueSpan, speaker, content, kind, channel, anonymous, rule));
+            found.add(new Found(s.index(), cueFirst, cue, cueSpan, speaker, content, kind, channel, anonymous, rule, name));
             return true;
+        }
+
+        /** Two names of one person: equal, or sharing their last word ("Bill Clinton" and "Clinton"). */
+        boolean samePerson(String a, String b) {
+            String[] x = a.strip().split("\\s+");
+            String[] y = b.strip().split("\\s+");
+            return x[x.length - 1].equalsIgnoreCase(y[y.length - 1]);
+        }
+
+        /** The latest attribution in this or the two sentences before whose speaker is the same pronoun, resolved. */
+        Found samePronounBefore(Sentence s, String pronoun) {
+            Found best = null;
+            for (Found f : found) {
+                if (f.sentence() <= s.index() && s.index() - f.sentence() <= 2 && f.speaker().isPresent()
+                        && !f.speakerName().isEmpty() && f.speaker().get().text().equalsIgnoreCase(pronoun)
+                        && (best == null || f.sentence() >= best.sentence())) {
+                    best = f;
+                }
+            }
+            return best;
         }
 
         Actor actor(Sentence s, Speaker sp) {
@@ -935,14 +1168,16 @@ public final class RuleAttributionFinder implements AttributionFinder {
         /** The subject of the clause a participle hangs on ("Dean ... poked at Trump, tweeting ..."), climbing the tree. */
         Speaker governingSubject(Sentence s, Graph g, int cue) {
             int t = cue;
-            for (int depth = 0; depth < 4; depth++) {
+            for (int depth = 0; depth < 5; depth++) {
                 int p = g.parent(t);
                 if (p < 0) {
                     return Speaker.NONE;
                 }
                 String rel = g.parentRel(t);
+                // a participle the parser hung on a noun ("during the debate, tweeting") climbs through that noun too
                 if (!(rel.startsWith("advcl") || rel.startsWith("xcomp") || rel.startsWith("conj") || rel.equals("dep")
-                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl"))) {
+                        || rel.startsWith("acl") && !rel.startsWith("acl:relcl") || rel.startsWith("obl")
+                        || rel.startsWith("obj") || rel.startsWith("nmod") || rel.equals("amod") && t == cue)) {
                     return Speaker.NONE;
                 }
                 int subj = g.child(p, "nsubj");
@@ -1266,6 +1501,44 @@ public final class RuleAttributionFinder implements AttributionFinder {
             }
             return PRONOUNS.contains(w) || DETERMINERS.contains(w) && !w.equals("that") || t.isCapitalized() && Quotes.wordLike(w)
                     && !NOT_IN_NP.contains(w) || Character.isDigit(w.charAt(0));
+        }
+
+        /**
+         * "Park said Kim's mental state is 'spiraling out of control'", "Lynch said there remains a 'significant
+         * difference …'": a finite cue, then a clause without "that" which the parser took apart (the subject as the
+         * cue's object, the cue as a parataxis or clausal subject of the clause's verb). The clause must start with a
+         * noun phrase, have its own finite verb before any comma, and hold a quotation, so "said the words" or "said
+         * the plan would work" read as before.
+         */
+        boolean parsedBareClause(Sentence s, Graph g, int i, int j) {
+            String pos = s.token(i).pos();
+            if (!(pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP")) || g.child(i, "ccomp") >= 0) {
+                return false;
+            }
+            Token t = s.token(j);
+            if (!(t.pos().equals("DT") || t.pos().equals("PRP") || t.pos().equals("PRP$") || t.pos().equals("EX")
+                    || t.pos().startsWith("NNP")) || lower(s, j).equals("that")) {
+                return false;
+            }
+            int n = s.tokens().size();
+            boolean verb = false;
+            for (int k = j + 1; k < n && k - j <= 12 && !verb; k++) {
+                String w = lower(s, k);
+                if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("that") || isFinal(s, k) || isOpenMark(s, k)) {
+                    break;
+                }
+                String p = s.token(k).pos();
+                verb = p.equals("VBZ") || p.equals("VBD") || p.equals("VBP") || p.equals("MD");
+            }
+            if (!verb) {
+                return false;
+            }
+            for (int k = j + 1; k < n; k++) {
+                if (realOpenAt(s, k) != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean nounPhraseStart(Sentence s, int j) {

@@ -148,12 +148,17 @@ public final class Condition {
         int[] toks = up[step] ? g.parentTokens(at) : g.childTokens(at);
         String[] rels = up[step] ? g.parentRelations(at) : g.childRelations(at);
         for (int k = 0; k < toks.length; k++) {
-            if (toks[k] >= 0 && SentenceGraph.relMatches(rels[k], steps[step])
+            if (toks[k] >= 0 && (SentenceGraph.relMatches(rels[k], steps[step]) || passiveObject(rels[k], step))
                     && walk(g, toks[k], step + 1, lex, isActor)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The object of an active verb is the subject of the passive one: "sanctions were imposed" as "imposed sanctions". */
+    private boolean passiveObject(String rel, int step) {
+        return step == 0 && !up[0] && steps[0].equals("obj") && rel.equals("nsubj:pass");
     }
 
     private boolean passes(SentenceGraph g, int t, EventLexicon lex, IntPredicate isActor) {

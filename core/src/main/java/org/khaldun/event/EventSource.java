@@ -16,22 +16,32 @@ import org.khaldun.attribution.Attribution;
  * @param channel       the medium ("CNN", "a statement"), or empty
  * @param anonymous     the speaker is not identified
  * @param attributionId the attribution's id within the article, or -1 for the article itself
+ * @param speakerName   the person who spoke, by the full name the article gives, also when the speaker's words are
+ *                      "He", a bare surname or a title ("Iran's Judiciary Chief"); empty when no person is named
+ *                      (anonymous sources, institutions, media, the article)
  */
 public record EventSource(String kind, Optional<Actor> speaker, String cue, String channel, boolean anonymous,
-                          int attributionId) {
+                          int attributionId, String speakerName) {
 
-    public static final EventSource ARTICLE = new EventSource("article", Optional.empty(), "", "", false, -1);
+    public static final EventSource ARTICLE = new EventSource("article", Optional.empty(), "", "", false, -1, "");
 
     public EventSource {
         Objects.requireNonNull(kind);
         speaker = speaker == null ? Optional.empty() : speaker;
         cue = cue == null ? "" : cue;
         channel = channel == null ? "" : channel;
+        speakerName = speakerName == null ? "" : speakerName;
+    }
+
+    /** A source whose speaker has no resolved person name. */
+    public EventSource(String kind, Optional<Actor> speaker, String cue, String channel, boolean anonymous,
+                       int attributionId) {
+        this(kind, speaker, cue, channel, anonymous, attributionId, "");
     }
 
     public static EventSource of(Attribution a) {
         return new EventSource(a.kind().name().toLowerCase(java.util.Locale.ROOT), a.speaker(), a.cue(), a.channel(),
-                a.anonymous(), a.id());
+                a.anonymous(), a.id(), a.anonymous() ? "" : a.speakerName());
     }
 
     public boolean isArticle() {

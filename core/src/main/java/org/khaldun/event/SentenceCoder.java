@@ -329,6 +329,14 @@ final class SentenceCoder {
                 }
                 EventLexicon.Topic topic = topicOf(c);
                 int at = c;
+                int eased = lex.inClass("EASING", lower(g.lemma(c))) ? g.child(c, "obj") : -1;
+                EventLexicon.Topic easedTopic = eased >= 0 ? topicOf(eased) : null;
+                if (easedTopic != null && easedTopic.codeByFamily().containsKey(t.options.family())
+                        && easedTopic.codeByFamily().containsKey("reject")) {
+                    // only what can be conceded: "end the strike" is no topic of violence
+                    topic = easedTopic; // "agreed to lift the curfew": what is lifted names the concession
+                    at = eased;
+                }
                 if (topic == null) {
                     // "ensure the release of", "stop the attacks": one level down
                     for (int j = 0; j < g.childTokens(c).length && topic == null; j++) {
@@ -398,11 +406,14 @@ final class SentenceCoder {
                 continue;
             }
             String r = rs[k];
-            if (!lex.inClass("LIGHT", lower(g.lemma(p)))) {
+            if (!lex.inClass("LIGHT", lower(g.lemma(p))) && !lex.inClass("LIGHT_OBLIQUE", lower(g.lemma(p)))) {
                 continue;
             }
             if (r.equals("obj") || r.equals("nsubj:pass")) {
                 return p;
+            }
+            if ((r.equals("obl:in") || r.equals("obl:into")) && lex.inClass("LIGHT_OBLIQUE", lower(g.lemma(p)))) {
+                return p; // "engage in talks", "enter into negotiations"
             }
             if (r.equals("nsubj") && (g.token(p).pos().equals("VBN") || g.isPassive(p))) {
                 return p; // "the airstrikes launched by the US" parsed as a clause
@@ -562,6 +573,20 @@ final class SentenceCoder {
                 if (foreignSubject && g.parent(kids[k]) != v) {
                     continue; // "… is playing a role, and called X virtuous": not the same subject
                 }
+                Trigger nt = triggerAt[kids[k]];
+                if (nt != null && nt != t && nt.isNoun() && mentionAt[kids[k]] == null && rels[k].equals("nsubj")
+                        && violent(codeOf(t)) && violent(codeOf(nt))) {
+                    // "a car bombing by the Islamic State killed 75": the attack's doer did the killing
+                    Side doer = new Side();
+                    nounArguments(nt, doer, new Side());
+                    for (int i = 0; i < doer.mentions.size(); i++) {
+                        String tr = doer.trace.get(i);
+                        src.add(doer.mentions.get(i), "nsubj>" + nt.entry.lemma() + ">" + tr.substring(0, tr.indexOf('(')));
+                    }
+                    if (!doer.isEmpty()) {
+                        continue;
+                    }
+                }
                 for (ActorMention m : resolve(kids[k], v)) {
                     src.add(m, rels[k]);
                 }
@@ -588,6 +613,18 @@ final class SentenceCoder {
         if (src.isEmpty() && parent >= 0 && prel.equals("acl") && g.token(v).pos().equals("VBG")) {
             for (ActorMention m : resolve(parent, v)) {
                 src.add(m, "acl-head");
+            }
+            int issuer = g.parent(parent);
+            if (src.isEmpty() && issuer >= 0 && g.parentRelation(parent).equals("obj")
+                    && lex.inClass("LIGHT", lower(g.lemma(issuer)))) {
+                // "X issued a statement calling on Y to …": the statement's issuer calls
+                for (String r : VERB_SUBJECT) {
+                    Side via = new Side();
+                    addChildren(via, issuer, r, v);
+                    for (int i = 0; i < via.mentions.size(); i++) {
+                        src.add(via.mentions.get(i), "acl-head>" + g.token(issuer).word() + ":" + r);
+                    }
+                }
             }
         }
         if (tgt.isEmpty() && parent >= 0 && prel.equals("acl") && g.token(v).pos().equals("VBN")
@@ -658,6 +695,10 @@ final class SentenceCoder {
                 tgt.add(m, rels[k]);
             }
         }
+    }
+
+    private static boolean violent(String code) {
+        return code.startsWith("18") || code.startsWith("19") || code.startsWith("20");
     }
 
     /** The first conjunct a verb is coordinated with, or -1. */
@@ -762,6 +803,15 @@ final class SentenceCoder {
             }
             addChildren(ls, l, "obl:agent", n);
             addChildren(ls, l, "obl:by", n);
+            String lr = g.parentRelation(l);
+            int lg = g.parent(l);
+            if (ls.isEmpty() && lg >= 0 && g.token(l).pos().equals("VBG")
+                    && (lr.startsWith("acl") || lr.startsWith("advcl") || lr.startsWith("xcomp"))) {
+                // "the United States and Iraq are on the verge of engaging in discussions": the clause's subject
+                for (String r : VERB_SUBJECT) {
+                    addChildren(ls, lg, r, n);
+                }
+            }
             for (int i = 0; i < ls.mentions.size(); i++) {
                 src.add(ls.mentions.get(i), lw + ls.trace.get(i).substring(0, ls.trace.get(i).indexOf('(')));
             }
@@ -999,8 +1049,9 @@ final class SentenceCoder {
                     why.append(" hypothetical(to ").append(g.token(p).word()).append(')');
                 }
             }
-            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")) {
-                break;
+            if (!MODALITY_CLIMB.contains(r) && !r.startsWith("obl") && !r.startsWith("nmod")
+                    && !(r.startsWith("acl:") && !r.equals("acl:relcl"))) {
+                break; // a noun's complement ("the verge of engaging") shares its tense; a relative clause does not
             }
             if ((lex.inClass("NEGATOR", pl) && (r.equals("xcomp") || r.equals("ccomp")))
                     || (lex.inClass("NEGATOR_OBJECT", pl) && r.equals("obj"))) {
@@ -1009,6 +1060,9 @@ final class SentenceCoder {
             } else if (lex.inClass("INTENT", pl) && INTENT_COMPLEMENT.contains(r) && !hyp) {
                 hyp = true;
                 why.append(" hypothetical(").append(g.token(p).word()).append(')');
+            } else if (lex.inClass("IMMINENT", pl) && !fut) {
+                fut = true; // "on the verge of engaging in discussions": not yet begun
+                why.append(" future(").append(g.token(p).word()).append(')');
             }
             int[] pk = g.childTokens(p);
             String[] pr = g.childRelations(p);
@@ -1093,6 +1147,14 @@ final class SentenceCoder {
             mod = new Mod(mod.negated || lm.negated, mod.hypothetical || lm.hypothetical, mod.future || lm.future,
                     mod.why.contains(lm.why) ? mod.why : mod.why + lm.why);
         }
+        if (mod.negated && mod.future && !t.isNoun()) {
+            String refused = refusalCode(t);
+            if (refused != null) {
+                // "will not lift the embargo until …" is a refusal now, not a negated easing later
+                code = refused;
+                mod = new Mod(false, mod.hypothetical, false, mod.why + " refusal");
+            }
+        }
         String said = "";
         if (cue >= 0 && cue != t.token) {
             Side speaker = new Side();
@@ -1105,6 +1167,20 @@ final class SentenceCoder {
         if (t.options.host() && !tgt.isEmpty() && !src.isEmpty()) {
             emit(t, "042", tgt, src, mod, said, " mirror-of=host[" + code + "]");
         }
+    }
+
+    /** The reject-family code of a yielding word ("lift", "release", "withdraw") from its topic, or null. */
+    private String refusalCode(Trigger t) {
+        String code = codeOf(t);
+        if (!code.startsWith("08") && !code.startsWith("03") && !code.startsWith("07")) {
+            return null;
+        }
+        int obj = lex.inClass("EASING", lower(g.lemma(t.token))) ? g.child(t.token, "obj") : -1;
+        EventLexicon.Topic tp = obj >= 0 ? topicOf(obj) : null;
+        if (tp == null || tp.codeByFamily().get("reject") == null) {
+            tp = topicOf(t.token);
+        }
+        return tp == null ? null : tp.codeByFamily().get("reject");
     }
 
     /**
@@ -1150,11 +1226,55 @@ final class SentenceCoder {
             }
         }
         Mod mod = voice >= 0 ? modality(voice, -1) : new Mod(false, false, false, "");
+        String ahead = voice >= 0 ? contentFuture(t.token, voice) : null;
+        if (ahead != null && !mod.future) {
+            // "declared that the upcoming weeks will witness laws that would end US presence": what is
+            // demanded lies ahead, whenever the demand was made
+            mod = new Mod(mod.negated, mod.hypothetical, true, mod.why + " future(content: " + ahead + ")");
+        }
         String how = " stance-of=" + t.entry.lemma() + "[" + t.code + "] via "
                 + (voice == intent ? "intent:" : "speech:") + g.token(voice).word();
         // a stance is as old as its utterance: dated and qualified by the speech or intention word, not the content
         emit(t, t.options.stanceCode(), holder, target, mod, "", how, voice >= 0 ? voice : t.token);
         return true;
+    }
+
+    /**
+     * The future cue of reported or intended content, read on the way from the content word up to its speech or
+     * intention word, through relative clauses too: a future auxiliary ("will witness"), a future word on an
+     * argument ("the upcoming weeks"), or a date after publication. Null when the content is not in the future.
+     */
+    private String contentFuture(int token, int voice) {
+        EventDate d = times == null ? null : times.dateOf(s.index(), token);
+        if (d != null && !d.fromPublication() && (d.value().startsWith("FUTURE") || (d.date() != null
+                && article.published().isPresent() && d.date().isAfter(article.published().get())))) {
+            return "date " + d.value();
+        }
+        int cur = token;
+        for (int depth = 0; depth < 12 && cur >= 0 && cur != voice; depth++) {
+            int[] kids = g.childTokens(cur);
+            String[] rels = g.childRelations(cur);
+            for (int k = 0; k < kids.length; k++) {
+                String w = lower(g.token(kids[k]).word());
+                if (rels[k].startsWith("aux") && lex.inClass("MODAL_FUTURE", w)) {
+                    return w + " " + g.token(cur).word();
+                }
+                if (rels[k].equals("amod") && lex.inClass("FUTURE_WORDS", lower(g.lemma(kids[k])))) {
+                    return w + " " + g.token(cur).word();
+                }
+                if (rels[k].startsWith("nsubj") || rels[k].startsWith("obl")) {
+                    int[] gk = g.childTokens(kids[k]);
+                    String[] gr = g.childRelations(kids[k]);
+                    for (int j = 0; j < gk.length; j++) {
+                        if (gr[j].equals("amod") && lex.inClass("FUTURE_WORDS", lower(g.lemma(gk[j])))) {
+                            return g.token(gk[j]).word() + " " + g.token(kids[k]).word();
+                        }
+                    }
+                }
+            }
+            cur = g.parent(cur);
+        }
+        return null;
     }
 
     private void codeStatement(Trigger t) {
@@ -1164,7 +1284,9 @@ final class SentenceCoder {
         if (src.isEmpty()) {
             return;
         }
-        boolean content = g.child(t.token, "ccomp") >= 0 || g.child(t.token, "parataxis") >= 0;
+        boolean content = g.child(t.token, "ccomp") >= 0 || g.child(t.token, "parataxis") >= 0
+                // "denied the charges", "regretted the decision": what is denied is the content
+                || (!codeOf(t).equals(EventLexicon.STATEMENT) && g.child(t.token, "obj") >= 0);
         for (int i = 0; i < g.size && !content; i++) {
             content = g.quoted(i) && speechCue(i) == t.token;
         }

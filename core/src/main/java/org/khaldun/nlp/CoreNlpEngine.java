@@ -34,6 +34,9 @@ public final class CoreNlpEngine implements NlpEngine {
 
     private final Annotator tokenizer;
     private final Annotator splitter;
+    /** For texts whose every line is a paragraph (scraped pages): each line end closes a sentence. */
+    private final Annotator lineTokenizer;
+    private final Annotator lineSplitter;
     private final Annotator tagger;
     private final Annotator lemmatizer;
     private final Annotator parser;
@@ -49,6 +52,10 @@ public final class CoreNlpEngine implements NlpEngine {
         p.setProperty("depparse.extradependencies", "MAXIMAL");
         this.tokenizer = new TokenizerAnnotator(false, p);
         this.splitter = new WordsToSentencesAnnotator(p);
+        Properties lines = (Properties) p.clone();
+        lines.setProperty("ssplit.newlineIsSentenceBreak", "always");
+        this.lineTokenizer = new TokenizerAnnotator(false, lines);
+        this.lineSplitter = new WordsToSentencesAnnotator(lines);
         this.tagger = new POSTaggerAnnotator("pos", p);
         this.lemmatizer = new MorphaAnnotator(false);
         this.parser = new DependencyParseAnnotator(withPrefix(p, "depparse."));
@@ -100,8 +107,9 @@ public final class CoreNlpEngine implements NlpEngine {
     @Override
     public List<Sentence> split(String text) {
         Annotation doc = new Annotation(text);
-        tokenize(doc, text);
-        splitter.annotate(doc);
+        boolean paragraphLines = linesAreParagraphs(text);
+        tokenize(doc, text, paragraphLines ? lineTokenizer : tokenizer);
+        (paragraphLines ? lineSplitter : splitter).annotate(doc);
         List<Sentence> out = new ArrayList<>();
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         for (CoreMap s : sentences) {
@@ -139,7 +147,7 @@ public final class CoreNlpEngine implements NlpEngine {
     }
 
     /** Tokens of {@code text} in {@code doc}; runs longer than {@link #MAX_WORD_CHARS} bypass the lexer. */
-    private void tokenize(Annotation doc, String text) {
+    private void tokenize(Annotation doc, String text, Annotator tokenizer) {
         List<int[]> longRuns = longRuns(text);
         if (longRuns.isEmpty()) {
             tokenizer.annotate(doc);
@@ -148,7 +156,7 @@ public final class CoreNlpEngine implements NlpEngine {
         List<CoreLabel> tokens = new ArrayList<>();
         int from = 0;
         for (int[] run : longRuns) {
-            tokenizeSegment(text, from, run[0], tokens);
+            tokenizeSegment(tokenizer, text, from, run[0], tokens);
             String word = text.substring(run[0], run[1]);
             CoreLabel l = new CoreLabel();
             l.setWord(word);
@@ -162,11 +170,11 @@ public final class CoreNlpEngine implements NlpEngine {
             tokens.add(l);
             from = run[1];
         }
-        tokenizeSegment(text, from, text.length(), tokens);
+        tokenizeSegment(tokenizer, text, from, text.length(), tokens);
         doc.set(CoreAnnotations.TokensAnnotation.class, tokens);
     }
 
-    private void tokenizeSegment(String text, int from, int to, List<CoreLabel> out) {
+    private static void tokenizeSegment(Annotator tokenizer, String text, int from, int to, List<CoreLabel> out) {
         if (from >= to) {
             return;
         }
@@ -196,6 +204,34 @@ public final class CoreNlpEngine implements NlpEngine {
             }
         }
         return runs;
+    }
+
+    /**
+     * Whether the text puts one paragraph on each line (as scraped pages do) rather than wrapping lines inside
+     * paragraphs: then a single line break ends a sentence, so that headings and "Read more" teasers do not run
+     * into the next paragraph's first sentence. Wrapped text never has many lines longer than a wrap width.
+     */
+    static boolean linesAreParagraphs(String text) {
+        int lines = 0;
+        int longLines = 0;
+        int start = 0;
+        int n = text.length();
+        while (start <= n) {
+            int eol = text.indexOf('\n', start);
+            int end = eol < 0 ? n : eol;
+            int len = end - start;
+            if (!text.substring(start, end).isBlank()) {
+                lines++;
+                if (len > 120) {
+                    longLines++;
+                }
+            }
+            if (eol < 0) {
+                break;
+            }
+            start = eol + 1;
+        }
+        return lines >= 3 && longLines * 2 >= lines;
     }
 
     @Override

@@ -99,6 +99,7 @@ public final class EventJson {
         } else {
             w.value((String) null);
         }
+        w.field("speaker_name", s.speakerName().isEmpty() ? null : s.speakerName());
         w.field("cue", s.cue()).field("channel", s.channel()).field("anonymous", s.anonymous())
                 .field("attribution_id", s.attributionId()).endObject();
     }

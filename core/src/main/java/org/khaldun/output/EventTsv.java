@@ -20,7 +20,8 @@ public final class EventTsv {
             "negated", "hypothetical", "future",
             "sentence_index", "trigger", "trigger_start", "trigger_end", "sentence", "explanation", "codebook",
             "source_kind", "source_speaker_code", "source_speaker_text", "source_cue", "source_channel", "source_anonymous",
-            "event_loc_name", "event_loc_country", "event_loc_admin1", "event_loc_lat", "event_loc_lon", "event_loc_level");
+            "event_loc_name", "event_loc_country", "event_loc_admin1", "event_loc_lat", "event_loc_lon", "event_loc_level",
+            "source_speaker_name");
 
     private EventTsv() {
     }
@@ -62,7 +63,8 @@ public final class EventTsv {
                 .add(e.location().map(p -> clean(p.admin1())).orElse(""))
                 .add(e.location().map(p -> Double.toString(p.lat())).orElse(""))
                 .add(e.location().map(p -> Double.toString(p.lon())).orElse(""))
-                .add(e.location().map(p -> p.level().name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
+                .add(e.location().map(p -> p.level().name().toLowerCase(java.util.Locale.ROOT)).orElse(""))
+                .add(clean(e.source().speakerName()));
         return j.toString();
     }
 

@@ -60,6 +60,8 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
     private static final Set<String> QUOTES = Set.of("\"", "“", "‘", "'", "(", ":", "-", "—", "–", "--");
     /** A town this large is worth naming without other evidence. */
     private static final long SELF_EVIDENT_POPULATION = 250_000;
+    /** A city named like its region stands for it unless the region has this many times its people. */
+    private static final long CITY_SHARE_OF_REGION = 10;
     /** A place smaller than this needs a preposition or qualifier, even in a country the article mentions. */
     private static final long SMALL_TOWN = 20_000;
 
@@ -366,7 +368,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                     }
                 }
             }
-            if (m.last + 1 < n && ADMIN_WORDS.contains(k[m.last + 1])) {
+            // "Idlib province", "the state of Washington": a region word selects the region
+            if (m.last + 1 < n && ADMIN_WORDS.contains(k[m.last + 1])
+                    || m.first >= 2 && k[m.first - 1].equals("of") && ADMIN_WORDS.contains(k[m.first - 2])) {
                 m.adminWord = true;
             }
             // tagged sentences: a name the tagger does not call a proper noun is a word ("Police said")
@@ -653,7 +657,17 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         private boolean hasCityIn(Match m, GazetteerEntry region) {
             for (Sense x : m.allSenses) {
                 if (x.entry().level() == Level.CITY && x.entry().country2().equals(region.country2())
-                        && x.entry().admin1Code().equals(region.admin1Code())) {
+                        && x.entry().admin1Code().equals(region.admin1Code())
+                        && x.entry().population() * CITY_SHARE_OF_REGION >= region.population()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean hasCapitalOf(Match m, GazetteerEntry region) {
+            for (Sense x : m.allSenses) {
+                if (x.entry().isCapital() && x.entry().country2().equals(region.country2())) {
                     return true;
                 }
             }
@@ -669,7 +683,11 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                     if (m.adminWord) {
                         s += 8;
                     } else if (hasCityIn(m, e)) {
-                        // "Mecca", "Giza", "Uppsala": the city, not the region named after it
+                        // "Mecca", "Giza", "Uppsala": the city, not the region named after it — unless the
+                        // city is a small part of the region ("Quebec")
+                        s -= 3;
+                    } else if (hasCapitalOf(m, e)) {
+                        // "Washington": the country's capital, not its namesake region
                         s -= 3;
                     } else {
                         s += 0.5;

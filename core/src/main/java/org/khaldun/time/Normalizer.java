@@ -79,6 +79,9 @@ final class Normalizer {
                 if (date == null) {
                     return new Result(String.format("%04d-%02d-%02d", y, mo, d), null, "day");
                 }
+                if (sp.unit() == Unit.WEEK) {
+                    return period(new Period(start(date, Unit.WEEK), Unit.WEEK), ""); // "the week of March 6"
+                }
                 return period(new Period(date, Unit.DAY), tod);
             }
             case WEEKDAY -> {
@@ -263,7 +266,8 @@ final class Normalizer {
 
     /**
      * A holiday's date: "last Thanksgiving" the latest before publication, "next Easter" the first after,
-     * "this Christmas" this year's, a bare name the nearest occurrence on the side the tense allows.
+     * "this Christmas" this year's, a bare name the nearest occurrence on the side the tense points to (the
+     * nearest of all when the tense is unknown).
      */
     static LocalDate holiday(Holidays.Rule rule, LocalDate dct, int rel, Tense tense) {
         int y = dct.getYear();
@@ -287,7 +291,7 @@ final class Normalizer {
                     long days = java.time.temporal.ChronoUnit.DAYS.between(dct, c);
                     long cost = Math.abs(days);
                     if (tense == Tense.PAST && days > 0 || tense == Tense.FUTURE && days < 0) {
-                        cost += TENSE_PENALTY_DAYS;
+                        cost += MONTH_PENALTY_DAYS; // a holiday comes every year: the tense decides
                     }
                     if (cost < bestCost) {
                         bestCost = cost;
@@ -344,6 +348,7 @@ final class Normalizer {
         boolean current = !dct.isBefore(past) && dct.isBefore(past.plusMonths(3));
         LocalDate next = past.plusYears(1);
         return switch (rel) {
+            case -2 -> past;
             case -1 -> current || past.getYear() == dct.getYear() ? past.minusYears(1) : past;
             case 1 -> current ? next : (thisYears.isAfter(dct) ? thisYears : next);
             case 2 -> current ? past : (tense == Tense.PAST ? past : thisYears.isAfter(dct) ? thisYears : past);
@@ -425,6 +430,9 @@ final class Normalizer {
             return switch (u) {
                 case DAY -> new Period(LocalDate.parse(v), Unit.DAY);
                 case MONTH -> new Period(LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(5, 7)), 1), Unit.MONTH);
+                case WEEK -> new Period(LocalDate.of(Integer.parseInt(v.substring(0, 4)), 1, 4)
+                        .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(v.substring(6)))
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), Unit.WEEK);
                 case YEAR -> new Period(LocalDate.of(Integer.parseInt(v), 1, 1), Unit.YEAR);
                 case DECADE -> new Period(LocalDate.of(Integer.parseInt(v) * 10, 1, 1), Unit.DECADE);
                 case CENTURY -> new Period(LocalDate.of(Integer.parseInt(v) * 100, 1, 1), Unit.CENTURY);

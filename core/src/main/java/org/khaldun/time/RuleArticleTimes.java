@@ -2,9 +2,12 @@ package org.khaldun.time;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.khaldun.nlp.Dependency;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.nlp.Token;
 import org.khaldun.time.RuleTimeResolver.Resolved;
@@ -25,11 +28,49 @@ import org.khaldun.time.RuleTimeResolver.Resolved;
  */
 final class RuleArticleTimes implements ArticleTimes {
 
-    /** Nouns that, with "the", "this" or "that", point back at an occasion already dated. */
-    private static final Set<String> OCCASION_NOUNS = Set.of(
-            "meeting", "talks", "visit", "session", "summit", "conference", "call", "ceremony", "interview",
-            "speech", "briefing", "discussion", "negotiations", "raid", "incident", "clashes", "explosion",
-            "bombing", "protest", "rally", "vote", "trip", "tour", "encounter", "gathering", "hearing", "debate");
+    /**
+     * Nouns that, with "the", "this" or "that", point back at an occasion already dated, each with the words
+     * (nouns, verb lemmas and past forms) by which an earlier sentence can have reported that occasion. A
+     * sentence that says nothing of the kind is unrelated, and its date is not carried over.
+     */
+    private static final Map<String, Set<String>> OCCASIONS = new HashMap<>();
+    /** The kinds of occasion, each as the words that report one. */
+    private static final List<Set<String>> OCCASION_KINDS = new ArrayList<>();
+    /** The headline and the lede: sentences that sum up the story told, with its date, in the next paragraphs. */
+    private static final int LEDE_SENTENCES = 2;
+    /** How far down the story the occasion summed up in the lede must be dated. */
+    private static final int LEDE_LOOKAHEAD = 3;
+
+    static {
+        Set<String> talks = Set.of("meeting", "meet", "met", "talks", "talk", "talked", "receive", "received",
+                "host", "hosted", "hold", "held", "visit", "visited", "summit", "session", "conference", "discuss",
+                "discussed", "negotiate", "negotiated", "negotiations", "encounter", "gathering", "convene", "convened",
+                "call", "called", "phone", "phoned", "interview", "speech", "address", "addressed", "briefing",
+                "ceremony", "discussion", "trip", "tour", "arrive", "arrived", "travel", "traveled", "travelled",
+                "hearing", "debate", "debated", "vote", "voted");
+        for (String n : List.of("meeting", "talks", "visit", "session", "summit", "conference", "call", "ceremony",
+                "interview", "speech", "briefing", "discussion", "negotiations", "trip", "tour", "encounter",
+                "gathering", "hearing", "debate", "vote")) {
+            OCCASIONS.put(n, talks);
+        }
+        OCCASION_KINDS.add(talks);
+        Set<String> violence = Set.of("raid", "raided", "incident", "clash", "clashes", "clashed", "explosion",
+                "explode", "exploded", "blast", "bombing", "bomb", "bombed", "attack", "attacked", "strike", "struck",
+                "kill", "killed", "hit", "fire", "fired", "shell", "shelled", "storm", "stormed", "ambush", "ambushed",
+                "wound", "wounded", "injure", "injured", "shoot", "shot", "shooting");
+        for (String n : List.of("raid", "incident", "clashes", "explosion", "bombing", "attack", "blast", "shooting")) {
+            OCCASIONS.put(n, violence);
+        }
+        OCCASION_KINDS.add(violence);
+        Set<String> protest = Set.of("protest", "protested", "protesters", "rally", "rallied", "demonstration",
+                "demonstrate", "demonstrated", "demonstrators", "march", "marched", "gather", "gathered", "sit-in");
+        for (String n : List.of("protest", "rally", "demonstration", "march")) {
+            OCCASIONS.put(n, protest);
+        }
+        OCCASION_KINDS.add(protest);
+    }
+    /** Relations by which a noun phrase is what a clause is about rather than when it happens. */
+    private static final Set<String> TOPIC_RELATIONS = Set.of("obj", "iobj", "nmod", "appos", "compound", "conj");
     private static final Set<String> ANAPHORIC_DETERMINERS = Set.of("the", "this", "that");
     /** How many sentences back the occasion's date may stand. */
     private static final int CONTEXT_WINDOW = 2;
@@ -39,6 +80,8 @@ final class RuleArticleTimes implements ArticleTimes {
     private final List<Sentence> sentences;
     private final List<Resolved> resolved;
     private final List<List<Resolved>> bySentence;
+    /** Per sentence and token: the quotation the token stands in (0, 1, …), or -1. */
+    private final int[][] quotations;
     private final LocalDate published;
 
     RuleArticleTimes(List<Sentence> sentences, List<Resolved> resolved, LocalDate published) {
@@ -56,6 +99,46 @@ final class RuleArticleTimes implements ArticleTimes {
             }
         }
         this.bySentence = by;
+        this.quotations = new int[sentences.size()][];
+        for (int i = 0; i < sentences.size(); i++) {
+            quotations[i] = quotations(sentences.get(i));
+        }
+    }
+
+    /**
+     * Which quotation each token stands in: tokens strictly between an opening and a closing quotation mark
+     * (straight quotes alternate; curly quotes and {@code ``}/{@code ''} say which they are).
+     */
+    static int[] quotations(Sentence s) {
+        int n = s.tokens().size();
+        int[] q = new int[n];
+        int current = -1;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            String w = s.token(i).word();
+            boolean opens = w.equals("\u201c") || w.equals("``") || w.equals("\"") && current < 0;
+            boolean closes = w.equals("\u201d") || w.equals("''") || w.equals("\"") && current >= 0;
+            if (closes && current >= 0) {
+                q[i] = -1;
+                current = -1;
+                continue;
+            }
+            if (opens && current < 0) {
+                q[i] = -1;
+                current = count++;
+                continue;
+            }
+            q[i] = current;
+        }
+        if (current >= 0) {
+            // an unclosed quotation (it goes on in the next sentence, or a stray mark): no barrier
+            for (int i = 0; i < n; i++) {
+                if (q[i] == current) {
+                    q[i] = -1;
+                }
+            }
+        }
+        return q;
     }
 
     @Override
@@ -106,14 +189,80 @@ final class RuleArticleTimes implements ArticleTimes {
         if (own != null) {
             return own;
         }
-        if (refersBack(sentences.get(si), trigger)) {
+        String occasion = refersBack(si, trigger);
+        if (occasion != null) {
+            Set<String> antecedents = OCCASIONS.get(occasion);
             for (int k = si - 1; k >= 0 && k >= si - CONTEXT_WINDOW; k--) {
-                if (hasDateExpression(k)) {
+                boolean related = mentions(sentences.get(k), antecedents);
+                boolean dated = hasDateExpression(k);
+                if (dated && related) {
                     return mainDate(k);
+                }
+                if (dated || related) {
+                    // the nearest date is about something else, or the occasion was reported without one
+                    return null;
                 }
             }
         }
+        if (si < LEDE_SENTENCES && !hasDateExpression(si)) {
+            return ledeDate(si, trigger);
+        }
         return null;
+    }
+
+    /**
+     * News puts the latest occasion first and dates it below: "Iraq, Iran discuss withdrawal of US forces" / "In a
+     * meeting between Iraqi and Iranian officials, …" / "On Wednesday, the Speaker received …". An undated occasion
+     * in the headline or lede (the trigger is the occasion or is told in its clause, not in the future tense) takes
+     * the date of the first dated sentence of the next few, when that sentence reports an occasion of the same kind
+     * in its main clause; a first date about anything else stops the search.
+     */
+    private Resolved ledeDate(int si, int trigger) {
+        Sentence s = sentences.get(si);
+        if (trigger < 0 || trigger >= s.tokens().size() || quotations[si][trigger] >= 0) {
+            return null;
+        }
+        boolean parsed = s.parsed() && !s.dependencies().isEmpty();
+        int clause = parsed ? SpanHeads.clauseOf(s, trigger) : -1;
+        if (parsed && s.token(clause).isVerb() && Tense.ofClause(s, clause) == Tense.FUTURE) {
+            return null;
+        }
+        int top = parsed ? spineTop(si, trigger) : -1;
+        for (Set<String> kind : OCCASION_KINDS) {
+            boolean here = false;
+            for (int i = 0; i < s.tokens().size() && !here; i++) {
+                Token t = s.token(i);
+                if (!kind.contains(t.word().toLowerCase(Locale.ROOT)) && !kind.contains(t.lemma().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                here = i == trigger || parsed && (SpanHeads.clauseOf(s, i) == clause || SpanHeads.dominates(s, trigger, i)
+                        || top >= 0 && SpanHeads.clauseOf(s, i) == top);
+            }
+            if (!here) {
+                continue;
+            }
+            for (int k = si + 1; k < sentences.size() && k <= LEDE_SENTENCES - 1 + LEDE_LOOKAHEAD; k++) {
+                if (hasDateExpression(k)) {
+                    return mentions(sentences.get(k), kind) ? mainDate(k) : null;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static String baseRelation(String relation) {
+        int colon = relation.indexOf(':');
+        return colon < 0 ? relation : relation.substring(0, colon);
+    }
+
+    private static boolean mentions(Sentence s, Set<String> words) {
+        for (Token t : s.tokens()) {
+            if (words.contains(t.word().toLowerCase(Locale.ROOT)) || words.contains(t.lemma().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Resolved ownDate(int si, int trigger) {
@@ -123,6 +272,20 @@ final class RuleArticleTimes implements ArticleTimes {
             if (isDate(r)) {
                 dates.add(r);
             }
+        }
+        if (s.parsed() && !s.dependencies().isEmpty()) {
+            // "discussed the future", "the future looks bleak" for "future of": a vague reference that is an
+            // argument is a topic, not the time of anything
+            dates.removeIf(r -> r.period() == null && r.expression().value().endsWith("_REF")
+                    && TOPIC_RELATIONS.contains(baseRelation(SpanHeads.attachmentRelation(s,
+                    r.expression().firstToken(), r.expression().lastToken()))));
+        }
+        if (trigger >= 0 && trigger < s.tokens().size()) {
+            // a date inside a quotation belongs to what is quoted: in 'X declared that "the upcoming weeks will
+            // witness …", adding that …' the adding is not in the upcoming weeks
+            int[] q = quotations[si];
+            int tq = q[trigger];
+            dates.removeIf(r -> q[r.expression().firstToken()] >= 0 && q[r.expression().firstToken()] != tq);
         }
         if (dates.isEmpty()) {
             return null;
@@ -221,14 +384,17 @@ final class RuleArticleTimes implements ArticleTimes {
     }
 
     /**
-     * True when the sentence names an occasion with a definite noun phrase ("the meeting", "this visit")
-     * that the trigger is, or that hangs from the trigger's clause.
+     * The occasion noun by which the sentence points back at an occasion already reported ("In the meeting",
+     * "The talks …"), when the trigger is that occasion or is told in the clause it dates; else null. The
+     * sentence must open with the definite noun phrase, and a trigger in the future tense ("the talks will
+     * center on …") is not the past occasion.
      */
-    private static boolean refersBack(Sentence s, int trigger) {
+    private String refersBack(int si, int trigger) {
+        Sentence s = sentences.get(si);
         List<Token> toks = s.tokens();
         for (int i = 1; i < toks.size() && i <= CONTEXT_OPENING_TOKENS; i++) {
             String w = toks.get(i).word().toLowerCase(Locale.ROOT);
-            if (!OCCASION_NOUNS.contains(w)) {
+            if (!OCCASIONS.containsKey(w)) {
                 continue;
             }
             boolean definite = false;
@@ -245,10 +411,86 @@ final class RuleArticleTimes implements ArticleTimes {
             if (!definite) {
                 continue;
             }
-            if (!s.parsed() || s.dependencies().isEmpty() || i == trigger) {
-                return true;
+            if (!s.parsed() || s.dependencies().isEmpty()) {
+                return w;
             }
-            if (SpanHeads.clauseOf(s, i) == SpanHeads.clauseOf(s, trigger) || SpanHeads.dominates(s, trigger, i)) {
+            if (trigger < 0 || trigger >= toks.size()) {
+                return null;
+            }
+            int clause = SpanHeads.clauseOf(s, trigger);
+            if (s.token(clause).isVerb() && Tense.ofClause(s, clause) == Tense.FUTURE) {
+                return null;
+            }
+            if (i == trigger || SpanHeads.clauseOf(s, i) == clause || SpanHeads.dominates(s, trigger, i)) {
+                return w;
+            }
+            int top = spineTop(si, trigger);
+            if (top >= 0 && SpanHeads.clauseOf(s, i) == top) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The main clause whose time the trigger shares: up from the trigger's clause through coordination
+     * ("declared … and called for …") and participle or finite adjuncts ("…, adding that …"), never through a
+     * complement or relative clause (what is declared, planned or described has a time of its own). A clause
+     * after a quotation that the parse hung on the quoted verb is re-hung on the verb that governs the
+     * quotation. The root clause's head, or -1 when the trigger sits in a complement.
+     */
+    private int spineTop(int si, int trigger) {
+        Sentence s = sentences.get(si);
+        int[] q = quotations[si];
+        int cur = SpanHeads.clauseOf(s, trigger);
+        for (int step = 0; step < 12; step++) {
+            Dependency up = null;
+            for (Dependency d : s.dependencies()) {
+                if (d.dependent() == cur && d.governor() >= 0) {
+                    up = d;
+                    break;
+                }
+            }
+            if (up == null) {
+                return cur;
+            }
+            int gov = up.governor();
+            if (q[cur] < 0 && q[gov] >= 0) {
+                int quoted = q[gov];
+                while (gov >= 0 && q[gov] == quoted) {
+                    gov = governor(s, gov);
+                }
+                if (gov < 0) {
+                    return -1;
+                }
+                cur = SpanHeads.clauseOf(s, gov);
+                continue;
+            }
+            String rel = up.baseRelation();
+            String pos = s.token(cur).pos();
+            boolean adjunct = (rel.equals("advcl") || rel.equals("dep") || rel.equals("parataxis"))
+                    && (pos.equals("VBG") || pos.equals("VBD")) && !hasMark(s, cur);
+            if (!(rel.equals("conj") || adjunct)) {
+                return -1;
+            }
+            cur = SpanHeads.clauseOf(s, gov);
+        }
+        return -1;
+    }
+
+    private static int governor(Sentence s, int i) {
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() == i && d.governor() >= 0) {
+                return d.governor();
+            }
+        }
+        return -1;
+    }
+
+    /** A subordinating word ("if", "because", "to") makes an adjunct clause a condition or purpose. */
+    private static boolean hasMark(Sentence s, int head) {
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() == head && d.baseRelation().equals("mark")) {
                 return true;
             }
         }

@@ -75,7 +75,7 @@ final class SpanHeads {
                 return cur;
             }
             String base = up.baseRelation();
-            if (CLAUSE_RELATIONS.contains(base) || base.equals("conj") && s.token(cur).isVerb()) {
+            if (CLAUSE_RELATIONS.contains(base) || (base.equals("conj") || base.equals("dep")) && s.token(cur).isVerb()) {
                 return cur;
             }
             cur = up.governor();

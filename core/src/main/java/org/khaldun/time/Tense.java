@@ -45,6 +45,11 @@ enum Tense {
         return byWindow(s, first, last);
     }
 
+    /** The tense of the clause headed by verb {@code head}. */
+    static Tense ofClause(Sentence s, int head) {
+        return ofVerb(s, head, 0);
+    }
+
     private static boolean isWord(Sentence s, int i, String w) {
         return s.token(i).word().equalsIgnoreCase(w);
     }

@@ -383,6 +383,7 @@ final class TimeGrammar {
             best = longer(best, clock(j));
             best = longer(best, set(j));
             best = longer(best, holiday(j));
+            best = longer(best, weekOf(j));
             best = longer(best, yearNoun(j));
             best = longer(best, spokenYear(j));
             return best;
@@ -506,6 +507,11 @@ final class TimeGrammar {
             }
             if (y > 0) {
                 return m(j, k, "DATE", Spec.absolute(String.format("%04d-%02d", y, mo), Unit.MONTH));
+            }
+            Mention spoken = w(k).equals("nineteen") || w(k).equals("eighteen") ? spokenYear(k) : null;
+            if (spoken != null) {
+                // "January nineteen ninety-seven"
+                return m(j, spoken.last(), "DATE", Spec.absolute(spoken.spec().value() + String.format("-%02d", mo), Unit.MONTH));
             }
             int rel = relYear(k);
             if (rel != Integer.MIN_VALUE) {
@@ -755,7 +761,9 @@ final class TimeGrammar {
                 the = true;
                 k++;
             }
+            boolean thisPast = false;
             if (w(k).equals("this") && (w(k + 1).equals("past") || w(k + 1).equals("coming"))) {
+                thisPast = w(k + 1).equals("past");
                 k++;
             } else if (w(k).equals("right") && w(k + 1).equals("now")) {
                 return m(j, k + 1, "DATE", Spec.value(Kind.REF, "PRESENT_REF"));
@@ -834,7 +842,8 @@ final class TimeGrammar {
             Integer se = SEASONS.get(x);
             if (se != null && !anaphoric) {
                 int e = u;
-                return m(j, e, "DATE", Spec.of(Kind.SEASON, se, rel == 0 ? 2 : rel, 0));
+                // "this past spring": the latest spring, this year's if it has begun
+                return m(j, e, "DATE", Spec.of(Kind.SEASON, se, thisPast ? -2 : rel == 0 ? 2 : rel, 0));
             }
             String tod = PARTS_OF_DAY.get(x);
             if (tod != null && the && anaphoric && !x.equals("overnight") && rel != 0) {
@@ -1210,6 +1219,11 @@ final class TimeGrammar {
             } else if (w(k + 1).equals("of") && year(k + 2) > 0) {
                 y = year(k + 2);
                 e = k + 2;
+            } else if (w(k + 1).equals("of") && (w(k + 2).equals("nineteen") || w(k + 2).equals("eighteen"))
+                    && spokenYear(k + 2) != null) {
+                Mention spoken = spokenYear(k + 2); // "the winter of nineteen ninety-four"
+                y = Integer.parseInt(spoken.spec().value());
+                e = spoken.last();
             }
             String[] code = {"SP", "SU", "FA", "WI"};
             if (y > 0) {
@@ -1554,6 +1568,26 @@ final class TimeGrammar {
                 return null;
             }
             return m(j, e, "DATE", Spec.absolute(Integer.toString(y), Unit.YEAR));
+        }
+
+        /** "the week of March 6": the week containing that day. */
+        Mention weekOf(int j) {
+            if (!(w(j).equals("the") && w(j + 1).equals("week") && w(j + 2).equals("of"))) {
+                return null;
+            }
+            Mention day = month(j + 3) > 0 ? monthFirst(j + 3) : dayFirst(j + 3);
+            if (day == null) {
+                return null;
+            }
+            Spec sp = day.spec();
+            if (sp.kind() == Kind.MONTH_DAY) {
+                return m(j, day.last(), "DATE", new Spec(Kind.MONTH_DAY, sp.a(), sp.b(), sp.c(), 0, Unit.WEEK, "", ""));
+            }
+            if (sp.kind() == Kind.ABSOLUTE && sp.unit() == Unit.DAY) {
+                java.time.LocalDate d = java.time.LocalDate.parse(sp.value());
+                return m(j, day.last(), "DATE", Spec.absolute(Normalizer.format(d, Unit.WEEK), Unit.WEEK));
+            }
+            return null;
         }
 
         /** Named days ({@link Holidays}): "Christmas", "last Thanksgiving", "Easter 1998", "New Year's Eve". */

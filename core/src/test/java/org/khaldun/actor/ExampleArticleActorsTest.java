@@ -40,7 +40,7 @@ class ExampleArticleActorsTest {
 
     @Test
     void heInTheFourthSentenceIsAlMandalawi() {
-        ActorMention he = r.in(3).get(0);
+        ActorMention he = r.in(4).get(0); // sentence 0 is the headline
         assertThat(he.actor().text()).isEqualTo("He");
         assertThat(he.actor().code()).isEqualTo("IRQLEG");
         assertThat(he.rule()).isEqualTo("pronoun->Mohsen Al-Mandalawi");
@@ -60,7 +60,7 @@ class ExampleArticleActorsTest {
 
     @Test
     void heAfterIransJudiciaryChiefIsTheJudiciaryChief() {
-        ActorMention he = r.in(7).get(0);
+        ActorMention he = r.in(8).get(0);
         assertThat(he.actor().text()).isEqualTo("he");
         assertThat(he.actor().code()).isEqualTo("IRNJUD");
     }
@@ -112,16 +112,16 @@ class ExampleArticleActorsTest {
     @Test
     void theCountryIsTheLastCountryMentionedEvenAsAPlace() {
         // "...end US presence in Iraq", adding that the country is strong
-        ActorMention m = r.in(2).stream().filter(x -> x.actor().text().equals("the country")).findFirst().orElseThrow();
+        ActorMention m = r.in(3).stream().filter(x -> x.actor().text().equals("the country")).findFirst().orElseThrow();
         assertThat(m.actor().code()).isEqualTo("IRQ");
     }
 
     @Test
     void placesAfterInAreNotActors() {
         // "US presence in Iraq": Iraq is where, not who
-        assertThat(r.in(2)).extracting(m -> m.actor().text()).doesNotContain("Iraq");
+        assertThat(r.in(3)).extracting(m -> m.actor().text()).doesNotContain("Iraq");
         // "attacked US forces in Syria and Iraq"
-        assertThat(r.in(11)).extracting(m -> m.actor().text()).doesNotContain("Syria", "Iraq");
+        assertThat(r.in(14)).extracting(m -> m.actor().text()).doesNotContain("Syria", "Iraq");
     }
 
     @Test

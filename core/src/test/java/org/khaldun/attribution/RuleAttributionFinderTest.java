@@ -91,6 +91,191 @@ class RuleAttributionFinderTest {
         assertThat(a.speakerText()).isEqualTo("the commander");
     }
 
+    @Test
+    void aCueClauseAfterAQuotationMayTrailOnWithARelativeClause() {
+        String text = "\"There is a need for more oversight and transparency,\" said Ronald R. Fieldstone, a Miami lawyer "
+                + "who has been involved in development projects.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).startsWith("Ronald R. Fieldstone");
+        assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
+    }
+
+    @Test
+    void aCueClauseAfterAQuotationMayTrailOnWithAPrepositionalPhrase() {
+        String text = "\"It is finished, and everybody knows it,\" she said of the election, in which she was sure he would win.";
+        Attribution a = only(find(text).stream().filter(x -> x.form().quoted()).toList());
+        assertThat(a.speakerText()).isEqualTo("she");
+        assertThat(a.content().get(0).of(text)).startsWith("\"It is finished");
+    }
+
+    @Test
+    void theSpeakerIsNeverAWordInsideTheQuotation() {
+        String text = "\"If it does not have the weapons yet, it will at some point, probably sooner than later,\" said "
+                + "James Acton, a physicist who is co-director of the Nuclear Policy Program.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).startsWith("James Acton");
+    }
+
+    @Test
+    void aParticipleCueWithoutSubjectSpeaksForTheSubjectOfItsClauseNotForItsObject() {
+        String text = "Dean, a former party chairman, poked at Trump during the Monday night debate, tweeting, "
+                + "\"Notice Trump sniffing all the time.\"";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).startsWith("Dean");
+    }
+
+    @Test
+    void aSentenceOpeningInvertedCueNamesItsSpeakerAfterTheVerb() {
+        String text = "Said Ellis: \"I don't get the sense she is the least bit interested in tax reform.\"";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Ellis");
+    }
+
+    @Test
+    void aLabelInQuotationMarksMakesTheLabellingVerbACue() {
+        String text = "Ohio Democratic Party Chairman David Pepper called Friday's decision a \"huge win for Ohio voters.\"";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).endsWith("David Pepper");
+        assertThat(a.content().get(0).of(text)).startsWith("Friday's decision");
+        assertThat(a.form()).isEqualTo(QuoteForm.MIXED);
+    }
+
+    @Test
+    void aQuotationInsideANarrativeSentenceDoesNotContinueTheLastSpeaker() {
+        String text = "\"We will win this state by a wide margin,\" Smith said.\n\n"
+                + "The main requirement is a \"lawful source of investment income\" for every applicant.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Smith");
+        assertThat(a.content()).hasSize(1);
+    }
+
+    @Test
+    void aTranscriptTurnGoesOnIntoAQuotedParagraphWithoutLabel() {
+        String text = "WALLACE: Do you really see those two as equivalent, Governor?\n\n"
+                + "PENCE: Well, look, you know, he has been out there saying some pretty tough stuff.\n\n"
+                + "\"But the truth is that the campaign has a unique way of communicating to the people.\"";
+        List<Attribution> all = find(text);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1).speakerText()).isEqualTo("PENCE");
+        assertThat(all.get(1).content()).hasSize(2);
+    }
+
+    // ------------------------------------------------------------------ who the speaker is
+
+    @Test
+    void aPronounSpeakerIsNamedByTheNearestPersonBeforeEvenWhenNoDictionaryKnowsThem() {
+        String text = "Kevin Sullivan, the state's tax commissioner, met reporters on Monday. "
+                + "\"There has been no illegal disclosure by anyone at the agency,\" he said.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("he");
+        assertThat(a.speakerName()).isEqualTo("Kevin Sullivan");
+        assertThat(a.speakerDisplayName()).isEqualTo("Kevin Sullivan");
+    }
+
+    @Test
+    void aPronounSpeakerIsTheSubjectOfThePreviousSentenceNotAPossessorInIt() {
+        String text = "Conservative economist Aparna Mathur said Ivanka Trump's statement did not clarify the matter.\n\n"
+                + "\"I don't see details about who is left out, who is eligible,\" she said.";
+        Attribution a = find(text).stream().filter(x -> x.form().quoted()).findFirst().orElseThrow();
+        assertThat(a.speakerName()).isEqualTo("Aparna Mathur");
+    }
+
+    @Test
+    void aCourtesyTitleTellsWhichPersonAPronounCanBe() {
+        String text = "Ms. Simonyan met Michael Grynbaum in July. "
+                + "\"We provide a perspective you won't get from the mainstream press,\" she said.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerName()).isEqualTo("Simonyan");
+    }
+
+    @Test
+    void aBareSurnameSpeakerIsNamedInFull() {
+        String text = "Michael Tanner, an analyst at the Cato Institute, studied the plan. "
+                + "\"There's no legal way to exclude a single mother,\" Tanner said.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Tanner");
+        assertThat(a.speakerName()).isEqualTo("Michael Tanner");
+    }
+
+    @Test
+    void aHyphenatedNameIsOneNameAndItsBareFormIsTheSamePerson() {
+        String text = "On Wednesday, the Acting Speaker of the Iraqi Parliament, Mohsen Al-Mandalawi, received a delegation. "
+                + "In the meeting, Al-Mandalawi declared that \"the upcoming weeks will witness new laws\".";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Al-Mandalawi");
+        assertThat(a.speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+    }
+
+    @Test
+    void aSpeakerGivenWithTitleAndNameIsNamedByTheName() {
+        String text = "On Wednesday, the Acting Speaker of the Iraqi Parliament, Mohsen Al-Mandalawi, declared that "
+                + "foreign forces must leave.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+    }
+
+    @Test
+    void aTitleUsedAloneNamesThePersonIntroducedWithIt() {
+        String text = "The speaker received Iranian Judiciary Chief Gholamhossein Mohseni Ejei and his delegation. "
+                + "On his part, Iran's Judiciary Chief affirmed that the parliament is playing an exceptional role.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Iran's Judiciary Chief");
+        assertThat(a.speakerName()).isEqualTo("Gholamhossein Mohseni Ejei");
+    }
+
+    @Test
+    void aTitleNoOneWasIntroducedWithIsNoPerson() {
+        String text = "The Foreign Minister said that the talks would resume next week.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerName()).isEmpty();
+    }
+
+    @Test
+    void aPronounAfterAnotherPersonSpokeIsThatPersonNotTheEarlierSpeaker() {
+        String text = "Kevin Sullivan, the state's tax commissioner, met reporters on Monday. "
+                + "He said that the agency had done nothing wrong. "
+                + "Senator Mary Clarke affirmed that the inquiry would go on. "
+                + "Moreover, she said that the agency must answer her questions.";
+        List<Attribution> all = find(text);
+        Attribution last = all.stream().filter(x -> x.speakerText().equals("she")).findFirst().orElseThrow();
+        assertThat(last.speakerName()).isEqualTo("Mary Clarke");
+    }
+
+    @Test
+    void aParticipleAfterAQuotationNeverTakesItsObjectAsSpeaker() {
+        String text = "He said that \"the attacks violate international law\", emphasizing the parliament's "
+                + "determination to remove foreign forces.";
+        assertThat(find(text)).noneMatch(a -> a.speakerText().contains("determination"));
+    }
+
+    @Test
+    void aQuotedClauseWithoutThatIsReportedSpeechEvenWhenTheParserSplitsItFromItsCue() {
+        String text = "Governor Mills said the state's budget is \"in far better shape than anyone predicted.\"";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Governor Mills");
+        assertThat(content(text, a)).isEqualTo("the state's budget is \"in far better shape than anyone predicted.\"");
+        assertThat(a.form().quoted()).isTrue();
+    }
+
+    @Test
+    void asSomeonePutItNamesTheSpeakerOfTheRestOfTheSentence() {
+        String text = "The station is, as its editor put it, \"a window on a world the networks ignore.\"";
+        Attribution a = only(find(text));
+        assertThat(a.cue()).isEqualTo("put it");
+        assertThat(a.speakerText()).isEqualTo("its editor");
+        assertThat(a.content()).hasSize(2);
+        assertThat(content(text, a)).startsWith("The station is");
+    }
+
+    @Test
+    void theNameTrackerWorksOnUnparsedSentencesToo() {
+        String text = "Kevin Sullivan, the state's tax commissioner, met reporters on Monday. "
+                + "\"There has been no illegal disclosure by anyone at the agency,\" he said.";
+        Article article = Article.of("t", "", "", text, null, "");
+        Attribution a = only(FINDER.find(article, NLP.split(text), NO_ACTORS));
+        assertThat(a.speakerName()).isEqualTo("Kevin Sullivan");
+    }
+
     // ------------------------------------------------------------------ indirect and mixed
 
     @Test

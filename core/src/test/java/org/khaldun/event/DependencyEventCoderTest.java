@@ -137,6 +137,97 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void moneyGivenToAnActorIsEconomicAidToIt() {
+        Event aid = only(code("Germany provided 6.3 million euros to Jordan this year.",
+                new Actors().with("Germany", "DEU").with("Jordan", "JOR")), "07");
+        assertThat(aid.cameo().code()).isEqualTo("071");
+        assertThat(codes(aid.actor())).containsExactly("DEU");
+        assertThat(codes(aid.recipient())).containsExactly("JOR");
+        Event arms = only(code("The US military gave 625 new firearms to the Philippine Marines.",
+                new Actors().with("The US military", "USAMIL").with("the Philippine Marines", "PHLMIL")), "07");
+        assertThat(arms.cameo().code()).isEqualTo("072");
+        assertThat(codes(arms.recipient())).containsExactly("PHLMIL");
+    }
+
+    @Test
+    void concessionsMadeToAnActorAreAYieldToIt() {
+        Event yield = only(code("Russia made concessions to Ukraine to avoid an escalation.",
+                new Actors().with("Russia", "RUS").with("Ukraine", "UKR")), "08");
+        assertThat(yield.cameo().code()).isEqualTo("080");
+        assertThat(codes(yield.actor())).containsExactly("RUS");
+        assertThat(codes(yield.recipient())).containsExactly("UKR");
+    }
+
+    @Test
+    void aRuleOnTheObjectHoldsForThePassiveSubjectToo() {
+        Event sanctions = only(code("Sanctions were imposed on Iran by the European Union.",
+                new Actors().with("Iran", "IRN").with("the European Union", "IGOEU")), "16");
+        assertThat(sanctions.cameo().code()).isEqualTo("163");
+        assertThat(codes(sanctions.actor())).containsExactly("IGOEU");
+        assertThat(codes(sanctions.recipient())).containsExactly("IRN");
+    }
+
+    @Test
+    void agreeingToLiftACurfewIsAnIntentToEaseRestrictionsNotSanctions() {
+        Event intent = only(code("Iran agreed to lift the curfew in Tehran.", new Actors().with("Iran", "IRN")), "03");
+        assertThat(intent.cameo().code()).isEqualTo("0351");
+        Event sanctions = only(code("Iran agreed to lift sanctions.", new Actors().with("Iran", "IRN")), "03");
+        assertThat(sanctions.cameo().code()).isEqualTo("0354");
+        assertThat(code("Protest leaders agreed to end the general strike.", new Actors().with("Protest leaders", "SDNOPP")))
+                .as("ending a strike is no threat of violence").noneMatch(coded("13"));
+    }
+
+    @Test
+    void anAttackThatKillsLendsItsDoerToTheKilling() {
+        Event kill = only(code("A car bombing by the Islamic State killed 75 Syrian civilians.",
+                new Actors().with("the Islamic State", "IMGREB").with("Syrian civilians", "SYRCVL")), "190");
+        assertThat(codes(kill.actor())).containsExactly("IMGREB");
+        assertThat(codes(kill.recipient())).containsExactly("SYRCVL");
+    }
+
+    @Test
+    void refusingForNowToEaseIsARejectionNotANegatedEasing() {
+        Event refusal = only(code("The United States will not lift the embargo until Vietnam pays.",
+                new Actors().with("The United States", "USA").with("Vietnam", "VNM")), "12");
+        assertThat(refusal.cameo().code()).isEqualTo("1244");
+        assertThat(refusal.modality().isFact()).isTrue();
+        assertThat(refusal.explanation()).contains("refusal");
+    }
+
+    @Test
+    void aStatementIssuedCallingOnSomeoneIsTheIssuersAppeal() {
+        Event appeal = only(code("Human Rights Watch issued a statement calling for the release of Canadian activists.",
+                new Actors().with("Human Rights Watch", "NGO").with("Canadian activists", "CANCVL")), "02");
+        assertThat(appeal.cameo().code()).isEqualTo("0253");
+        assertThat(codes(appeal.actor())).containsExactly("NGO");
+    }
+
+    @Test
+    void denyingAChargeIsADenialEvenWithoutAClause() {
+        Event denial = only(code("The government of Cambodia denied charges by the US State Department.",
+                new Actors().with("The government of Cambodia", "KHMGOV").with("the US State Department", "USAGOV")),
+                "01");
+        assertThat(denial.cameo().code()).isEqualTo("016");
+        assertThat(codes(denial.actor())).containsExactly("KHMGOV");
+    }
+
+    @Test
+    void condolencesGoToWhomTheyAreExpressedTo() {
+        Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
+                new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
+        assertThat(c.cameo().code()).isEqualTo("018");
+        assertThat(codes(c.recipient())).containsExactly("GBRCVL");
+    }
+
+    @Test
+    void targetingSomeoneIsAnAttackButTargetedToSpreadSomethingIsNot() {
+        assertThat(code("Israeli jets targeted Hamas positions.", new Actors().with("Israeli jets", "ISRMIL")
+                .with("Hamas", "PSEREB"))).anyMatch(coded("190"));
+        assertThat(code("Voters were targeted to spread disinformation by Russia.", new Actors()
+                .with("Voters", "USACVL").with("Russia", "RUS"))).noneMatch(coded("19"));
+    }
+
+    @Test
     void nominalAttacksTakeTheirDoerFromTheModifierAndTheirTargetFromTheCaseMarker() {
         List<Event> events = code("US airstrikes on Iraqi militia bases killed 17 fighters.",
                 new Actors().with("US", "USA").with("Iraqi militia", "IRQREB"));

@@ -83,10 +83,138 @@ class ExampleArticleEventsTest {
     }
 
     @Test
+    void iranCommendsIraqsLegislationNotItsOwn() {
+        assertThat(events).filteredOn(e -> e.textInfo().trigger().equals("commended"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).extracting(Actor::code).containsExactly("IRN");
+                    assertThat(e.recipient()).extracting(Actor::code).containsExactly("IRQ");
+                    assertThat(e.recipient().get(0).text()).isEqualTo("its");
+                });
+    }
+
+    @Test
+    void theSpeakerDeclaresThatUsPresenceMustEndInTheWeeksAhead() {
+        assertThat(events).filteredOn(root("1056").and(from("IRQLEG")).and(to("USA"))
+                        .and(e -> e.textInfo().trigger().equals("end")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.modality().future()).as("'the upcoming weeks will witness …'").isTrue();
+                    assertThat(e.modality().isFact()).isFalse();
+                    assertThat(e.source().kind()).isEqualTo("named");
+                    assertThat(e.source().speaker()).map(Actor::code).contains("IRQLEG");
+                    assertThat(e.source().cue()).isEqualTo("declared");
+                });
+    }
+
+    @Test
+    void anonymousSourcesSayTheUsAndIraqAreAboutToHoldTalksInLateJanuary() {
+        assertThat(events).filteredOn(root("04").and(e -> e.textInfo().trigger().equals("discussions")))
+                .singleElement()
+                .satisfies(e -> {
+                    List<String> parties = Stream.concat(e.actor().stream(), e.recipient().stream()).map(Actor::code).toList();
+                    assertThat(parties).contains("USA", "IRQ");
+                    assertThat(e.eventType()).isEqualTo("CONSULT");
+                    assertThat(e.modality().future() || e.modality().hypothetical()).as("talks not yet begun").isTrue();
+                    assertThat(e.date().value()).startsWith("2024-01");
+                    assertThat(e.date().fromPublication()).isFalse();
+                    assertThat(e.source().kind()).isEqualTo("anonymous");
+                    assertThat(e.source().anonymous()).isTrue();
+                });
+    }
+
+    @Test
+    void reportedEventsNameWhoReportedThem() {
+        assertThat(events).filteredOn(root("11").and(from("IRQ")).and(to("USA")))
+                .allSatisfy(e -> {
+                    assertThat(e.source().speaker()).map(Actor::code).contains("IRQLEG");
+                    assertThat(e.source().cue()).isEqualTo("said");
+                });
+        assertThat(events).filteredOn(e -> e.textInfo().trigger().equals("airstrikes"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.source().kind()).isEqualTo("media");
+                    assertThat(e.source().speaker()).map(Actor::code).contains("USAMED");
+                });
+        assertThat(events).filteredOn(e -> e.textInfo().trigger().equals("attacked"))
+                .allSatisfy(e -> assertThat(e.source().isArticle()).isTrue());
+    }
+
+    @Test
     void usAirstrikesHitIraqiResistanceGroupsAndTheResistanceAttacksUsForces() {
         assertThat(events).anyMatch(root("19").and(from("USA")).and(to("IRQREB")));
         assertThat(events).anyMatch(root("18", "19").and(from("IRQREB")).and(to("USA")));
         assertThat(events).filteredOn(root("18", "19", "20")).allMatch(e -> e.eventType().equals("ASSAULT"));
+    }
+
+    @Test
+    void theHeadlineAndLedeTellTheWednesdayMeetingNotThePublicationDay() {
+        assertThat(events).filteredOn(e -> e.textInfo().sentenceIndex() <= 1 && root("04").test(e))
+                .extracting(Event::textInfo).extracting(TextInfo::trigger).contains("discuss", "meeting");
+        assertThat(events).filteredOn(e -> e.textInfo().sentenceIndex() <= 1 && root("04").test(e))
+                .allSatisfy(e -> {
+                    assertThat(e.date().value()).isEqualTo("2024-02-07");
+                    assertThat(e.date().fromPublication()).isFalse();
+                });
+    }
+
+    @Test
+    void alMandalawisTwoStatementsNameHimAsSpeakerAlsoWhereTheTextSaysHe() {
+        Event declared = events.stream().filter(e -> e.textInfo().trigger().equals("end")).findFirst().orElseThrow();
+        assertThat(declared.source().cue()).isEqualTo("declared");
+        assertThat(declared.source().speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+        assertThat(declared.source().speaker()).map(Actor::code).hasValue("IRQLEG");
+        assertThat(declared.date().value()).isEqualTo("2024-02-07");
+        // "the upcoming weeks will witness the legislation of laws that would end US presence": said on Wednesday,
+        // still to happen
+        assertThat(declared.modality().future()).isTrue();
+        assertThat(declared.modality().isFact()).isFalse();
+
+        Event accusation = events.stream().filter(root("11").and(from("IRQ")).and(to("USA"))).findFirst().orElseThrow();
+        assertThat(accusation.source().cue()).isEqualTo("said");
+        assertThat(accusation.source().speaker()).map(Actor::text).hasValue("He");
+        assertThat(accusation.source().speakerName()).isEqualTo("Mohsen Al-Mandalawi");
+        assertThat(accusation.source().anonymous()).isFalse();
+    }
+
+    @Test
+    void iransJudiciaryChiefIsNamedAsTheSpeakerOfHisPraise() {
+        assertThat(events).filteredOn(root("05").and(from("IRN")).and(to("IRQ")).and(e -> !e.source().isArticle()))
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.source().speaker()).map(Actor::text).hasValue("Iran's Judiciary Chief");
+                    assertThat(e.source().speakerName()).isEqualTo("Gholamhossein Mohseni Ejei");
+                });
+    }
+
+    @Test
+    void theLateJanuaryTalksRestOnAnonymousSourcesAndLieAhead() {
+        assertThat(events).filteredOn(e -> e.source().cue().equals("indicated"))
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.source().anonymous()).isTrue();
+                    assertThat(e.source().kind()).isEqualTo("anonymous");
+                    assertThat(e.source().speaker()).map(Actor::text).hasValue("sources");
+                    assertThat(e.source().speakerName()).isEmpty();
+                    assertThat(e.date().value()).isEqualTo("2024-01");
+                    assertThat(e.date().modifier()).isEqualTo("LATE");
+                })
+                .anySatisfy(e -> {
+                    assertThat(root("04").test(e)).isTrue();
+                    assertThat(e.modality().future()).isTrue();
+                });
+    }
+
+    @Test
+    void eventsToldByMediaOrTheReporterNameNoPerson() {
+        assertThat(events).filteredOn(e -> e.source().isArticle() || e.source().kind().equals("media")
+                        || e.source().anonymous())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.source().speakerName()).isEmpty());
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.source().kind()).isEqualTo("media");
+            assertThat(e.source().speaker()).map(Actor::text).hasValue("CNN");
+        });
     }
 
     @Test

@@ -23,6 +23,24 @@ class CoreNlpEngineTest {
     }
 
     @Test
+    void inATextWithOneParagraphPerLineAHeadingIsASentenceOfItsOwn() {
+        String paragraph = "The delegations met in Baghdad on Wednesday to discuss the future of the foreign forces "
+                + "stationed in the country, officials said.";
+        String text = paragraph + "\n" + paragraph + "\nRead more: Militia declares operations to continue\n"
+                + "Talks to boot the US out\nIn late January, sources said talks would begin soon.\n" + paragraph + "\n"
+                + paragraph;
+        List<String> sentences = nlp.split(text).stream().map(Sentence::text).toList();
+        assertThat(sentences).contains("Talks to boot the US out", "In late January, sources said talks would begin soon.");
+    }
+
+    @Test
+    void wrappedLinesInsideAParagraphDoNotEndSentences() {
+        String text = "The delegations met in Baghdad on Wednesday to discuss the\nfuture of the foreign forces "
+                + "stationed in the\nUnited States, officials said on Thursday in a\nstatement.";
+        assertThat(nlp.split(text)).hasSize(1);
+    }
+
+    @Test
     void parseGivesSubjectAndObjectOfTheMainVerb() {
         Sentence s = nlp.parse(nlp.split("The Iraqi parliament received the Iranian judiciary chief.")).get(0);
         assertThat(s.parsed()).isTrue();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.khaldun.actor.Actor;
 import org.khaldun.article.Article;
 import org.khaldun.event.Cameo;
 import org.khaldun.event.Event;
+import org.khaldun.event.EventSource;
 import org.khaldun.event.Modality;
 import org.khaldun.event.TextInfo;
 import org.khaldun.time.EventDate;
@@ -50,6 +52,17 @@ class EventJsonTest {
     void actorsCarryCodeCountrySectorAndOffsets() {
         assertThat(EventJson.toJson(event("043"), ARTICLE)).contains(
                 "\"actor\":[{\"text\":\"the speaker\",\"code\":\"IRQLEG\",\"country\":\"IRQ\",\"sector\":\"LEG\",\"start\":20,\"end\":31}]");
+    }
+
+    @Test
+    void theSourceNamesThePersonWhoSpokeNextToTheWordsThatReferToThem() {
+        Event said = event("112").withSource(new EventSource("named",
+                Optional.of(new Actor("He", "IRQLEG", "IRQ", "LEG", 20, 22)), "said", "", false, 2, "Mohsen Al-Mandalawi"));
+        String json = EventJson.toJson(said, ARTICLE);
+        assertThat(json).contains("\"source\":{\"kind\":\"named\",\"speaker\":{\"text\":\"He\",\"code\":\"IRQLEG\"",
+                "\"speaker_name\":\"Mohsen Al-Mandalawi\",\"cue\":\"said\"");
+        assertThat(EventTsv.toRow(said, ARTICLE)).endsWith("\tMohsen Al-Mandalawi");
+        assertThat(EventJson.toJson(event("043"), ARTICLE)).contains("\"speaker\":null,\"speaker_name\":null");
     }
 
     @Test

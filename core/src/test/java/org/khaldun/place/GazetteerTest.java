@@ -54,4 +54,21 @@ class GazetteerTest {
         assertThat(gazetteer.lookup(Gazetteer.key("São Paulo"))).isNotEmpty();
         assertThat(gazetteer.lookup(Gazetteer.key("Sao Paulo"))).isNotEmpty();
     }
+
+    @Test
+    void countriesSitAtTheGeographicCentreOfTheirMainLand() {
+        // the geographic centre of the contiguous United States is near Lebanon, Kansas (39.8 N, 98.6 W)
+        assertThat(gazetteer.country("USA").distanceKm(39.83, -98.58)).isLessThan(50);
+        // Russia's area centroid lies in the empty north, far from where sources put it: the package's point stays
+        assertThat(gazetteer.country("RUS").distanceKm(60, 100)).isLessThan(50);
+        assertThat(gazetteer.notice()).contains("world-atlas@2.0.2").contains("Natural Earth");
+    }
+
+    @Test
+    void usStatesSitAtTheCentreOfTheirOutlineNotAtTheirLargestCity() {
+        GazetteerEntry newYork = gazetteer.lookup("new york").stream().map(Gazetteer.Sense::entry)
+                .filter(e -> e.level() == Level.ADMIN1).findFirst().orElseThrow();
+        assertThat(newYork.distanceKm(40.71, -74.01)).as("New York City").isGreaterThan(200);
+        assertThat(newYork.distanceKm(43.0, -75.5)).isLessThan(100);
+    }
 }

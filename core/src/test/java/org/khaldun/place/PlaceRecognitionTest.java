@@ -103,4 +103,21 @@ class PlaceRecognitionTest {
         Located l = Located.of("The European Union and the New York Times reported it.", false);
         assertThat(l.places()).isEmpty();
     }
+
+    @Test
+    void washingtonAloneIsTheCapitalAndTheStateOfWashingtonIsTheState() {
+        Place capital = Located.of("Thousands of protesters marched in Washington on Saturday.", false).place("Washington");
+        assertThat(capital.level()).isEqualTo(Level.CITY);
+        assertThat(capital.countryCode()).isEqualTo("USA");
+        Place state = Located.of("Wildfires burned across the state of Washington on Saturday.", false).place("Washington");
+        assertThat(state.level()).isEqualTo(Level.ADMIN1);
+    }
+
+    @Test
+    void aProvinceNamedLikeItsMuchSmallerSeatIsTheProvince() {
+        Place quebec = Located.of("Hospitals in Quebec are full, officials in Canada said.", false).place("Quebec");
+        assertThat(quebec.level()).isEqualTo(Level.ADMIN1);
+        Place mecca = Located.of("Pilgrims arrived in Mecca, Saudi officials said.", false).place("Mecca");
+        assertThat(mecca.level()).as("a city that is a large part of its region stands for itself").isEqualTo(Level.CITY);
+    }
 }

@@ -37,6 +37,12 @@ final class PlaceHarness {
     Result run(Article article, boolean parseAll, boolean parse) {
         List<Sentence> split = nlp.split(article.text());
         ActorIndex actorIndex = actors.recognize(article, split);
+        List<Sentence> cached = cached(article, parseAll, parse);
+        if (cached != null && cached.size() == split.size()) {
+            long t0 = System.nanoTime();
+            ArticlePlaces found = places.recognize(article, cached, actorIndex);
+            return new Result(cached, actorIndex, found, System.nanoTime() - t0);
+        }
         List<Sentence> candidates = new ArrayList<>();
         for (Sentence s : split) {
             if (parse && parseAll || parse && (!article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s, actorIndex.mentions(s.index())))) {
@@ -47,8 +53,38 @@ final class PlaceHarness {
         for (Sentence p : nlp.parse(candidates)) {
             sentences.set(p.index(), p);
         }
+        if (CACHE != null && parse) {
+            try {
+                java.nio.file.Files.createDirectories(CACHE);
+                ParseCache.write(CACHE, cacheId(article, parseAll), article.text(), sentences);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         long t0 = System.nanoTime();
         ArticlePlaces found = places.recognize(article, sentences, actorIndex);
         return new Result(sentences, actorIndex, found, System.nanoTime() - t0);
+    }
+
+    /**
+     * {@code -Dkhaldun.place.cache=DIR} keeps the parses on disk so place rules can be re-scored in seconds
+     * (development only: a cached parse is what the pipeline would parse for the same text and flags).
+     */
+    private static final java.nio.file.Path CACHE = System.getProperty("khaldun.place.cache") == null ? null
+            : java.nio.file.Path.of(System.getProperty("khaldun.place.cache"));
+
+    private static String cacheId(Article article, boolean parseAll) {
+        return article.id().replaceAll("[^A-Za-z0-9_.-]", "_") + (parseAll ? "-all" : "-events");
+    }
+
+    private static List<Sentence> cached(Article article, boolean parseAll, boolean parse) {
+        if (CACHE == null || !parse) {
+            return null;
+        }
+        try {
+            return ParseCache.read(CACHE, cacheId(article, parseAll), article.text());
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,633 @@
+package org.khaldun.serve;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.khaldun.article.Article;
+import org.khaldun.article.BadInputException;
+import org.khaldun.article.DebrisMarker;
+import org.khaldun.article.JsonlArticles;
+import org.khaldun.article.ReadOptions;
+import org.khaldun.json.Json;
+import org.khaldun.json.JsonException;
+import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.Pipeline;
+import org.khaldun.store.AggregateRequest;
+import org.khaldun.store.AggregateRow;
+import org.khaldun.store.ArticleWithEvents;
+import org.khaldun.store.EventCluster;
+import org.khaldun.store.EventStore;
+import org.khaldun.store.Granularity;
+import org.khaldun.store.IngestItem;
+import org.khaldun.store.IngestOutcome;
+import org.khaldun.store.NetworkEdge;
+import org.khaldun.store.Page;
+import org.khaldun.store.PageRequest;
+import org.khaldun.store.StoreStats;
+import org.khaldun.store.StoredArticle;
+import org.khaldun.store.StoredEvent;
+import org.khaldun.store.StoredSentence;
+
+/**
+ * The analyst's workbench: a JSON API over an {@link EventStore} under {@code /api/} and the web UI that uses it,
+ * served by one Javalin server. Everything the server does is in this class: the route table
+ * ({@link #routes()}), the handlers below it, and the mapping of every failure to {@code {"error": {"code",
+ * "message"}}} with its HTTP status. The API is documented in docs/serve.md and {@code /api/openapi.json}.
+ */
+public final class Workbench implements AutoCloseable {
+
+    /** Largest request body accepted (POST /api/articles), in bytes. */
+    public static final long DEFAULT_MAX_BODY = 4L * 1024 * 1024;
+    /** Articles one POST may carry. */
+    public static final int MAX_POST_ARTICLES = 100;
+    /** Rows a page may hold. */
+    public static final int MAX_LIMIT = 500;
+    /** Features one GeoJSON answer may hold. */
+    public static final int MAX_GEO = 5000;
+    /** Store rows one request may examine for the row-by-row filters before it returns what it has. */
+    static final int MAX_SCAN = 20_000;
+
+    /** One route: method, path (Javalin/OpenAPI {@code {param}} syntax) and handler. */
+    public record Route(String method, String path, Handler handler) {
+    }
+
+    private static final String WEB = "/org/khaldun/serve/web";
+    private static final String JSON = "application/json; charset=utf-8";
+    /** The UI loads scripts, styles and data from this server only, and nothing inline runs. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final EventStore store;
+    private final Supplier<Pipeline> pipeline;
+    private final ArticleAnnotations annotations;
+    private final long maxBody;
+    /** Coding is CPU-bound: POSTs beyond the cores wait their turn instead of all slowing down together. */
+    private final Semaphore coding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final List<Route> routes;
+    private Javalin app;
+
+    /**
+     * @param store    the event store (the caller keeps ownership and closes it)
+     * @param pipeline the pipeline that codes posted articles and recomputes annotations; asked for on first use,
+     *                 so a server that only reads never loads the language models
+     */
+    public Workbench(EventStore store, Supplier<Pipeline> pipeline, long maxBody) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.annotations = new ArticleAnnotations(a -> pipeline.get().code(a));
+        this.maxBody = maxBody;
+        this.routes = routes();
+    }
+
+    /** The API, in the order the OpenAPI document lists it. */
+    private List<Route> routes() {
+        return List.of(
+                new Route("GET", "/api/openapi.json", this::openApi),
+                new Route("GET", "/api/stats", this::stats),
+                new Route("GET", "/api/events", this::events),
+                new Route("GET", "/api/events/{id}", this::event),
+                new Route("GET", "/api/clusters", this::clusters),
+                new Route("GET", "/api/clusters/{id}", this::cluster),
+                new Route("GET", "/api/articles", this::articles),
+                new Route("POST", "/api/articles", this::postArticles),
+                new Route("GET", "/api/articles/{seq}", this::article),
+                new Route("GET", "/api/articles/by-id/{id}", this::articleById),
+                new Route("GET", "/api/series", this::series),
+                new Route("GET", "/api/aggregate", this::aggregate),
+                new Route("GET", "/api/network", this::network),
+                new Route("GET", "/api/geo/events", this::geoEvents));
+    }
+
+    public List<Route> routeTable() {
+        return routes;
+    }
+
+    /** Starts listening on {@code host:port} (port 0: any free port, see {@link #port()}). */
+    public Workbench start(String host, int port) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = maxBody;
+            config.http.prefer405over404 = true;
+            config.http.defaultContentType = JSON;
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = WEB;
+                sf.location = Location.CLASSPATH;
+                sf.headers = securityHeaders();
+            });
+            config.router.mount(router -> {
+                router.before(ctx -> securityHeaders().forEach(ctx::header));
+                for (Route r : routes) {
+                    router.addHttpHandler(HandlerType.valueOf(r.method()), r.path(), r.handler());
+                }
+                router.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+                router.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                        codeOf(e.getStatus()), e.getMessage()));
+                router.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal",
+                        "the server failed on this request: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+                router.error(404, ctx -> {
+                    if (ctx.path().startsWith("/api") && ctx.result() == null) {
+                        error(ctx, 404, "not_found", "no such API route: " + ctx.method() + " " + ctx.path()
+                                + " (see /api/openapi.json)");
+                    }
+                });
+                router.error(405, ctx -> error(ctx, 405, "method_not_allowed",
+                        ctx.method() + " is not allowed on " + ctx.path()));
+            });
+        });
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private static Map<String, String> securityHeaders() {
+        return Map.of("Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY");
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "body_too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal" : "http_" + status;
+        };
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status);
+        json(ctx, Map.of("error", Views.map("code", code, "message", message == null ? "" : message)));
+    }
+
+    private static void json(Context ctx, Object value) {
+        ctx.contentType(JSON).result(Json.write(value));
+    }
+
+    // ------------------------------------------------------------------------------------------------ handlers
+
+    private void openApi(Context ctx) throws IOException {
+        try (InputStream in = Workbench.class.getResourceAsStream("/org/khaldun/serve/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the build");
+            }
+            ctx.contentType(JSON).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void stats(Context ctx) {
+        StoreStats s = store.stats();
+        json(ctx, Views.map("articles", s.articles(), "sentences", s.sentences(), "events", s.events(),
+                "clusters", s.clusters(), "first_date", s.firstDate().map(Object::toString).orElse(null),
+                "last_date", s.lastDate().map(Object::toString).orElse(null),
+                "events_by_codebook", new LinkedHashMap<String, Object>(s.eventsByCodebook())));
+    }
+
+    /** Raw events (mentions), one page. */
+    private void events(Context ctx) {
+        Map<String, List<String>> p = params(ctx);
+        EventFilter f = EventFilter.parse(p);
+        Paging paging = Paging.of(p, 50);
+        Scan<StoredEvent> scan = scan((req) -> store.events(f.store(), req), f::accepts, f.hasResidual(), paging);
+        Map<String, Object> out = page(scan, paging, e -> Views.event(e, false));
+        if (EventFilter.bool(p, "count") && !f.hasResidual()) {
+            out.put("total", store.countEvents(f.store()));
+        }
+        json(ctx, out);
+    }
+
+    private void event(Context ctx) {
+        String id = ctx.pathParam("id");
+        String[] parts = id.split("-", -1);
+        if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
+            throw ApiException.badRequest("an event id is ARTICLE_SEQ-EVENT_SEQ, as in the id field of events: " + id);
+        }
+        long articleSeq = Long.parseLong(parts[0]);
+        long seq = Long.parseLong(parts[1]);
+        StoredEvent e = store.article(articleSeq).flatMap(a -> a.events().stream().filter(x -> x.seq() == seq)
+                .findFirst()).orElseThrow(() -> ApiException.notFound("no event " + id));
+        Map<String, Object> out = Views.event(e, true);
+        store.cluster(e.clusterId()).ifPresent(c -> out.put("cluster", Views.cluster(c)));
+        json(ctx, out);
+    }
+
+    private void clusters(Context ctx) {
+        Map<String, List<String>> p = params(ctx);
+        EventFilter f = EventFilter.parse(p);
+        Paging paging = Paging.of(p, 50);
+        Scan<EventCluster> scan = scan(req -> store.clusters(f.store(), req), f::accepts, f.hasResidual(), paging);
+        Map<String, Object> out = page(scan, paging, Views::cluster);
+        if (EventFilter.bool(p, "count") && !f.hasResidual()) {
+            out.put("total", store.countClusters(f.store()));
+        }
+        json(ctx, out);
+    }
+
+    private void cluster(Context ctx) {
+        long id = longParam(ctx.pathParam("id"), "cluster id");
+        EventCluster c = store.cluster(id).orElseThrow(() -> ApiException.notFound("no cluster " + id));
+        Map<String, Object> out = Views.cluster(c);
+        out.put("mentions", store.mentions(id).stream().map(e -> (Object) Views.event(e, false)).toList());
+        json(ctx, out);
+    }
+
+    private void articles(Context ctx) {
+        Map<String, List<String>> p = params(ctx);
+        String q = one(p, "q");
+        if (q.isEmpty()) {
+            throw ApiException.badRequest("q is required: a full-text query on article titles and texts");
+        }
+        Paging paging = Paging.of(p, 20);
+        Page<StoredArticle> page = store.searchArticles(q, new PageRequest(paging.limit, paging.offset, paging.order));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.items().stream().map(a -> (Object) Views.articleSummary(a)).toList());
+        out.put("limit", paging.limit);
+        out.put("offset", paging.offset);
+        out.put("next_cursor", page.hasMore() ? Paging.cursor(paging.offset + page.items().size()) : null);
+        json(ctx, out);
+    }
+
+    private void article(Context ctx) {
+        long seq = longParam(ctx.pathParam("seq"), "article seq");
+        ArticleWithEvents a = store.article(seq).orElseThrow(() -> ApiException.notFound("no article " + seq));
+        json(ctx, articleView(a, !"false".equals(ctx.queryParam("annotations"))));
+    }
+
+    private void articleById(Context ctx) {
+        String id = ctx.pathParam("id");
+        ArticleWithEvents a = store.articleById(id).orElseThrow(() -> ApiException.notFound("no article with id " + id));
+        json(ctx, articleView(a, !"false".equals(ctx.queryParam("annotations"))));
+    }
+
+    private Map<String, Object> articleView(ArticleWithEvents a, boolean withAnnotations) {
+        StoredArticle art = a.article();
+        Map<String, Object> out = Views.articleSummary(art);
+        out.put("text", art.text());
+        List<Object> sentences = new ArrayList<>();
+        for (StoredSentence s : a.sentences()) {
+            sentences.add(Views.map("index", s.index(), "start", s.start(), "end", s.end()));
+        }
+        out.put("sentences", sentences);
+        out.put("events", a.events().stream().map(e -> (Object) Views.event(e, true)).toList());
+        if (withAnnotations) {
+            Article forCoding = store.articleForCoding(art.seq()).orElseThrow(
+                    () -> ApiException.notFound("no article " + art.seq()));
+            out.put("annotations", annotations.of(forCoding, art.contentHash()));
+        }
+        return out;
+    }
+
+    /** Codes and stores posted articles: a JSON object, an array of them, or JSON lines (one object a line). */
+    private void postArticles(Context ctx) throws InterruptedException {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw ApiException.badRequest("the body is empty: send an article as JSON ({\"text\": ..., \"title\": ...,"
+                    + " \"published\": \"YYYY-MM-DD\", \"url\": ..., \"id\": ..., \"source\": ...})");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        List<String> lines = articleLines(text, ctx.contentType());
+        if (lines.size() > MAX_POST_ARTICLES) {
+            throw new ApiException(413, "too_many_articles", lines.size() + " articles in one request; at most "
+                    + MAX_POST_ARTICLES);
+        }
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        ReadOptions options = ReadOptions.defaults();
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<IngestItem> items = new ArrayList<>();
+        List<Integer> itemIndex = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String record = "api#item" + (i + 1);
+            try {
+                Article a = DebrisMarker.standard().mark(JsonlArticles.parse(lines.get(i),
+                        "api-" + today + "-" + Integer.toHexString(lines.get(i).hashCode()), options));
+                results.add(null);
+                coding.acquire();
+                CodedArticle coded;
+                try {
+                    coded = pipeline.get().code(a);
+                } finally {
+                    coding.release();
+                }
+                items.add(new IngestItem(record, coded));
+                itemIndex.add(i);
+            } catch (BadInputException e) {
+                results.add(Views.map("record", record, "status", "failed", "reason", e.getMessage()));
+            }
+        }
+        if (items.isEmpty()) {
+            throw ApiException.badRequest(lines.size() == 1 ? String.valueOf(results.get(0).get("reason"))
+                    : "no article could be read: " + results.stream().map(r -> r.get("record") + ": " + r.get("reason"))
+                    .toList());
+        }
+        List<IngestOutcome> outcomes = store.ingest(items);
+        boolean stored = false;
+        for (int k = 0; k < outcomes.size(); k++) {
+            IngestOutcome o = outcomes.get(k);
+            Map<String, Object> r;
+            if (o instanceof IngestOutcome.Stored s) {
+                r = Views.map("record", s.record(), "status", "stored", "article_seq", s.seq(), "events", s.events(),
+                        "url", "/api/articles/" + s.seq());
+            } else if (o instanceof IngestOutcome.Duplicate d) {
+                r = Views.map("record", d.record(), "status", "duplicate", "article_seq", d.existingSeq(),
+                        "reason", d.why(), "url", "/api/articles/" + d.existingSeq());
+            } else {
+                IngestOutcome.Failed f = (IngestOutcome.Failed) o;
+                r = Views.map("record", f.record(), "status", "failed", "reason", f.reason());
+            }
+            stored |= o instanceof IngestOutcome.Stored;
+            results.set(itemIndex.get(k), r);
+        }
+        ctx.status(stored ? 201 : 200);
+        json(ctx, Views.map("results", results));
+    }
+
+    /** The body as one JSON text per article. */
+    private static List<String> articleLines(String body, String contentType) {
+        String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        String trimmed = body.strip();
+        if (ct.contains("ndjson") || ct.contains("jsonl") || ct.contains("json-seq")) {
+            return trimmed.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+        if (!ct.isEmpty() && !ct.contains("json")) {
+            throw new ApiException(415, "unsupported_media_type", "send application/json (an article or an array of"
+                    + " articles) or application/x-ndjson (one article a line), not " + contentType);
+        }
+        if (trimmed.startsWith("[")) {
+            Object parsed;
+            try {
+                parsed = Json.parse(trimmed);
+            } catch (JsonException e) {
+                throw ApiException.badRequest("broken JSON at line " + e.line() + ", column " + e.column() + ": "
+                        + e.detail());
+            }
+            List<String> out = new ArrayList<>();
+            for (Object o : (List<?>) parsed) {
+                out.add(Json.write(o));
+            }
+            return out;
+        }
+        return List.of(trimmed.replace('\n', ' ').replace('\r', ' '));
+    }
+
+    private void series(Context ctx) {
+        Map<String, List<String>> p = params(ctx);
+        EventFilter f = noResidual(EventFilter.parse(p), "series");
+        Granularity g = granularity(p);
+        List<Object> points = store.dyadSeries(f.store().actor(), f.store().recipient(), g, f.store()).stream()
+                .map(x -> (Object) Views.series(x)).toList();
+        json(ctx, Views.map("actor", f.store().actor(), "recipient", f.store().recipient(),
+                "granularity", g.name().toLowerCase(Locale.ROOT), "points", points));
+    }
+
+    private void aggregate(Context ctx) {
+        Map<String, List<String>> p = params(ctx);
+        EventFilter f = noResidual(EventFilter.parse(p), "aggregates");
+        AggregateRequest.GroupBy groupBy = enumParam(p, "group_by", AggregateRequest.GroupBy.class,
+                AggregateRequest.GroupBy.QUAD_CLASS);
+        AggregateRequest.Dyad dyad = enumParam(p, "dyad", AggregateRequest.Dyad.class, AggregateRequest.Dyad.COUNTRY);
+        int limit = Paging.intParam(p, "limit", 10_000, 1, 100_000);
+        List<AggregateRow> rows = store.aggregate(new AggregateRequest(f.store(), granularity(p), groupBy, dyad,
+                EventFilter.bool(p, "clustered")));
+        json(ctx, Views.map("rows", rows.stream().limit(limit).map(r -> (Object) Views.aggregate(r)).toList(),
+                "truncated", rows.size() > limit));
+    }
+
+    private void network(Context ctx) {
+        Map<String, List<String>> p = params(ctx);
+        EventFilter f = noResidual(EventFilter.parse(p), "the network");
+        int limit = Paging.intParam(p, "limit", 200, 1, 5000);
+        List<NetworkEdge> edges = new ArrayList<>(store.actorNetwork(f.store(), EventFilter.bool(p, "clustered"),
+                !"false".equals(one(p, "by_country"))));
+        // the heaviest edges; ties broken by the pair so the answer is stable
+        edges.sort(Comparator.comparingLong(NetworkEdge::count).reversed().thenComparing(NetworkEdge::actor)
+                .thenComparing(NetworkEdge::recipient));
+        boolean truncated = edges.size() > limit;
+        List<NetworkEdge> top = edges.subList(0, Math.min(limit, edges.size()));
+        Map<String, long[]> nodes = new TreeMap<>();
+        for (NetworkEdge e : top) {
+            nodes.computeIfAbsent(e.actor(), k -> new long[2])[0] += e.count();
+            nodes.computeIfAbsent(e.recipient(), k -> new long[2])[1] += e.count();
+        }
+        List<Object> nodeList = new ArrayList<>();
+        nodes.forEach((k, v) -> nodeList.add(Views.map("id", k, "out", v[0], "in", v[1])));
+        json(ctx, Views.map("nodes", nodeList, "edges", top.stream().map(e -> (Object) Views.edge(e)).toList(),
+                "truncated", truncated));
+    }
+
+    /** Events with coordinates as a GeoJSON FeatureCollection (newest first). */
+    private void geoEvents(Context ctx) {
+        Map<String, List<String>> p = params(ctx);
+        EventFilter f = EventFilter.parse(p);
+        int limit = Paging.intParam(p, "limit", 1000, 1, MAX_GEO);
+        Paging paging = new Paging(limit, 0, PageRequest.Order.DATE_DESC);
+        Predicate<StoredEvent> located = e -> e.location().isPresent() && !Double.isNaN(e.location().get().lat())
+                && !Double.isNaN(e.location().get().lon());
+        Scan<StoredEvent> scan = scan(req -> store.events(f.store(), req), located.and(f::accepts), true, paging);
+        List<Object> features = new ArrayList<>();
+        for (StoredEvent e : scan.items) {
+            org.khaldun.store.Location l = e.location().get();
+            Map<String, Object> props = Views.map("id", Views.eventId(e), "date", String.valueOf(e.date()),
+                    "actor", e.actorCode(), "recipient", e.recipientCode(), "event_type", e.eventType(),
+                    "cameo", e.cameoCode(), "quad_class", e.quadClass(), "goldstein", e.goldstein(),
+                    "place", l.name(), "country", l.countryCode(), "trigger", e.trigger(),
+                    "article_seq", e.articleSeq());
+            features.add(Views.map("type", "Feature", "id", Views.eventId(e),
+                    "geometry", Views.map("type", "Point", "coordinates", List.of(l.lon(), l.lat())),
+                    "properties", props));
+        }
+        ctx.contentType("application/geo+json; charset=utf-8").result(Json.write(Views.map(
+                "type", "FeatureCollection", "features", features, "truncated", scan.next >= 0)));
+    }
+
+    // ------------------------------------------------------------------------------------------------ paging
+
+    /** limit, offset/cursor and order of a list request. */
+    record Paging(int limit, long offset, PageRequest.Order order) {
+
+        static Paging of(Map<String, List<String>> p, int defaultLimit) {
+            int limit = intParam(p, "limit", defaultLimit, 1, MAX_LIMIT);
+            String cursor = one(p, "cursor");
+            String offsetParam = one(p, "offset");
+            if (!cursor.isEmpty() && !offsetParam.isEmpty()) {
+                throw ApiException.badRequest("give cursor or offset, not both");
+            }
+            long offset = 0;
+            if (!cursor.isEmpty()) {
+                offset = decodeCursor(cursor);
+            } else if (!offsetParam.isEmpty()) {
+                offset = longParam(offsetParam, "offset");
+            }
+            String order = one(p, "order").toLowerCase(Locale.ROOT);
+            PageRequest.Order o = switch (order) {
+                case "", "desc", "newest" -> PageRequest.Order.DATE_DESC;
+                case "asc", "oldest" -> PageRequest.Order.DATE_ASC;
+                default -> throw ApiException.badRequest("order must be desc (newest first) or asc: " + order);
+            };
+            return new Paging(limit, offset, o);
+        }
+
+        /** Cursors are opaque to clients; today they carry the store offset of the next row to examine. */
+        static String cursor(long offset) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + offset).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static long decodeCursor(String c) {
+            try {
+                String s = new String(Base64.getUrlDecoder().decode(c), StandardCharsets.US_ASCII);
+                if (s.startsWith("o") && s.substring(1).matches("\\d{1,18}")) {
+                    return Long.parseLong(s.substring(1));
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the error below
+            }
+            throw ApiException.badRequest("cursor is not one this server gave out: " + c);
+        }
+
+        static int intParam(Map<String, List<String>> p, String name, int dflt, int min, int max) {
+            String v = one(p, name);
+            if (v.isEmpty()) {
+                return dflt;
+            }
+            if (!v.matches("\\d{1,9}") || Integer.parseInt(v) < min || Integer.parseInt(v) > max) {
+                throw ApiException.badRequest(name + " must be a whole number in " + min + ".." + max + ": " + v);
+            }
+            return Integer.parseInt(v);
+        }
+    }
+
+    /** Rows of one page and where the next page starts in the store's order (-1: no more rows). */
+    private record Scan<T>(List<T> items, long next, long scanned) {
+    }
+
+    /**
+     * One page of rows that pass {@code accept}. Without row-by-row filters this is one store page. With them, the
+     * store's pages are read in order and filtered here until the page is full, the rows run out, or
+     * {@link #MAX_SCAN} rows were examined (then the page may be short and the cursor continues the scan).
+     */
+    private static <T> Scan<T> scan(java.util.function.Function<PageRequest, Page<T>> fetch, Predicate<T> accept,
+                                    boolean filtered, Paging paging) {
+        if (!filtered) {
+            Page<T> page = fetch.apply(new PageRequest(paging.limit, paging.offset, paging.order));
+            return new Scan<>(page.items(), page.hasMore() ? paging.offset + page.items().size() : -1,
+                    page.items().size());
+        }
+        List<T> items = new ArrayList<>();
+        long pos = paging.offset;
+        int chunk = Math.min(PageRequest.MAX_LIMIT, Math.max(200, paging.limit * 4));
+        long scanned = 0;
+        while (scanned < MAX_SCAN) {
+            Page<T> page = fetch.apply(new PageRequest(chunk, pos, paging.order));
+            for (int i = 0; i < page.items().size(); i++) {
+                T row = page.items().get(i);
+                if (accept.test(row)) {
+                    items.add(row);
+                    if (items.size() == paging.limit) {
+                        boolean last = !page.hasMore() && i == page.items().size() - 1;
+                        return new Scan<>(items, last ? -1 : pos + i + 1, scanned + i + 1);
+                    }
+                }
+            }
+            scanned += page.items().size();
+            pos += page.items().size();
+            if (!page.hasMore()) {
+                return new Scan<>(items, -1, scanned);
+            }
+        }
+        return new Scan<>(items, pos, scanned);
+    }
+
+    private static <T> Map<String, Object> page(Scan<T> scan, Paging paging,
+                                                java.util.function.Function<T, Map<String, Object>> view) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", scan.items.stream().map(x -> (Object) view.apply(x)).toList());
+        out.put("limit", paging.limit);
+        out.put("offset", paging.offset);
+        out.put("order", paging.order == PageRequest.Order.DATE_ASC ? "asc" : "desc");
+        out.put("next_cursor", scan.next >= 0 ? Paging.cursor(scan.next) : null);
+        out.put("scanned", scan.scanned);
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ parameters
+
+    private static Map<String, List<String>> params(Context ctx) {
+        return ctx.queryParamMap();
+    }
+
+    private static String one(Map<String, List<String>> p, String name) {
+        List<String> v = p.get(name);
+        if (v == null || v.isEmpty()) {
+            return "";
+        }
+        if (v.size() > 1) {
+            throw ApiException.badRequest(name + " is given " + v.size() + " times; give it once");
+        }
+        return v.get(0).strip();
+    }
+
+    private static long longParam(String v, String what) {
+        if (v == null || !v.matches("-?\\d{1,19}")) {
+            throw ApiException.badRequest(what + " must be a whole number: " + v);
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(what + " is out of range: " + v);
+        }
+    }
+
+    private static Granularity granularity(Map<String, List<String>> p) {
+        return enumParam(p, "granularity", Granularity.class, Granularity.MONTH);
+    }
+
+    private static <E extends Enum<E>> E enumParam(Map<String, List<String>> p, String name, Class<E> type, E dflt) {
+        String v = one(p, name);
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(name + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(x -> x.name().toLowerCase(Locale.ROOT)).toList() + ": " + v);
+        }
+    }
+
+    private static EventFilter noResidual(EventFilter f, String what) {
+        if (f.hasResidual()) {
+            throw ApiException.badRequest("place and loc_country filter event lists and the map, not "
+                    + what + " (the store cannot group by them)");
+        }
+        return f;
+    }
+}

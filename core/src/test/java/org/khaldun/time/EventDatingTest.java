@@ -1,0 +1,148 @@
+package org.khaldun.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Which date an event takes: its own words, its sentence's, a reported occasion's, or the publication's. */
+class EventDatingTest {
+
+    /** A Thursday. */
+    private static final LocalDate THURSDAY = LocalDate.of(2024, 2, 8);
+
+    private static Resolved resolve(String text) {
+        return Resolved.of(text, THURSDAY);
+    }
+
+    @Test
+    void aMeetingNamedInTheNextSentenceKeepsTheDateOfTheSentenceThatReportedIt() {
+        Resolved r = resolve("On Wednesday, the speaker received the judiciary chief.\n"
+                + "In the meeting, the speaker declared that foreign forces must leave.");
+        EventDate d = r.dateOf("declared");
+        assertThat(d.value()).isEqualTo("2024-02-07");
+        assertThat(d.fromPublication()).isFalse();
+        // without a definite reference to the occasion, nothing is carried over
+        Resolved other = resolve("On Wednesday, the speaker received the judiciary chief.\n"
+                + "Separately, the army declared a curfew.");
+        assertThat(other.dateOf("declared").fromPublication()).isTrue();
+    }
+
+    @Test
+    void aHeadlineAndLedeSummingUpAnOccasionTakeTheDateTheStoryGivesItBelow() {
+        Resolved r = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
+                + "In a meeting between Iraqi and Iranian officials, Iraq stated its position.\n"
+                + "On Wednesday, the speaker received the judiciary chief and his delegation.");
+        assertThat(r.dateOf("discuss").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("meeting").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("meeting").fromPublication()).isFalse();
+        // the first date below is about something else: the lede keeps the publication date
+        Resolved other = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
+                + "On Monday, rockets hit a base near the airport.\n"
+                + "On Wednesday, the speaker received the judiciary chief.");
+        assertThat(other.dateOf("discuss").fromPublication()).isTrue();
+        // only the opening sentences sum up the story
+        Resolved later = resolve("The speaker spoke to reporters.\nHe praised the army.\n"
+                + "Officials will discuss the withdrawal.\nOn Wednesday, the speaker received the judiciary chief.");
+        assertThat(later.dateOf("discuss").fromPublication()).isTrue();
+    }
+
+    @Test
+    void anOccasionIsNotDatedBySentencesThatReportSomethingElse() {
+        // the dated sentence is about a rocket strike, not a meeting
+        Resolved r = resolve("On Wednesday, rockets hit the base near the airport.\n"
+                + "In the meeting, the minister declared that foreign forces must leave.");
+        assertThat(r.dateOf("declared").fromPublication()).isTrue();
+        // the meeting was reported without a date: an older date is not reached for
+        Resolved undated = resolve("On Monday, protesters blocked the road.\n"
+                + "The speaker met the judiciary chief.\n"
+                + "In the meeting, the speaker declared that foreign forces must leave.");
+        assertThat(undated.dateOf("declared").fromPublication()).isTrue();
+    }
+
+    @Test
+    void talksThatWillTakePlaceDoNotTakeThePastDateOfTheirAnnouncement() {
+        Resolved r = resolve("In late January, sources indicated that the two countries would soon hold talks.\n"
+                + "The talks will center on the next phase of the coalition.");
+        assertThat(r.dateOf("center").fromPublication()).isTrue();
+        assertThat(r.dateOf("indicated").value()).isEqualTo("2024-01");
+    }
+
+    @Test
+    void aDateInsideAQuotationDatesOnlyWhatIsQuoted() {
+        Resolved r = resolve("The speaker declared that \"the upcoming weeks will witness laws that would end the "
+                + "US presence\", adding that the country is strong.");
+        assertThat(r.dateOf("end").value()).isEqualTo("FUTURE_REF");
+        assertThat(r.isFuture("end")).isTrue();
+        assertThat(r.isFuture("adding")).isFalse();
+        assertThat(r.dateOf("adding").fromPublication()).isTrue();
+    }
+
+    @Test
+    void theFutureAsATopicIsNotTheTimeOfTheEvent() {
+        Resolved r = resolve("Iraqi and Iranian officials discussed the future on Wednesday.");
+        assertThat(r.dateOf("discussed").value()).isEqualTo("2024-02-07");
+        assertThat(r.isFuture("discussed")).isFalse();
+        assertThat(resolve("Officials discussed the future.").isFuture("discussed")).isFalse();
+        assertThat(resolve("The militia will disarm in the future.").isFuture("disarm")).isTrue();
+    }
+
+    @Test
+    void coordinatedAndParticipleClausesShareTheOccasionOfTheirMainClause() {
+        Resolved r = resolve("On Wednesday, the speaker received the judiciary chief.\n"
+                + "In the meeting, the speaker condemned the strikes and called for a withdrawal, "
+                + "stressing that the country is strong.");
+        assertThat(r.dateOf("condemned").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("called").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("stressing").value()).isEqualTo("2024-02-07");
+    }
+
+    /**
+     * The example article (published Thursday 2024-02-08): "On Wednesday … received …", then "In the meeting,
+     * Al-Mandalawi declared that "the upcoming weeks will witness the legislation of laws that would end US
+     * presence in Iraq", adding …".
+     */
+    @Test
+    void theExampleArticleDatesItsEventsFromTheText() throws IOException {
+        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
+                "iraq-iran-us-forces.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(file), "example article not available");
+        Resolved r = resolve(Files.readString(file));
+        EventDate received = r.dateOf("received");
+        assertThat(received.value()).isEqualTo("2024-02-07");
+        assertThat(received.precision()).isEqualTo("day");
+        EventDate indicated = r.dateOf("indicated");
+        assertThat(indicated.value()).isEqualTo("2024-01");
+        assertThat(indicated.modifier()).isEqualTo("LATE");
+        assertThat(indicated.precision()).isEqualTo("month");
+        assertThat(r.dateOf("formed").value()).isEqualTo("2023-SU");
+        assertThat(r.expression("the upcoming weeks").value()).isEqualTo("FUTURE_REF");
+
+        // the meeting's declaration takes the date of the sentence that reported the meeting …
+        EventDate declared = r.dateOf("In the meeting", "declared");
+        assertThat(declared.value()).isEqualTo("2024-02-07");
+        assertThat(r.isFuture("declared")).isFalse();
+        // … what it declares will happen in the upcoming weeks …
+        assertThat(r.dateOf("In the meeting", "end").value()).isEqualTo("FUTURE_REF");
+        assertThat(r.isFuture("end")).isTrue();
+        assertThat(r.isFuture("witness")).isTrue();
+        // … and the speaker's addition after the quotation was made at the meeting, not in the future
+        assertThat(r.dateOf("In the meeting", "adding").value()).isEqualTo("2024-02-07");
+        assertThat(r.isFuture("adding")).isFalse();
+
+        // "The talks, facilitated by a commission formed last summer, will center on …": the summer dates the
+        // commission only, and the future talks do not take late January from the sentence before
+        assertThat(r.dateOf("The talks", "center").fromPublication()).isTrue();
+        // "As the United States violated Iraq's sovereignty …, calls … have increased": no date of its own, no
+        // occasion named; nothing from earlier sentences (last summer, late January) reaches it
+        EventDate violated = r.dateOf("As the United States", "violated");
+        assertThat(violated.fromPublication()).isTrue();
+        assertThat(violated.value()).isEqualTo("2024-02-08");
+        assertThat(r.dateOf("As the United States", "increased").fromPublication()).isTrue();
+        // sentences after the meeting's own paragraph that name no occasion keep the publication date
+        assertThat(r.dateOf("He said that", "said").fromPublication()).isTrue();
+    }
+}
