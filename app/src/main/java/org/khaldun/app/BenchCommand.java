@@ -32,6 +32,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Coding threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--filter-check", negatable = true, defaultValue = "true",
+            description = "Also code the measured articles with every sentence parsed and report how many of those"
+                    + " events the default pipeline keeps (default: on; --no-filter-check skips it).")
+    boolean filterCheck;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the Markdown report to FILE.")
     Path report;
 
@@ -58,11 +63,16 @@ final class BenchCommand implements Callable<Integer> {
             baseline = bench.parseEverything(measured);
             peak = sampler.peakBytes();
         }
+        Bench.FilterCheck check = null;
+        if (filterCheck) {
+            System.err.println("khaldun bench: the same articles with every sentence parsed (filter check)...");
+            check = bench.filterCheck(measured);
+        }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t + "`");
         out.println();
-        Bench.report(out, coded, baseline, peak, t, warm.size(), loadBefore + " / " + loadAverage());
+        Bench.report(out, coded, baseline, check, peak, t, warm.size(), loadBefore + " / " + loadAverage());
         String text = buf.toString(StandardCharsets.UTF_8);
         System.out.print(text);
         if (report != null) {

@@ -67,7 +67,9 @@ public final class DependencyEventCoder implements EventCoder {
     /**
      * True when some word may code an event other than a bare statement: a trigger form that is not part of an
      * actor's or other proper name ("United States", "March 3", "the Free Democrats"), that is not a verb-only
-     * word standing where only a noun can ("the support", "in order to"), and whose rules, when it codes only
+     * word standing where only a noun can ("the support", "in order to"), that, once the sentence is tagged, has the
+     * part of speech its reading needs ("back" as an adverb, "free" as an adjective are no triggers), and whose rules,
+     * when it codes only
      * through rules, find one of their words in the sentence ("cut" needs ties, aid …; "sign" an agreement word).
      * Sentences whose only triggers are statement verbs ("said", "told") are not parsed: {@link #code} codes their
      * statement from the tokens when the speaker stands next to the verb.
@@ -91,8 +93,10 @@ public final class DependencyEventCoder implements EventCoder {
                 continue;
             }
             boolean nounOnly = v.nounOnly(i);
+            String pos = unparsed.token(i).pos();
             for (EventLexicon.Reading r : rs) {
-                if (r.statement() || (nounOnly && r.entry().kind() == TriggerEntry.Kind.VERB)) {
+                if (r.statement() || (nounOnly && r.entry().kind() == TriggerEntry.Kind.VERB)
+                        || (!pos.isEmpty() && !taggedAs(r.entry().kind(), pos))) {
                     continue;
                 }
                 if (r.needs() == null || v.containsAny(r.needs())) {
@@ -101,6 +105,17 @@ public final class DependencyEventCoder implements EventCoder {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a tagged word can be the trigger a reading needs: verbs as verbs, nouns as nouns or gerunds. Proper-noun
+     * tags pass both, because the tagger reads capitalised headline words as names ("Troops Withdraw From Base").
+     */
+    private static boolean taggedAs(TriggerEntry.Kind kind, String pos) {
+        if (pos.startsWith("NNP")) {
+            return true;
+        }
+        return kind == TriggerEntry.Kind.VERB ? pos.startsWith("VB") : pos.startsWith("NN") || pos.equals("VBG");
     }
 
     private static String lower(String w) {

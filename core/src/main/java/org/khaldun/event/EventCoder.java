@@ -13,9 +13,10 @@ import org.khaldun.time.ArticleTimes;
 public interface EventCoder {
 
     /**
-     * Cheap pre-parse test: could this sentence (tokens only, no tags) hold an event, given the actor mentions
-     * recognised in it? The pipeline parses only sentences for which this is true, so it must not miss: false
-     * positives cost time, false negatives cost events.
+     * Cheap pre-parse test: could this sentence hold an event, given the actor mentions recognised in it? The
+     * pipeline asks twice, first with tokens only, then with parts of speech and lemmas for the sentences that
+     * passed, and parses only sentences for which both answers are true, so it must not miss: false positives
+     * cost time, false negatives cost events.
      */
     boolean mayHoldEvent(Sentence unparsed, List<ActorMention> mentions);
 

@@ -375,6 +375,26 @@ class DependencyEventCoderTest {
         assertThat(mayHoldEvent("Labour will support the bill.", new Actors())).isTrue();
     }
 
+    /** The filter's second look, once the sentence is tagged. */
+    private static boolean mayHoldEventTagged(String text, Actors actors) {
+        List<Sentence> s = EventFixtures.NLP.tag(EventFixtures.NLP.split(text));
+        return CODER.mayHoldEvent(s.get(0), actors.index(s).mentions(0));
+    }
+
+    @Test
+    void onceTaggedATriggerFormUsedAsAnotherPartOfSpeechSendsNothingToTheParser() {
+        Actors blair = new Actors().with("Mr Blair", "GBRGOV");
+        assertThat(mayHoldEventTagged("Mr Blair said the party was back in business.", blair)).as("back, adverb")
+                .isFalse();
+        assertThat(mayHoldEventTagged("Mr Blair said care would be free for the elderly.", blair)).as("free, adjective")
+                .isFalse();
+        assertThat(mayHoldEventTagged("Mr Blair will back the bill.", blair)).as("back, verb").isTrue();
+        assertThat(mayHoldEventTagged("Mr Blair ordered troops to free the hostages.", blair)).isTrue();
+        assertThat(mayHoldEventTagged("Mr Blair condemned the bombing of the embassy.", blair)).isTrue();
+        assertThat(mayHoldEventTagged("Israel Strikes Gaza After Rocket Fire", new Actors().with("Israel", "ISR")))
+                .as("a title-case headline tagged as names keeps its triggers").isTrue();
+    }
+
     @Test
     void aWordThatCodesOnlyThroughRulesNeedsOneOfItsRulesWords() {
         assertThat(mayHoldEvent("The government cut taxes.", new Actors())).isFalse();

@@ -56,6 +56,26 @@ class CoreNlpEngineTest {
         assertThat(s.dependencies()).extracting(Dependency::relation).contains("nmod:against");
     }
 
+    @Test
+    void taggingGivesPartsOfSpeechWithoutTheCostOfAParse() {
+        Sentence s = nlp.tag(nlp.split("Washington will back the deal but the talks went nowhere.")).get(0);
+        assertThat(s.parsed()).isFalse();
+        assertThat(s.dependencies()).isEmpty();
+        assertThat(s.token(indexOf(s, "back")).isVerb()).isTrue();
+        assertThat(s.token(indexOf(s, "talks")).isNoun()).isTrue();
+        assertThat(s.token(indexOf(s, "went")).lemma()).isEqualTo("go");
+    }
+
+    @Test
+    void parsingATaggedSentenceKeepsItsTagsAndGivesTheSameTreeAsParsingAtOnce() {
+        List<Sentence> split = nlp.split("Iraqi forces said they pushed the rebels back from the border town.");
+        Sentence direct = nlp.parse(split).get(0);
+        Sentence staged = nlp.parse(nlp.tag(split)).get(0);
+        assertThat(staged.parsed()).isTrue();
+        assertThat(staged.tokens()).isEqualTo(direct.tokens());
+        assertThat(staged.dependencies()).containsExactlyInAnyOrderElementsOf(direct.dependencies());
+    }
+
     private static int indexOf(Sentence s, String word) {
         for (Token t : s.tokens()) {
             if (t.word().equals(word)) {

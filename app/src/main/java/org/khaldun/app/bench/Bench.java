@@ -4,13 +4,16 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.khaldun.article.Article;
+import org.khaldun.event.Event;
 import org.khaldun.nlp.NlpEngine;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.pipeline.CodedArticle;
@@ -50,8 +53,27 @@ public final class Bench {
         this.threads = threads;
     }
 
+    /**
+     * What the parse filter costs in events: the events of a pipeline that parses every sentence, and how many of
+     * them the default pipeline also codes (same id: same article, sentence, trigger, code and actors).
+     */
+    public record FilterCheck(long everySentenceEvents, long keptByDefault, long onlyInDefault) {
+        double keptShare() {
+            return everySentenceEvents == 0 ? 1 : (double) keptByDefault / everySentenceEvents;
+        }
+    }
+
+    private volatile Set<String> lastEventIds = Set.of();
+
     public Run pipeline(List<Article> articles) throws Exception {
         List<CodedArticle> coded = runParallel(articles, pipeline::code);
+        Set<String> ids = new HashSet<>();
+        for (CodedArticle c : coded) {
+            for (Event e : c.events()) {
+                ids.add(e.id());
+            }
+        }
+        lastEventIds = ids;
         StageTimes total = StageTimes.ZERO;
         long events = 0;
         for (CodedArticle c : coded) {
@@ -60,6 +82,25 @@ public final class Bench {
         }
         return new Run("default pipeline", articles.size(), total.tokens(), total.sentences(), total.parsedSentences(),
                 events, lastSeconds, lastCpuSeconds, total);
+    }
+
+    /** Codes the articles again parsing every sentence and compares with the last {@link #pipeline} run's events. */
+    public FilterCheck filterCheck(List<Article> articles) throws Exception {
+        Set<String> filtered = lastEventIds;
+        Pipeline everySentence = pipeline.parsingEverySentence();
+        Set<String> all = new HashSet<>();
+        for (CodedArticle c : runParallel(articles, everySentence::code)) {
+            for (Event e : c.events()) {
+                all.add(e.id());
+            }
+        }
+        long kept = 0;
+        for (String id : all) {
+            if (filtered.contains(id)) {
+                kept++;
+            }
+        }
+        return new FilterCheck(all.size(), kept, filtered.size() - kept);
     }
 
     public Run parseEverything(List<Article> articles) throws Exception {
@@ -118,8 +159,8 @@ public final class Bench {
     }
 
     /** The Markdown report. */
-    public static void report(PrintStream out, Run coded, Run baseline, long peakHeap, int threads, int warmup,
-                              String loadAverage) {
+    public static void report(PrintStream out, Run coded, Run baseline, FilterCheck check, long peakHeap, int threads,
+                              int warmup, String loadAverage) {
         Runtime rt = Runtime.getRuntime();
         out.println("## Throughput");
         out.println();
@@ -142,6 +183,14 @@ public final class Bench {
         out.printf("Default pipeline cost relative to tokenize+POS+depparse alone: %.2f× (CPU time; wall %.2f×)%n",
                 coded.cpuSeconds() / baseline.cpuSeconds(), coded.seconds() / baseline.seconds());
         out.printf("Peak heap used (sampled every 5 ms over both runs): %d MiB%n%n", peakHeap >> 20);
+        if (check != null) {
+            out.println("### What the parse filter costs in events");
+            out.println();
+            out.printf("The same articles coded with every sentence parsed give %d events; the default pipeline codes %d"
+                    + " of them (%.1f %%) and %d that the parse-everything run does not (sentences coded from tokens"
+                    + " when unparsed).%n%n", check.everySentenceEvents(), check.keptByDefault(),
+                    100 * check.keptShare(), check.onlyInDefault());
+        }
         StageTimes s = coded.stages();
         double total = s.total();
         out.println("### Where the default pipeline's time goes (wall time in each stage, summed over threads; shares are what matter under load)");
