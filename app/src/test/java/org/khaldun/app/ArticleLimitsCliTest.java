@@ -52,6 +52,11 @@ class ArticleLimitsCliTest {
             }
 
             @Override
+            public List<Sentence> tag(List<Sentence> sentences) {
+                return CoreNlpEngine.shared().tag(sentences);
+            }
+
+            @Override
             public List<Sentence> parse(List<Sentence> sentences) {
                 return CoreNlpEngine.shared().parse(sentences);
             }

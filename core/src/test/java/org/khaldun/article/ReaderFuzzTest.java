@@ -15,21 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.khaldun.fuzz.Fuzz;
+import org.khaldun.fuzz.Fuzz.Gen;
 import org.khaldun.json.Json;
 
 /**
  * Hostile input for the readers: whatever bytes arrive, every record ends as an article or as a clear error that
- * names it; nothing escapes as an exception and nothing stops the records after it.
+ * names it; nothing escapes as an exception and nothing stops the records after it. Generated cases come from
+ * {@link Fuzz} with a fixed seed per case; the seed is in each case's name.
  */
 class ReaderFuzzTest {
 
@@ -66,60 +62,62 @@ class ReaderFuzzTest {
         return forced.map(ReadOptions.defaults()::withFormat).orElse(ReadOptions.defaults());
     }
 
-    @Provide
-    Arbitrary<Optional<InputFormat>> formats() {
-        return Arbitraries.of(InputFormat.class).optional(0.5);
+    /** No format half of the time (the reader guesses), else a forced one. */
+    private static Optional<InputFormat> format(Gen g) {
+        return g.bool() ? Optional.empty() : Optional.of(g.oneOf(InputFormat.values()));
     }
 
     // ---- random bytes
 
-    @Property(tries = 300)
-    void randomBytesBecomeArticlesOrNamedErrors(@ForAll @Size(max = 3000) byte[] bytes,
-                                               @ForAll("formats") Optional<InputFormat> format) {
-        assertWellFormed(readStdin(bytes, options(format)));
-    }
-
-    /** Mostly-text bytes reach deeper than uniform noise: markup, JSON punctuation, line breaks, stray high bytes. */
-    @Provide
-    Arbitrary<byte[]> textLikeBytes() {
-        Arbitrary<String> pieces = Arbitraries.oneOf(
-                Arbitraries.of("<p>", "</p>", "<div>", "{", "}", "\"text\":", "\"id\":", ":", ",", "[", "]", "\n", "\r\n",
-                        "\\u0000", "\\ud800", "\"", "Iraq ", "attacked ", "Iran. ", " ", "\t", "null", "123", "true"),
-                Arbitraries.strings().ofMaxLength(8));
-        Arbitrary<byte[]> textBytes = pieces.list().ofMaxSize(200).map(l -> String.join("", l).getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> stray = Arbitraries.bytes().array(byte[].class).ofMaxSize(4);
-        return Combinators.combine(textBytes, stray, Arbitraries.integers().between(0, 1000)).as((t, s, at) -> {
-            int k = Math.min(at, t.length);
-            byte[] out = new byte[t.length + s.length];
-            System.arraycopy(t, 0, out, 0, k);
-            System.arraycopy(s, 0, out, k, s.length);
-            System.arraycopy(t, k, out, k + s.length, t.length - k);
-            return out;
+    @TestFactory
+    Stream<DynamicTest> randomBytesBecomeArticlesOrNamedErrors() {
+        return Fuzz.cases("random bytes", 300, 1_000_000, g -> {
+            byte[] bytes = g.bytes(3000);
+            assertWellFormed(readStdin(bytes, options(format(g))));
         });
     }
 
-    @Property(tries = 300)
-    void textLikeBytesBecomeArticlesOrNamedErrors(@ForAll("textLikeBytes") byte[] bytes,
-                                                 @ForAll("formats") Optional<InputFormat> format) {
-        assertWellFormed(readStdin(bytes, options(format)));
+    /** Mostly-text bytes reach deeper than uniform noise: markup, JSON punctuation, line breaks, stray high bytes. */
+    private static final List<String> TEXT_PIECES = List.of("<p>", "</p>", "<div>", "{", "}", "\"text\":", "\"id\":",
+            ":", ",", "[", "]", "\n", "\r\n", "\\u0000", "\\ud800", "\"", "Iraq ", "attacked ", "Iran. ", " ", "\t", "null",
+            "123", "true");
+
+    private static byte[] textLikeBytes(Gen g) {
+        byte[] t = String.join("", g.list(0, 200, () -> g.bool() ? g.oneOf(TEXT_PIECES) : g.string(8)))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] stray = g.bytes(4);
+        int k = Math.min(g.between(0, 1000), t.length);
+        byte[] out = new byte[t.length + stray.length];
+        System.arraycopy(t, 0, out, 0, k);
+        System.arraycopy(stray, 0, out, k, stray.length);
+        System.arraycopy(t, k, out, k + stray.length, t.length - k);
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> textLikeBytesBecomeArticlesOrNamedErrors() {
+        return Fuzz.cases("text-like bytes", 300, 2_000_000, g -> {
+            byte[] bytes = textLikeBytes(g);
+            assertWellFormed(readStdin(bytes, options(format(g))));
+        });
     }
 
     // ---- invalid UTF-8
 
-    @Provide
-    Arbitrary<byte[]> invalidUtf8() {
-        return Arbitraries.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xA0}, new byte[] {(byte) 0xFF},
+    private static final List<byte[]> INVALID_UTF8 = List.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xA0}, new byte[] {(byte) 0xFF},
                 new byte[] {(byte) 0xE2, 0x28, (byte) 0xA1}, new byte[] {(byte) 0xF0, 0x28, (byte) 0x8C, (byte) 0xBC},
                 new byte[] {(byte) 0xC0, (byte) 0xAF}, /* overlong '/' */
                 new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, /* encoded surrogate */
                 new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, /* beyond U+10FFFF */
                 new byte[] {(byte) 0xE2, (byte) 0x82}); /* truncated */
+
+    @TestFactory
+    Stream<DynamicTest> invalidUtf8IsAnErrorAtItsByteOffsetNeverAReplacementCharacter() {
+        return Fuzz.cases("invalid UTF-8", 200, 3_000_000, g -> invalidUtf8Case(g.oneOf(INVALID_UTF8),
+                g.list(1, 300, () -> g.between('a', 'z')), g.between(0, 300)));
     }
 
-    @Property(tries = 200)
-    void invalidUtf8IsAnErrorAtItsByteOffsetNeverAReplacementCharacter(
-            @ForAll("invalidUtf8") byte[] bad, @ForAll @Size(min = 1, max = 300) List<@IntRange(min = 'a', max = 'z') Integer> letters,
-            @ForAll @IntRange(max = 300) int at) throws IOException {
+    private static void invalidUtf8Case(byte[] bad, List<Integer> letters, int at) throws IOException {
         StringBuilder text = new StringBuilder("Talks ");
         letters.forEach(c -> text.append((char) c.intValue()).append(c % 5 == 0 ? " " : ""));
         byte[] good = text.toString().getBytes(StandardCharsets.US_ASCII);
@@ -152,39 +150,30 @@ class ReaderFuzzTest {
     /** A field value of any JSON type, or absent ({@code ABSENT}). */
     private static final Object ABSENT = new Object();
 
-    @Provide
-    Arbitrary<Object> anyValue() {
-        return Arbitraries.frequencyOf(List.of(
-                weighted(3, Arbitraries.just(ABSENT)),
-                weighted(1, Arbitraries.just(null)),
-                weighted(4, Arbitraries.strings().ofMaxLength(30).map(s -> (Object) s)),
-                weighted(2, Arbitraries.of("Iraq and Iran met on Monday.", "  ", "", "2024-02-07", "2024-02-07T10:15:00Z",
-                        "07/02/2024", "2024-13-45", "\u200B", "\u202Eroivaheb lamron\u202C")),
-                weighted(1, Arbitraries.longs().map(l -> (Object) l)),
-                weighted(1, Arbitraries.integers().between(-1000, 1000).map(i -> (Object) (i + 0.5))),
-                weighted(1, Arbitraries.of(true, false).map(b -> (Object) b)),
-                weighted(1, Arbitraries.strings().ofMaxLength(5).list().ofMaxSize(3).map(l -> (Object) l)),
-                weighted(1, Arbitraries.just(Map.of("nested", List.of(1, 2))))));
+    private static Object anyValue(Gen g) {
+        return switch (g.weighted(3, 1, 4, 2, 1, 1, 1, 1, 1)) {
+            case 0 -> ABSENT;
+            case 1 -> null;
+            case 2 -> g.string(30);
+            case 3 -> g.oneOf("Iraq and Iran met on Monday.", "  ", "", "2024-02-07", "2024-02-07T10:15:00Z",
+                    "07/02/2024", "2024-13-45", "\u200B", "\u202Eroivaheb lamron\u202C");
+            case 4 -> g.anyLong();
+            case 5 -> g.between(-1000, 1000) + 0.5;
+            case 6 -> g.bool();
+            case 7 -> g.list(0, 3, () -> g.string(5));
+            default -> Map.of("nested", List.of(1, 2));
+        };
     }
 
-    @SuppressWarnings("unchecked")
-    private static net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<Object>> weighted(int weight, Arbitrary<?> a) {
-        return net.jqwik.api.Tuple.of(weight, (Arbitrary<Object>) a);
-    }
-
-    @Provide
-    Arbitrary<Map<String, Object>> records() {
-        Arbitrary<Object> v = anyValue();
-        return Combinators.combine(List.of(v, v, v, v, v, v, v)).as(values -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            String[] names = {"id", "url", "title", "text", "published", "source", "extra"};
-            for (int i = 0; i < names.length; i++) {
-                if (values.get(i) != ABSENT) {
-                    m.put(names[i], values.get(i));
-                }
+    private static Map<String, Object> record(Gen g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String name : List.of("id", "url", "title", "text", "published", "source", "extra")) {
+            Object v = anyValue(g);
+            if (v != ABSENT) {
+                m.put(name, v);
             }
-            return m;
-        });
+        }
+        return m;
     }
 
     /** The documented contract of a JSON line, written independently of the reader: which field is wrong, if any. */
@@ -215,10 +204,13 @@ class ReaderFuzzTest {
         return Optional.empty();
     }
 
-    @Property(tries = 200)
-    void everyJsonLineIsAnArticleOrAnErrorNamingItsLineAndTheWrongField(
-            @ForAll @Size(min = 1, max = 12) List<@From("records") Map<String, Object>> records,
-            @ForAll @Size(max = 12) List<@IntRange(max = 3) Integer> noise) {
+    @TestFactory
+    Stream<DynamicTest> everyJsonLineIsAnArticleOrAnErrorNamingItsLineAndTheWrongField() {
+        return Fuzz.cases("JSON lines", 200, 4_000_000, g -> jsonLinesCase(g.list(1, 12, () -> record(g)),
+                g.list(0, 12, () -> g.between(0, 3))));
+    }
+
+    private static void jsonLinesCase(List<Map<String, Object>> records, List<Integer> noise) {
         StringBuilder in = new StringBuilder();
         List<Optional<String>> expected = new ArrayList<>();
         List<String> expectedRecords = new ArrayList<>();
@@ -259,9 +251,7 @@ class ReaderFuzzTest {
 
     // ---- HTML: broken, deeply nested, hostile
 
-    @Provide
-    Arbitrary<String> tagSoup() {
-        Arbitrary<String> token = Arbitraries.of("<html>", "<body>", "<article>", "</article>", "<main>", "<div>", "</div>",
+    private static final List<String> TAGS = List.of("<html>", "<body>", "<article>", "</article>", "<main>", "<div>", "</div>",
                 "<p>", "</p>", "<p>Iraqi forces attacked rebels near Mosul on Monday, officials said. ", "<br>", "<br/>",
                 "<script>", "</script>", "<style>", "<!--", "-->", "<![CDATA[", "]]>", "<table><tr><td>", "</td>",
                 "<b><i>", "</b>", "</i>", "&amp;", "&#xD800;", "&#0;", "&#x110000;", "&nosuch;", "<", ">", "\"", "'",
@@ -273,17 +263,26 @@ class ReaderFuzzTest {
                 "<header>", "<nav>", "<aside class=\"related\">", "<form>", "<ul><li><a href=x>Read more</a></li></ul>",
                 "<svg><foreignObject><p>", "<math><mi>", "<template>", "<frameset>", "<plaintext>", "\u202E", "\u200B",
                 "<p dir=\"rtl\">\u0627\u0644\u0639\u0631\u0627\u0642 ", "\n", " ");
-        return token.list().ofMaxSize(300).map(l -> String.join("", l));
+
+    @TestFactory
+    Stream<DynamicTest> brokenHtmlBecomesAnArticleOrAClearError() {
+        return Fuzz.cases("tag soup", 200, 5_000_000, g -> {
+            String html = String.join("", g.list(0, 300, () -> g.oneOf(TAGS)));
+            assertWellFormed(readStdin(html.getBytes(StandardCharsets.UTF_8),
+                    ReadOptions.defaults().withFormat(InputFormat.HTML)));
+        });
     }
 
-    @Property(tries = 200)
-    void brokenHtmlBecomesAnArticleOrAClearError(@ForAll("tagSoup") String html) {
-        assertWellFormed(readStdin(html.getBytes(StandardCharsets.UTF_8), ReadOptions.defaults().withFormat(InputFormat.HTML)));
+    private static final List<String> NESTING_TAGS = List.of("div", "article", "span", "b", "blockquote", "table", "ul",
+            "li", "section", "font");
+
+    @TestFactory
+    Stream<DynamicTest> deeplyNestedHtmlDoesNotOverflowTheStack() {
+        return Fuzz.cases("deep nesting", 8, 6_000_000, g ->
+                deepNestingCase(g.size(1, 20_000), g.oneOf(NESTING_TAGS), g.bool()));
     }
 
-    @Property(tries = 8)
-    void deeplyNestedHtmlDoesNotOverflowTheStack(@ForAll @IntRange(min = 1, max = 20_000) int depth,
-                                                 @ForAll("nestingTags") String tag, @ForAll boolean closed) {
+    private static void deepNestingCase(int depth, String tag, boolean closed) {
         String paragraph = "<p>" + "Iraqi forces attacked rebels near Mosul on Monday, officials said. ".repeat(4) + "</p>";
         StringBuilder html = new StringBuilder("<html><body>");
         html.append(("<" + tag + ">").repeat(depth)).append(paragraph);
@@ -299,7 +298,7 @@ class ReaderFuzzTest {
      * Regression: 150,000 nested lists kept a reader busy for 95 s (jsoup's parse and the junk and container
      * searches cost elements x depth); a page over the tag limit now fails before it is parsed.
      */
-    @Example
+    @Test
     void aPageOfHundredsOfThousandsOfNestedTagsFailsOnItsTagCountBeforeParsing() {
         String html = "<html><body>" + "<ul>".repeat(150_000) + "<p>Iraqi forces attacked rebels near Mosul.</p>";
         List<ReadResult> results = readStdin(html.getBytes(StandardCharsets.UTF_8),
@@ -309,7 +308,7 @@ class ReaderFuzzTest {
     }
 
     /** Regression: 10,000 nested article tags (under the element limit) are read, their text kept. */
-    @Example
+    @Test
     void nestingDeeperThanTheLimitKeepsTheText() {
         String sentence = "Iraqi forces attacked rebels near Mosul on Monday, officials said. ";
         String html = "<html><body>" + "<article>".repeat(10_000) + "<p>" + sentence.repeat(4) + "</p>"
@@ -320,23 +319,18 @@ class ReaderFuzzTest {
                 assertThat(ok.article().text()).contains(sentence.strip()));
     }
 
-    @Provide
-    Arbitrary<String> nestingTags() {
-        return Arbitraries.of("div", "article", "span", "b", "blockquote", "table", "ul", "li", "section", "font");
-    }
-
     // ---- zero-width and right-to-left characters
 
-    @Provide
-    Arbitrary<String> invisibles() {
-        return Arbitraries.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u200E", "\u200F", "\u202A", "\u202B",
+    private static final List<String> INVISIBLES = List.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u200E", "\u200F", "\u202A", "\u202B",
                 "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u061C", "\u00AD", "\u034F");
+
+    @TestFactory
+    Stream<DynamicTest> zeroWidthAndBidiCharactersAreKeptSoOffsetsMatchTheInput() {
+        return Fuzz.cases("zero-width and bidi", 200, 7_000_000, g -> invisiblesCase(
+                g.list(1, 20, () -> g.between(0, 60)), g.list(20, 20, () -> g.oneOf(INVISIBLES))));
     }
 
-    @Property(tries = 200)
-    void zeroWidthAndBidiCharactersAreKeptSoOffsetsMatchTheInput(
-            @ForAll @Size(min = 1, max = 20) List<@IntRange(max = 60) Integer> positions,
-            @ForAll @Size(min = 20, max = 20) List<@From("invisibles") String> marks) {
+    private static void invisiblesCase(List<Integer> positions, List<String> marks) {
         String body = "Iraqi forces attacked rebels near Mosul on Monday. \u0627\u0644\u0639\u0631\u0627\u0642 said so.";
         StringBuilder sb = new StringBuilder(body);
         for (int i = positions.size() - 1; i >= 0; i--) {
@@ -392,7 +386,7 @@ class ReaderFuzzTest {
         };
     }
 
-    @Example
+    @Test
     void aFiftyMegabyteJsonLineFailsAloneAndTheNextLineIsRead() {
         List<ReadResult> results = readStdin(generated("{\"id\":\"huge\",\"text\":\"", FIFTY_MB, "Iraq talks ",
                 "\"}\n{\"id\":\"next\",\"text\":\"Iraq and Iran met.\"}\n"), ReadOptions.defaults());
@@ -405,7 +399,7 @@ class ReaderFuzzTest {
                 ok -> assertThat(ok.article().id()).isEqualTo("next"));
     }
 
-    @Example
+    @Test
     void aFiftyMegabyteTextOnStandardInputIsRefusedAfterTheLimitNotReadToTheEnd() {
         List<ReadResult> results = readStdin(generated("", FIFTY_MB, "Iraq talks ", ""),
                 ReadOptions.defaults().withFormat(InputFormat.TEXT));
@@ -413,7 +407,7 @@ class ReaderFuzzTest {
                 f -> assertThat(f.reason()).isEqualTo("input is larger than the limit of 5.0 MiB (5,242,880 bytes) per article"));
     }
 
-    @Example
+    @Test
     void aFiftyMegabyteSingleLineFileIsRefusedByItsSizeAndTheNextFileIsRead() throws IOException {
         Path dir = Files.createTempDirectory("khaldun-fuzz");
         try {

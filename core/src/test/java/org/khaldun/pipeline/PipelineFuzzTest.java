@@ -8,15 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.khaldun.article.Article;
 import org.khaldun.article.ArticleSources;
 import org.khaldun.article.InputFormat;
@@ -25,6 +20,8 @@ import org.khaldun.article.ReadResult;
 import org.khaldun.article.DebrisMarker;
 import org.khaldun.event.Event;
 import org.khaldun.event.TextInfo;
+import org.khaldun.fuzz.Fuzz;
+import org.khaldun.fuzz.Fuzz.Gen;
 import org.khaldun.json.Json;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.nlp.Token;
@@ -33,7 +30,8 @@ import org.khaldun.output.EventJson;
 /**
  * Hostile articles through the whole coder (the shared CoreNLP engine): every article ends in events whose
  * offsets point at the text they quote, or in a per-article limit error that names the limit; never an
- * exception from inside a stage, never a hang.
+ * exception from inside a stage, never a hang. Generated cases come from {@link Fuzz} with a fixed seed per case;
+ * the seed is in each case's name.
  */
 class PipelineFuzzTest {
 
@@ -54,15 +52,13 @@ class PipelineFuzzTest {
             "\uD83D\uDE00", "\uD83C\uDDEE\uD83C\uDDF6", "\u4E2D\u56FD", "\u0000", "\u0007", "\t", "\u00A0", "\u2028",
             "\u2029", "\u3000", "\uFFFD", "\uD800", "\uDFFF", "\u0085", "&amp;", "<b>", "\\", "%s", "${x}");
 
-    @Provide
-    Arbitrary<String> hostileArticles() {
-        Arbitrary<String> word = Arbitraries.frequencyOf(List.of(
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(NEWSY)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(HOSTILE)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(6))));
-        Arbitrary<String> sentence = word.list().ofMinSize(1).ofMaxSize(40)
-                .map(ws -> String.join(" ", ws) + ".");
-        return sentence.list().ofMinSize(1).ofMaxSize(10).map(ss -> String.join(" ", ss));
+    /** One to ten sentences of one to forty words: mostly news words, some hostile characters, some noise. */
+    private static String hostileArticle(Gen g) {
+        return String.join(" ", g.list(1, 10, () -> String.join(" ", g.list(1, 40, () -> switch (g.weighted(6, 2, 1)) {
+            case 0 -> g.oneOf(NEWSY);
+            case 1 -> g.oneOf(HOSTILE);
+            default -> g.string(6);
+        })) + "."));
     }
 
     private static Article article(String text) {
@@ -97,16 +93,20 @@ class PipelineFuzzTest {
         }
     }
 
-    @Property(tries = 60)
-    void hostileTextEndsInSoundEventsOrALimitError(@ForAll("hostileArticles") String text) {
-        assertSound(PIPELINE.code(article(text), CodingLimits.DEFAULTS));
+    @TestFactory
+    Stream<DynamicTest> hostileTextEndsInSoundEventsOrALimitError() {
+        return Fuzz.cases("hostile articles", 60, 11_000_000, g ->
+                assertSound(PIPELINE.code(article(hostileArticle(g)), CodingLimits.DEFAULTS)));
     }
 
     /** End to end: JSON lines of hostile articles among broken lines, read, then coded. */
-    @Property(tries = 20)
-    void hostileJsonLinesAreReadAndCodedOrFailAloneNamingTheirLine(
-            @ForAll @Size(max = 8) List<@From("hostileArticles") String> texts,
-            @ForAll @Size(max = 8) List<@From("garbage") String> garbage) {
+    @TestFactory
+    Stream<DynamicTest> hostileJsonLinesAreReadAndCodedOrFailAloneNamingTheirLine() {
+        return Fuzz.cases("hostile JSON lines", 20, 12_000_000, g ->
+                hostileJsonLinesCase(g.list(0, 8, () -> hostileArticle(g)), g.list(0, 8, () -> garbage(g))));
+    }
+
+    private static void hostileJsonLinesCase(List<String> texts, List<String> garbage) {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < Math.max(texts.size(), garbage.size()); i++) {
             if (i < texts.size()) {
@@ -130,17 +130,21 @@ class PipelineFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> garbage() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40).map(s -> s.replace('\n', ' ').replace('\r', ' ')),
-                Arbitraries.of("{", "{\"text\": 5}", "{\"text\": \"\\ud800 Iraq\"}", "{\"id\": [], \"text\": \"x\"}",
-                        "{\"text\": \"Iraq\", \"published\": \"2024-02-30\"}", "[]", "null", "\"text\""));
+    /** A line that is not a sound article: noise (kept on one line), or JSON with a broken or wrong-typed field. */
+    private static String garbage(Gen g) {
+        return g.bool() ? g.string(40).replace('\n', ' ').replace('\r', ' ')
+                : g.oneOf("{", "{\"text\": 5}", "{\"text\": \"\\ud800 Iraq\"}", "{\"id\": [], \"text\": \"x\"}",
+                        "{\"text\": \"Iraq\", \"published\": \"2024-02-30\"}", "[]", "null", "\"text\"");
     }
 
     // ---- very long sentences: thousands of tokens, not parsed, still coded
 
-    @Property(tries = 3)
-    void aSentenceOfThousandsOfTokensIsCodedWithoutParsingIt(@ForAll @IntRange(min = 1_000, max = 4_000) int tokens) {
+    @TestFactory
+    Stream<DynamicTest> aSentenceOfThousandsOfTokensIsCodedWithoutParsingIt() {
+        return Fuzz.cases("long sentences", 3, 13_000_000, g -> longSentenceCase(g.between(1_000, 4_000)));
+    }
+
+    private static void longSentenceCase(int tokens) {
         List<String> words = List.of("Iraqi", "forces", "attacked", "rebels", "near", "Mosul", "and", "the", "Iranian",
                 "minister", "condemned", "it", ",");
         StringBuilder sb = new StringBuilder("Iraq condemned Iran on Monday. ");
@@ -162,9 +166,13 @@ class PipelineFuzzTest {
      * {@code &amp;…}, {@code Iraq-Iran-…}, e-mail-like text or emoji took 20 s to over a minute to split. A run
      * over {@link org.khaldun.nlp.CoreNlpEngine#MAX_WORD_CHARS} is now one token as it stands.
      */
-    @Property(tries = 8)
-    void aRunOfThousandsOfCharactersWithoutASpaceIsOneToken(
-            @ForAll("spacelessUnits") String unit, @ForAll @IntRange(min = 101, max = 60_000) int chars) {
+    @TestFactory
+    Stream<DynamicTest> aRunOfThousandsOfCharactersWithoutASpaceIsOneToken() {
+        return Fuzz.cases("runs without spaces", 8, 14_000_000, g ->
+                spacelessRunCase(g.oneOf(SPACELESS_UNITS), g.size(101, 60_000)));
+    }
+
+    private static void spacelessRunCase(String unit, int chars) {
         String run = unit.repeat(chars / unit.length() + 1);
         String text = "Iraq condemned Iran on Monday. " + run + " Iran accused Iraq on Tuesday.";
         CodedArticle coded = PIPELINE.code(article(text), CodingLimits.DEFAULTS);
@@ -173,17 +181,15 @@ class PipelineFuzzTest {
         assertThat(coded.events()).extracting(e -> e.textInfo().trigger()).contains("condemned", "accused");
     }
 
-    @Provide
-    Arbitrary<String> spacelessUnits() {
-        return Arbitraries.of("&amp;", "Iraq-Iran-", "a@b.c", "\uD83D\uDE00", "http://x.org/", "...", "(", "U.S.", "1,0");
-    }
+    private static final List<String> SPACELESS_UNITS = List.of("&amp;", "Iraq-Iran-", "a@b.c", "\uD83D\uDE00",
+            "http://x.org/", "...", "(", "U.S.", "1,0");
 
     /**
      * Regression: a "sentence" of 30,000 tokens (no full stop) cost its length squared in attribution and
      * places (20 s); it is now cut into pieces of 500 to 999 tokens, none of them parsed (token rules such as
      * "Iraq said" still apply to them, as they did to the whole).
      */
-    @Example
+    @Test
     void aRunOnSentenceIsCutIntoUnparsedPieces() {
         String text = "\" Iraq said \" , Iraq and Iran met the U.S. police in Baghdad , ".repeat(1_000);
         CodedArticle coded = PIPELINE.code(article(text), CodingLimits.DEFAULTS);
@@ -197,7 +203,7 @@ class PipelineFuzzTest {
 
     // ---- 100,000-sentence articles
 
-    @Example
+    @Test
     void anArticleOfAHundredThousandSentencesFailsOnTheSentenceLimitNamingIt() {
         String text = "Yes! ".repeat(100_000);
         assertThatThrownBy(() -> PIPELINE.code(article(text), CodingLimits.DEFAULTS))
@@ -208,7 +214,7 @@ class PipelineFuzzTest {
                 });
     }
 
-    @Example
+    @Test
     void aHundredThousandSentencesWithoutActorsAreCodedWhenTheLimitAllowsThem() {
         String text = "Yes! ".repeat(100_000);
         CodedArticle coded = PIPELINE.code(article(text), CodingLimits.DEFAULTS.withMaxSentences(200_000));
@@ -216,7 +222,7 @@ class PipelineFuzzTest {
         assertThat(coded.events()).isEmpty();
     }
 
-    @Example
+    @Test
     void anArticleOverTheSizeLimitIsRefusedBeforeAnyWork() {
         String text = "Iraq condemned Iran. ".repeat(2_500_000); // 52.5 million characters
         AtomicLong clockReads = new AtomicLong();
@@ -236,7 +242,7 @@ class PipelineFuzzTest {
 
     // ---- time budget (a fake clock: no test waits for real time)
 
-    @Example
+    @Test
     void anArticleOverItsTimeBudgetFailsNamingTheBudgetAndTheStageReached() {
         AtomicLong now = new AtomicLong();
         // every look at the clock is one second later
@@ -253,7 +259,7 @@ class PipelineFuzzTest {
         assertThat(slow.code(a, CodingLimits.DEFAULTS.withTimeBudget(Duration.ZERO)).events()).isNotEmpty();
     }
 
-    @Example
+    @Test
     void theParseStageIsStoppedBetweenBatchesOfSentences() {
         AtomicLong now = new AtomicLong();
         Pipeline slow = PIPELINE.withClock(() -> now.addAndGet(1_000_000_000L));
