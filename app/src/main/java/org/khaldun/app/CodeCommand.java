@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.khaldun.output.EventTsv;
 import org.khaldun.petrarch.PetrarchFiles;
 import org.khaldun.petrarch.PetrarchFormatException;
 import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.CodingLimits;
 import org.khaldun.pipeline.Pipeline;
 import org.khaldun.pipeline.PipelineOptions;
 import picocli.CommandLine.Command;
@@ -74,14 +76,33 @@ final class CodeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     CoderChoice coder;
 
+    @Option(names = "--max-article-chars", paramLabel = "N",
+            description = {"Largest article text coded, in characters (default: ${DEFAULT-VALUE}); a larger article"
+                    + " fails alone. Also raises the input limit per record (5 MiB) to 4 bytes per character when larger."},
+            defaultValue = "" + CodingLimits.DEFAULT_MAX_ARTICLE_CHARS)
+    int maxArticleChars;
+
+    @Option(names = "--max-sentences", paramLabel = "N",
+            description = "Most sentences per article (default: ${DEFAULT-VALUE}); an article with more fails alone.",
+            defaultValue = "" + CodingLimits.DEFAULT_MAX_SENTENCES)
+    int maxSentences;
+
+    @Option(names = "--article-timeout", paramLabel = "SECONDS",
+            description = "Time budget per article in seconds, decimals allowed; 0 for none (default: ${DEFAULT-VALUE})."
+                    + " An article over it fails alone, named on stderr; the others are still coded.",
+            defaultValue = "60")
+    double articleTimeout;
+
     @Mixin
     PetrarchDictionaryOptions petrarch = new PetrarchDictionaryOptions();
 
     @Override
     public Integer call() {
         ReadOptions options;
+        CodingLimits limits;
         PetrarchFiles petrarchFiles;
         try {
+            limits = codingLimits();
             options = readOptions();
             petrarchFiles = petrarch.files();
         } catch (IllegalArgumentException e) {
@@ -109,7 +130,7 @@ final class CodeCommand implements Callable<Integer> {
                 out.newLine();
             }
             Iterator<ReadResult> it = records.iterator();
-            new ParallelCoder(pipeline, n).run(it, outcome -> {
+            new ParallelCoder(pipeline, n, limits).run(it, outcome -> {
                 if (outcome instanceof ParallelCoder.Failed f) {
                     progress.failure();
                     err.println("khaldun: " + f.record() + ": " + f.reason());
@@ -144,6 +165,19 @@ final class CodeCommand implements Callable<Integer> {
         return progress.failed() > 0 ? Main.EXIT_SOME_RECORDS_FAILED : Main.EXIT_OK;
     }
 
+    private CodingLimits codingLimits() {
+        if (maxArticleChars <= 0) {
+            throw new IllegalArgumentException("--max-article-chars must be a positive number, got " + maxArticleChars);
+        }
+        if (maxSentences <= 0) {
+            throw new IllegalArgumentException("--max-sentences must be a positive number, got " + maxSentences);
+        }
+        if (!(articleTimeout >= 0) || articleTimeout > 86_400) {
+            throw new IllegalArgumentException("--article-timeout must be 0 (none) to 86400 seconds, got " + articleTimeout);
+        }
+        return new CodingLimits(maxArticleChars, maxSentences, Duration.ofNanos(Math.round(articleTimeout * 1e9)));
+    }
+
     private ReadOptions readOptions() {
         LocalDate date = null;
         if (published != null) {
@@ -154,6 +188,10 @@ final class CodeCommand implements Callable<Integer> {
             }
         }
         ReadOptions options = ReadOptions.defaults();
+        if (4L * maxArticleChars > options.maxArticleBytes()) {
+            // a UTF-8 character takes at most 4 bytes: an article the coder accepts must get through the reader
+            options = options.withMaxArticleBytes(Math.min(ReadOptions.MAX_LIMIT, 4L * maxArticleChars));
+        }
         if (inputFormat != null) {
             options = options.withFormat(inputFormat);
         }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
@@ -78,6 +80,20 @@ public final class HtmlArticles {
     /** A container needs this much paragraph text to count as the article rather than a teaser card. */
     private static final int MIN_ARTICLE_CHARS = 200;
 
+    /**
+     * Deepest element nesting kept; deeper elements are attached at this depth (their text stays, in order).
+     * Real pages nest 20 to 40 levels. Finding the article container looks at each candidate's subtree, so
+     * its cost grows with elements times depth: a crafted page of 200,000 nested tags took minutes at jsoup's
+     * own limit of 512.
+     */
+    public static final int MAX_NESTING = 64;
+
+    /**
+     * Most tags (start tags, {@code <} and a letter) in a page: a heavy news page has a few thousand. Above this
+     * the page fails with a clear error before it is parsed, rather than keep a reader thread busy for long.
+     */
+    public static final int MAX_TAGS = 50_000;
+
     private HtmlArticles() {
     }
 
@@ -113,7 +129,12 @@ public final class HtmlArticles {
 
     /** The article in a page (already decoded), without debris marked. */
     public static Article parse(String id, String html, String baseUri, ReadOptions options) throws BadInputException {
-        Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+        int tags = startTags(html);
+        if (tags > MAX_TAGS) {
+            throw new BadInputException(String.format(Locale.ROOT,
+                    "page has %,d HTML tags, over the limit of %,d per page", tags, MAX_TAGS));
+        }
+        Document doc = Parser.htmlParser().setMaxDepth(MAX_NESTING).parseInput(html, baseUri == null ? "" : baseUri);
         LdMeta ld = jsonLd(doc);
         Map<String, String> metas = metas(doc);
 
@@ -137,6 +158,17 @@ public final class HtmlArticles {
         String source = siteName.isEmpty() ? options.defaultSource() : clean(siteName);
         return Article.of(id, url.strip(), title, text,
                 published.or(options::defaultPublished).orElse(null), source);
+    }
+
+    private static int startTags(String html) {
+        int n = 0;
+        for (int i = html.indexOf('<'); i >= 0 && i + 1 < html.length(); i = html.indexOf('<', i + 1)) {
+            char c = html.charAt(i + 1);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The article's {@code <h1>}: inside {@code <article>} or {@code <main>} first; never the site logo. */
@@ -282,8 +314,9 @@ public final class HtmlArticles {
                 header.remove();
             }
         }
+        Set<Element> holders = articleHolders(doc);
         for (Element form : doc.select("form")) {
-            if (!holdsArticle(form) && form.select("p").size() <= 3) {
+            if (!holders.contains(form) && form.select("p").size() <= 3) {
                 form.remove();
             }
         }
@@ -292,7 +325,7 @@ public final class HtmlArticles {
             if (e == doc.body() || !isJunkName(e)) {
                 continue;
             }
-            if (!holdsArticle(e)) {
+            if (!holders.contains(e)) {
                 junk.add(e);
             }
         }
@@ -314,12 +347,20 @@ public final class HtmlArticles {
         return false;
     }
 
-    /** Guard against removing the article itself because its wrapper has a class like "has-comments". */
-    private static boolean holdsArticle(Element e) {
-        if (e.is("article, main, [itemprop=articleBody]")) {
-            return true;
+    /**
+     * Elements that are or contain the article (or its headline), so a wrapper with a class like "has-comments"
+     * is never removed as junk. Computed once, walking up from each article element and stopping at an
+     * ancestor already marked, so it costs one pass over the page however deep it is (a select per element
+     * made deeply nested pages quadratic).
+     */
+    private static Set<Element> articleHolders(Document doc) {
+        Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element m : doc.select("article, main, [itemprop=articleBody], h1")) {
+            for (Element e = m; e != null && holders.add(e); e = e.parent()) {
+                // marked: m and its ancestors up to the first one already marked
+            }
         }
-        return !e.select("article, main, [itemprop=articleBody], h1").isEmpty();
+        return holders;
     }
 
     private static Element container(Document doc) {

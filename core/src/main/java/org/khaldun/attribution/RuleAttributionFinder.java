@@ -1,9 +1,12 @@
 package org.khaldun.attribution;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.khaldun.actor.Actor;
@@ -117,6 +120,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
         final List<Quotes.Quote> quotes;
         final Graph[] graphs;
         final List<Found> found = new ArrayList<>();
+        final Map<Integer, List<String>> words = new HashMap<>();
         private Persons persons;
 
         Run(String text, List<Sentence> sentences, ActorIndex actors) {
@@ -1779,10 +1783,16 @@ public final class RuleAttributionFinder implements AttributionFinder {
             return s.token(k).word().toLowerCase(Locale.ROOT);
         }
 
+        /** The sentence's words, built once per sentence: one cue per word made run-on sentences quadratic. */
         List<String> words(Sentence s) {
-            List<String> w = new ArrayList<>(s.tokens().size());
-            for (Token t : s.tokens()) {
-                w.add(t.word());
+            List<String> w = words.get(s.index());
+            if (w == null) {
+                w = new ArrayList<>(s.tokens().size());
+                for (Token t : s.tokens()) {
+                    w.add(t.word());
+                }
+                w = Collections.unmodifiableList(w);
+                words.put(s.index(), w);
             }
             return w;
         }

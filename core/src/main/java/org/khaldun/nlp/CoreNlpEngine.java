@@ -100,27 +100,123 @@ public final class CoreNlpEngine implements NlpEngine {
         return out;
     }
 
+    /**
+     * Longest run of non-whitespace characters handed to CoreNLP's tokenizer. Its lexer backtracks within such a
+     * run, so its cost grows with the square of the run's length: 40,000 characters of {@code &amp;&amp;…},
+     * {@code Iraq-Iran-…} or emoji took a minute or more to tokenise. A longer run is not a word of news text
+     * (a URL is shorter); it becomes one token as it stands.
+     */
+    public static final int MAX_WORD_CHARS = 100;
+
+    /**
+     * Longest sentence handed to the later stages; a longer one is cut into pieces of this many tokens (the last
+     * piece up to twice as many). Such
+     * "sentences" are lists, tables or text without full stops, and are never parsed (over
+     * {@link #DEFAULT_MAX_PARSE_TOKENS}); left whole, rules that look across a sentence (speakers, places)
+     * cost its length squared: 30,000 tokens without a full stop took 20 s in attribution alone.
+     */
+    public static final int MAX_SENTENCE_TOKENS = 500;
+
     @Override
     public List<Sentence> split(String text) {
         Annotation doc = new Annotation(text);
         boolean paragraphLines = linesAreParagraphs(text);
-        (paragraphLines ? lineTokenizer : tokenizer).annotate(doc);
+        tokenize(doc, text, paragraphLines ? lineTokenizer : tokenizer);
         (paragraphLines ? lineSplitter : splitter).annotate(doc);
         List<Sentence> out = new ArrayList<>();
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         for (CoreMap s : sentences) {
             List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
-            List<Token> tokens = new ArrayList<>(labels.size());
-            for (int i = 0; i < labels.size(); i++) {
-                CoreLabel l = labels.get(i);
-                tokens.add(new Token(i, l.word(), l.word().toLowerCase(java.util.Locale.ROOT), "",
-                        l.beginPosition(), l.endPosition()));
+            if (labels.size() > MAX_SENTENCE_TOKENS) {
+                // a run-on "sentence" (a list, a table, text without full stops) is cut into pieces; the last one
+                // takes the remainder, so every piece stays over the parse limit and none yields an event the
+                // whole sentence would not have
+                int pieces = labels.size() / MAX_SENTENCE_TOKENS;
+                for (int k = 0; k < pieces; k++) {
+                    int from = k * MAX_SENTENCE_TOKENS;
+                    List<CoreLabel> piece = labels.subList(from, k == pieces - 1 ? labels.size() : from + MAX_SENTENCE_TOKENS);
+                    int start = piece.get(0).beginPosition();
+                    int end = piece.get(piece.size() - 1).endPosition();
+                    out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens(piece), List.of(),
+                            false));
+                }
+                continue;
             }
             int start = s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
             int end = s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-            out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens, List.of(), false));
+            out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens(labels), List.of(), false));
         }
         return out;
+    }
+
+    private static List<Token> tokens(List<CoreLabel> labels) {
+        List<Token> tokens = new ArrayList<>(labels.size());
+        for (int i = 0; i < labels.size(); i++) {
+            CoreLabel l = labels.get(i);
+            tokens.add(new Token(i, l.word(), l.word().toLowerCase(java.util.Locale.ROOT), "",
+                    l.beginPosition(), l.endPosition()));
+        }
+        return tokens;
+    }
+
+    /** Tokens of {@code text} in {@code doc}; runs longer than {@link #MAX_WORD_CHARS} bypass the lexer. */
+    private void tokenize(Annotation doc, String text, Annotator tokenizer) {
+        List<int[]> longRuns = longRuns(text);
+        if (longRuns.isEmpty()) {
+            tokenizer.annotate(doc);
+            return;
+        }
+        List<CoreLabel> tokens = new ArrayList<>();
+        int from = 0;
+        for (int[] run : longRuns) {
+            tokenizeSegment(tokenizer, text, from, run[0], tokens);
+            String word = text.substring(run[0], run[1]);
+            CoreLabel l = new CoreLabel();
+            l.setWord(word);
+            l.setValue(word);
+            l.setOriginalText(word);
+            l.setBeginPosition(run[0]);
+            l.setEndPosition(run[1]);
+            l.set(CoreAnnotations.BeforeAnnotation.class, "");
+            l.set(CoreAnnotations.AfterAnnotation.class, "");
+            l.setIsNewline(false);
+            tokens.add(l);
+            from = run[1];
+        }
+        tokenizeSegment(tokenizer, text, from, text.length(), tokens);
+        doc.set(CoreAnnotations.TokensAnnotation.class, tokens);
+    }
+
+    private static void tokenizeSegment(Annotator tokenizer, String text, int from, int to, List<CoreLabel> out) {
+        if (from >= to) {
+            return;
+        }
+        Annotation segment = new Annotation(text.substring(from, to));
+        tokenizer.annotate(segment);
+        for (CoreLabel l : segment.get(CoreAnnotations.TokensAnnotation.class)) {
+            l.setBeginPosition(l.beginPosition() + from);
+            l.setEndPosition(l.endPosition() + from);
+            out.add(l);
+        }
+    }
+
+    /** [start, end) of every run of non-whitespace characters longer than {@link #MAX_WORD_CHARS}. */
+    static List<int[]> longRuns(String text) {
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            boolean space = i == n || Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                if (i - start > MAX_WORD_CHARS) {
+                    runs.add(new int[] {start, i});
+                }
+                start = -1;
+            }
+        }
+        return runs;
     }
 
     /**
