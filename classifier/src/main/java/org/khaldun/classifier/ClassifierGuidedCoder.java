@@ -109,7 +109,7 @@ public final class ClassifierGuidedCoder implements EventCoder {
                     mine.add(e);
                 }
             }
-            if (!s.parsed() || s.dependencies().isEmpty() || wholly(article, s)) {
+            if (!s.parsed() || s.dependencies().isEmpty() || EventCoder.whollyDebris(article, s)) {
                 combined.addAll(mine); // the classifier never saw it: the pattern coder's word stands
                 continue;
             }
@@ -150,18 +150,6 @@ public final class ClassifierGuidedCoder implements EventCoder {
             }
         }
         return new Outcome(patternEvents, alone, combined, classified);
-    }
-
-    private static boolean wholly(Article article, Sentence s) {
-        if (article.debris().isEmpty()) {
-            return false;
-        }
-        for (Token t : s.tokens()) {
-            if (!article.inDebris(t.start(), t.end())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Event withExplanation(Event e, String explanation) {

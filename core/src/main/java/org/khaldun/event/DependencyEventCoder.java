@@ -132,12 +132,12 @@ public final class DependencyEventCoder implements EventCoder {
         List<Event> out = new ArrayList<>();
         for (Sentence s : sentences) {
             if (!s.parsed() || s.dependencies().isEmpty()) {
-                if (!s.parsed() && !actors.mentions(s.index()).isEmpty() && !isWhollyDebris(article, s)) {
+                if (!s.parsed() && !actors.mentions(s.index()).isEmpty() && !EventCoder.whollyDebris(article, s)) {
                     new TokenStatements(this, article, s, actors.mentions(s.index()), times, out).run();
                 }
                 continue;
             }
-            boolean whollyDebris = isWhollyDebris(article, s);
+            boolean whollyDebris = EventCoder.whollyDebris(article, s);
             if (whollyDebris) {
                 continue;
             }
@@ -159,18 +159,6 @@ public final class DependencyEventCoder implements EventCoder {
             }
         }
         return false;
-    }
-
-    private static boolean isWhollyDebris(Article article, Sentence s) {
-        if (article.debris().isEmpty()) {
-            return false;
-        }
-        for (Token t : s.tokens()) {
-            if (!article.inDebris(t.start(), t.end())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     EventLexicon lex() {

@@ -5,6 +5,7 @@ import org.khaldun.actor.ActorIndex;
 import org.khaldun.actor.ActorMention;
 import org.khaldun.article.Article;
 import org.khaldun.nlp.Sentence;
+import org.khaldun.nlp.Token;
 import org.khaldun.time.ArticleTimes;
 
 /**
@@ -22,4 +23,17 @@ public interface EventCoder {
 
     /** Events of the article; {@code sentences} are all sentences, parsed where {@link #mayHoldEvent} said so. */
     List<Event> code(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times);
+
+    /** Whether every token of the sentence lies in scraping debris ("Read more: …"): such a sentence codes nothing. */
+    static boolean whollyDebris(Article article, Sentence s) {
+        if (article.debris().isEmpty()) {
+            return false;
+        }
+        for (Token t : s.tokens()) {
+            if (!article.inDebris(t.start(), t.end())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

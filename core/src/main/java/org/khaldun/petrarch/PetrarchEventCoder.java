@@ -118,7 +118,7 @@ public final class PetrarchEventCoder implements EventCoder {
         List<Event> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Sentence s : sentences) {
-            if (whollyDebris(article, s)) {
+            if (EventCoder.whollyDebris(article, s)) {
                 continue;
             }
             Optional<CodingResult.Rejection> discard = coder.discard(upperWords(s));
@@ -155,18 +155,6 @@ public final class PetrarchEventCoder implements EventCoder {
             out.add(t.word().toUpperCase(Locale.ROOT));
         }
         return out;
-    }
-
-    private static boolean whollyDebris(Article article, Sentence s) {
-        if (article.debris().isEmpty()) {
-            return false;
-        }
-        for (Token t : s.tokens()) {
-            if (!article.inDebris(t.start(), t.end())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Event event(Article article, Sentence s, List<ConstituencyParse.Leaf> leaves, CodingResult.Event e,
