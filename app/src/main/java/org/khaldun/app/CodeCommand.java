@@ -7,15 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.khaldun.article.ArticleSources;
-import org.khaldun.article.InputFormat;
 import org.khaldun.article.ReadOptions;
 import org.khaldun.article.ReadResult;
 import org.khaldun.classifier.ClassifierPipelines;
@@ -46,20 +43,12 @@ final class CodeCommand implements Callable<Integer> {
             description = "Files or folders (recursive), or '-' for stdin (the default).")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "text, html, jsonl or feed (default: from each file's extension, else sniffed).")
-    InputFormat inputFormat;
+    @Mixin
+    InputOptions input = new InputOptions();
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
             description = "Output: jsonl (PLOVER-style, canonical) or tsv (one row per event, with header). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
-
-    @Option(names = "--published", paramLabel = "YYYY-MM-DD",
-            description = "Publication date for articles that carry none (anchors relative dates such as 'On Wednesday').")
-    String published;
-
-    @Option(names = "--source", paramLabel = "NAME", description = "Publisher for articles that name none.")
-    String source;
 
     @Option(names = "--threads", paramLabel = "N", description = "Coding threads (default: all cores).")
     Integer threads;
@@ -103,7 +92,11 @@ final class CodeCommand implements Callable<Integer> {
         PetrarchFiles petrarchFiles;
         try {
             limits = codingLimits();
-            options = readOptions();
+            options = input.readOptions();
+            if (4L * maxArticleChars > options.maxArticleBytes()) {
+                // a UTF-8 character takes at most 4 bytes: an article the coder accepts must get through the reader
+                options = options.withMaxArticleBytes(Math.min(ReadOptions.MAX_LIMIT, 4L * maxArticleChars));
+            }
             petrarchFiles = petrarch.files();
         } catch (IllegalArgumentException e) {
             System.err.println("khaldun: " + e.getMessage());
@@ -176,31 +169,5 @@ final class CodeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--article-timeout must be 0 (none) to 86400 seconds, got " + articleTimeout);
         }
         return new CodingLimits(maxArticleChars, maxSentences, Duration.ofNanos(Math.round(articleTimeout * 1e9)));
-    }
-
-    private ReadOptions readOptions() {
-        LocalDate date = null;
-        if (published != null) {
-            try {
-                date = LocalDate.parse(published);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--published must be YYYY-MM-DD, got '" + published + "'");
-            }
-        }
-        ReadOptions options = ReadOptions.defaults();
-        if (4L * maxArticleChars > options.maxArticleBytes()) {
-            // a UTF-8 character takes at most 4 bytes: an article the coder accepts must get through the reader
-            options = options.withMaxArticleBytes(Math.min(ReadOptions.MAX_LIMIT, 4L * maxArticleChars));
-        }
-        if (inputFormat != null) {
-            options = options.withFormat(inputFormat);
-        }
-        if (date != null) {
-            options = options.withDefaultPublished(date);
-        }
-        if (source != null) {
-            options = options.withDefaultSource(source);
-        }
-        return options;
     }
 }

@@ -2,8 +2,6 @@ package org.khaldun.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.HexFormat;
 import org.khaldun.article.ArticleSources;
 import org.khaldun.article.FeedArticles;
 import org.khaldun.fetch.FeedFetcher;
-import org.khaldun.article.InputFormat;
 import org.khaldun.article.ReadOptions;
 import org.khaldun.article.ReadResult;
 import org.khaldun.pipeline.PipelineOptions;
@@ -27,6 +24,7 @@ import org.khaldun.store.EventStore;
 import org.khaldun.store.IngestItem;
 import org.khaldun.store.IngestOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,16 +45,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "The store (created if missing). Default: ${DEFAULT-VALUE}.")
     Path db;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "text, html, jsonl or feed (default: from each file's extension, else sniffed).")
-    InputFormat inputFormat;
-
-    @Option(names = "--published", paramLabel = "YYYY-MM-DD",
-            description = "Publication date for articles that carry none.")
-    String published;
-
-    @Option(names = "--source", paramLabel = "NAME", description = "Publisher for articles that name none.")
-    String source;
+    @Mixin
+    InputOptions input = new InputOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Coding threads (default: all cores).")
     Integer threads;
@@ -84,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         ReadOptions options;
         try {
-            options = readOptions(inputFormat, published, source);
+            options = input.readOptions();
         } catch (IllegalArgumentException e) {
             System.err.println("khaldun: " + e.getMessage());
             return Main.EXIT_USAGE;
@@ -204,27 +194,5 @@ final class IngestCommand implements Callable<Integer> {
                 return r;
             }
         };
-    }
-
-    static ReadOptions readOptions(InputFormat inputFormat, String published, String source) {
-        LocalDate date = null;
-        if (published != null) {
-            try {
-                date = LocalDate.parse(published);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--published must be YYYY-MM-DD, got '" + published + "'");
-            }
-        }
-        ReadOptions options = ReadOptions.defaults();
-        if (inputFormat != null) {
-            options = options.withFormat(inputFormat);
-        }
-        if (date != null) {
-            options = options.withDefaultPublished(date);
-        }
-        if (source != null) {
-            options = options.withDefaultSource(source);
-        }
-        return options;
     }
 }
