@@ -16,8 +16,7 @@ class ExampleArticleActorsTest {
 
     @BeforeAll
     static void read() throws IOException {
-        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
-                "iraq-iran-us-forces.txt");
+        Path file = org.khaldun.TestData.exampleArticle();
         r = Recognized.of(Files.readString(file), LocalDate.of(2024, 2, 7));
     }
 

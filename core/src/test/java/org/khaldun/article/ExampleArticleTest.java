@@ -3,7 +3,6 @@ package org.khaldun.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,11 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The canonical demo article, read as a plain-text file the way the CLI reads it. */
 class ExampleArticleTest {
 
-    private static final Path EXAMPLE = Path.of(System.getProperty("khaldun.shared", "../../shared"),
-            "data/examples/iraq-iran-us-forces.txt");
 
     private static ReadResult readExample(ReadOptions options) {
-        try (Stream<ReadResult> results = ArticleSources.read(List.of(EXAMPLE.toString()), options)) {
+        try (Stream<ReadResult> results = ArticleSources.read(List.of(org.khaldun.TestData.exampleArticle().toString()), options)) {
             List<ReadResult> all = results.toList();
             assertThat(all).hasSize(1);
             return all.get(0);
@@ -33,10 +30,10 @@ class ExampleArticleTest {
         assertThat(a.title()).isEqualTo("Iraq, Iran discuss withdrawal of US forces");
         assertThat(a.published()).contains(LocalDate.of(2024, 2, 7));
         assertThat(a.text()).startsWith("Iraq, Iran discuss withdrawal of US forces\n\nIn a meeting between");
-        assertThat(result.record()).isEqualTo(EXAMPLE.toString());
+        assertThat(result.record()).isEqualTo(org.khaldun.TestData.exampleArticle().toString());
 
         // the body is the file after its first line, byte for byte
-        String file = Files.readString(EXAMPLE);
+        String file = Files.readString(org.khaldun.TestData.exampleArticle());
         String body = file.substring(file.indexOf('\n') + 1).strip();
         assertThat(a.text()).isEqualTo(a.title() + "\n\n" + body);
     }

@@ -432,8 +432,7 @@ class RuleAttributionFinderTest {
 
     @Test
     void theExampleArticleAttributesItsQuotesAndItsSecondHandSources() throws IOException {
-        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
-                "iraq-iran-us-forces.txt");
+        Path file = org.khaldun.TestData.exampleArticle();
         String raw = Files.readString(file, StandardCharsets.UTF_8);
         int nl = raw.indexOf('\n');
         String text = raw.substring(0, nl) + "\n\n" + raw.substring(nl + 1);
@@ -481,8 +480,7 @@ class RuleAttributionFinderTest {
 
     @Test
     void withTheDictionaryRecogniserTheExampleSpeakersCarryActorCodes() throws IOException {
-        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
-                "iraq-iran-us-forces.txt");
+        Path file = org.khaldun.TestData.exampleArticle();
         String raw = Files.readString(file, StandardCharsets.UTF_8);
         int nl = raw.indexOf('\n');
         String text = raw.substring(0, nl) + "\n\n" + raw.substring(nl + 1);

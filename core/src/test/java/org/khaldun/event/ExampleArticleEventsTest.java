@@ -29,7 +29,7 @@ class ExampleArticleEventsTest {
 
     @BeforeAll
     static void code() {
-        Path file = EventFixtures.shared().resolve("data/examples/iraq-iran-us-forces.txt");
+        Path file = org.khaldun.TestData.exampleArticle();
         ReadOptions options = ReadOptions.defaults().withDefaultPublished(LocalDate.of(2024, 2, 8));
         try (Stream<ReadResult> read = ArticleSources.read(List.of(file.toString()), options)) {
             article = ((ReadResult.Ok) read.findFirst().orElseThrow()).article();

@@ -107,9 +107,7 @@ class EventDatingTest {
      */
     @Test
     void theExampleArticleDatesItsEventsFromTheText() throws IOException {
-        Path file = Path.of(System.getProperty("khaldun.shared", "../../shared"), "data", "examples",
-                "iraq-iran-us-forces.txt");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(file), "example article not available");
+        Path file = org.khaldun.TestData.exampleArticle();
         Resolved r = resolve(Files.readString(file));
         EventDate received = r.dateOf("received");
         assertThat(received.value()).isEqualTo("2024-02-07");
