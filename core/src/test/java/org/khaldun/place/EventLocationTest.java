@@ -52,4 +52,23 @@ class EventLocationTest {
                 + "The gunmen fled after the attack.", true);
         assertThat(l.locationOf("attacked")).isEqualTo("MOSUL");
     }
+
+    @Test
+    void aCountryNamedInsideAnAntiOrProModifierIsWhatTheThingIsAboutNotWhereTheEventHappened() {
+        Located l = Located.of("Iran commended its recent anti-\"Israel\" legislation.", true);
+        assertThat(l.place("Israel").use()).isEqualTo(PlaceUse.ADJECTIVAL);
+        assertThat(l.locationOf("commended")).isEmpty();
+        Located militias = Located.of("Pro-Iran militias attacked the base on Sunday.", true);
+        assertThat(militias.locationOf("attacked")).isEmpty();
+        Located rally = Located.of("Anti-\"Israel\" protesters rallied in Amman on Friday.", true);
+        assertThat(rally.locationOf("rallied")).isEqualTo("Amman");
+    }
+
+    @Test
+    void aCountryLeadingOrBackingAnActorIsNotTheLocationOfItsAttack() {
+        Located l = Located.of("A US-led coalition bombed targets near Mosul overnight.", true);
+        assertThat(l.locationOf("bombed")).isEqualTo("Mosul");
+        Located backed = Located.of("Saudi-backed forces shelled the port on Monday.", true);
+        assertThat(backed.locationOf("shelled")).isEmpty();
+    }
 }
