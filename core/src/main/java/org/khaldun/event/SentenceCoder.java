@@ -456,6 +456,7 @@ final class SentenceCoder {
         }
         ActorMention m = mentionAt[token];
         if (m != null && !m.covers(trigger)) {
+            addSharedHeadModifiers(token, m, trigger, found);
             if (!found.contains(m)) {
                 found.add(m);
             }
@@ -513,6 +514,31 @@ final class SentenceCoder {
             }
         }
         return false;
+    }
+
+    /**
+     * "Iraqi and Iranian officials": the mention at the head covers only "Iranian officials"; the modifier
+     * conjoined with it ("Iraqi") is an actor of its own that shares the head, and comes first as in the text.
+     */
+    private void addSharedHeadModifiers(int head, ActorMention m, int trigger, List<ActorMention> found) {
+        int[] kids = g.childTokens(head);
+        String[] rels = g.childRelations(head);
+        for (int k = 0; k < kids.length; k++) {
+            int c = kids[k];
+            ActorMention cm = mentionAt[c];
+            if (cm == null || cm == m || m.covers(c) || cm.covers(trigger) || debris[c] || found.contains(cm)
+                    || !(rels[k].equals("amod") || rels[k].equals("compound"))) {
+                continue;
+            }
+            int[] grand = g.childTokens(c);
+            String[] grandRels = g.childRelations(c);
+            for (int j = 0; j < grand.length; j++) {
+                if (grandRels[j].startsWith("conj") && m.covers(grand[j])) {
+                    found.add(cm);
+                    break;
+                }
+            }
+        }
     }
 
     private void addConjuncts(int token, int trigger, List<ActorMention> found, Set<Integer> seen) {

@@ -44,6 +44,22 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void aMeetingBetweenOfficialsOfTwoNationalitiesHasOneAsActorAndTheOtherAsRecipient() {
+        Actors officials = new Actors().with("Iraqi", "IRQGOV").with("Iranian officials", "IRNGOV");
+        Event meeting = only(code("In a meeting between Iraqi and Iranian officials, the two sides discussed trade.", officials),
+                "04");
+        assertThat(codes(meeting.actor())).containsExactly("IRQGOV");
+        assertThat(codes(meeting.recipient())).containsExactly("IRNGOV");
+    }
+
+    @Test
+    void nationalitiesConjoinedBeforeOneNounAreEachAnActor() {
+        Actors troops = new Actors().with("US", "USAMIL").with("British troops", "GBRMIL");
+        Event attack = only(code("US and British troops attacked the compound on Monday.", troops), "19");
+        assertThat(codes(attack.actor())).containsExactly("USAMIL", "GBRMIL");
+    }
+
+    @Test
     void aHostVerbWithAVisitingDelegationYieldsConsultForBothSides() {
         List<Event> events = code("On Wednesday, the Iraqi Speaker received Iranian Judiciary Chief Ejei and his delegation.",
                 new Actors().with("the Iraqi Speaker", "IRQLEG").with("Iranian Judiciary Chief Ejei", "IRNJUD"));
