@@ -468,8 +468,11 @@ final class RuleArticleTimes implements ArticleTimes {
             }
             String rel = up.baseRelation();
             String pos = s.token(cur).pos();
+            // "…, while Iran commended …": a clause that happens at the same time as its head shares the head's
+            // occasion; "if", "because", "to" make a condition, cause or purpose, which need not
             boolean adjunct = (rel.equals("advcl") || rel.equals("dep") || rel.equals("parataxis"))
-                    && (pos.equals("VBG") || pos.equals("VBD")) && !hasMark(s, cur);
+                    && (pos.equals("VBG") || pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP"))
+                    && (!hasMark(s, cur) || hasMarkOnly(s, cur, SIMULTANEOUS));
             if (!(rel.equals("conj") || adjunct)) {
                 return -1;
             }
@@ -488,6 +491,22 @@ final class RuleArticleTimes implements ArticleTimes {
     }
 
     /** A subordinating word ("if", "because", "to") makes an adjunct clause a condition or purpose. */
+    /** Subordinators of a clause told as happening alongside its head. */
+    private static final Set<String> SIMULTANEOUS = Set.of("while", "whereas", "as", "when");
+
+    private static boolean hasMarkOnly(Sentence s, int head, Set<String> words) {
+        boolean any = false;
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() == head && d.baseRelation().equals("mark")) {
+                if (!words.contains(s.token(d.dependent()).word().toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static boolean hasMark(Sentence s, int head) {
         for (Dependency d : s.dependencies()) {
             if (d.governor() == head && d.baseRelation().equals("mark")) {

@@ -51,6 +51,18 @@ class EventDatingTest {
     }
 
     @Test
+    void aClauseToldAlongsideTheLedesOccasionSharesItsDateButAConditionDoesNot() {
+        Resolved r = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
+                + "In a meeting between Iraqi and Iranian officials, Iraq stated its position, while Iran commended the law.\n"
+                + "On Wednesday, the speaker received the judiciary chief and his delegation.");
+        assertThat(r.dateOf("commended").value()).isEqualTo("2024-02-07");
+        Resolved condition = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
+                + "In a meeting between Iraqi and Iranian officials, Iraq stated its position, because Iran criticised the law.\n"
+                + "On Wednesday, the speaker received the judiciary chief and his delegation.");
+        assertThat(condition.dateOf("criticised").fromPublication()).isTrue();
+    }
+
+    @Test
     void anOccasionIsNotDatedBySentencesThatReportSomethingElse() {
         // the dated sentence is about a rocket strike, not a meeting
         Resolved r = resolve("On Wednesday, rockets hit the base near the airport.\n"
