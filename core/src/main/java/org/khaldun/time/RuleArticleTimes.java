@@ -23,6 +23,9 @@ import org.khaldun.time.RuleTimeResolver.Resolved;
  *   <li>the date of an earlier sentence (at most three back) when this sentence names the same occasion
  *       with a definite noun phrase ("In the meeting, …" after "On Wednesday, X received Y"); deliberately
  *       narrow;</li>
+ *   <li>for a statement that goes on reporting what was said there ("He said …", "X also affirmed …": a past
+ *       reporting verb heading the sentence, its subject a pronoun or a name the story just gave), the date of
+ *       the statements it continues, back to one dated by the rules above; anything else in between ends it;</li>
  *   <li>the publication date, flagged {@code fromPublication}.</li>
  * </ol>
  */
@@ -74,6 +77,14 @@ final class RuleArticleTimes implements ArticleTimes {
     private static final Set<String> ANAPHORIC_DETERMINERS = Set.of("the", "this", "that");
     /** How many sentences back the occasion's date may stand. */
     private static final int CONTEXT_WINDOW = 2;
+    /** Verbs that report what someone said, as lemmas. */
+    private static final Set<String> REPORTING = Set.of("say", "declare", "affirm", "add", "stress", "emphasize",
+            "emphasise", "reiterate", "note", "state", "tell", "call", "urge", "insist", "warn", "assert", "explain",
+            "confirm", "underline", "underscore", "highlight", "point", "express", "voice", "describe", "praise",
+            "welcome", "argue", "maintain", "reaffirm", "announce", "pledge", "vow", "reply", "respond");
+    private static final Set<String> PERSONAL = Set.of("he", "she", "they");
+    /** How many statement sentences back a date may be carried. */
+    private static final int STATEMENT_CHAIN = 6;
     /** The occasion must open the sentence ("In the meeting, …", "The talks …"). */
     private static final int CONTEXT_OPENING_TOKENS = 4;
 
@@ -189,25 +200,144 @@ final class RuleArticleTimes implements ArticleTimes {
         if (own != null) {
             return own;
         }
-        String occasion = refersBack(si, trigger);
+        Resolved occasion = occasionDate(si, trigger);
         if (occasion != null) {
-            Set<String> antecedents = OCCASIONS.get(occasion);
-            for (int k = si - 1; k >= 0 && k >= si - CONTEXT_WINDOW; k--) {
-                boolean related = mentions(sentences.get(k), antecedents);
-                boolean dated = hasDateExpression(k);
-                if (dated && related) {
-                    return mainDate(k);
-                }
-                if (dated || related) {
-                    // the nearest date is about something else, or the occasion was reported without one
-                    return null;
-                }
+            return occasion;
+        }
+        if (continuesStatements(si, trigger)) {
+            Resolved carried = statementDate(si - 1, STATEMENT_CHAIN);
+            if (carried != null) {
+                return carried;
             }
         }
         if (si < LEDE_SENTENCES && !hasDateExpression(si)) {
             return ledeDate(si, trigger);
         }
         return null;
+    }
+
+    /** The date of the occasion the sentence points back at with a definite noun ("In the meeting, …"). */
+    private Resolved occasionDate(int si, int trigger) {
+        String occasion = refersBack(si, trigger);
+        if (occasion == null) {
+            return null;
+        }
+        Set<String> antecedents = OCCASIONS.get(occasion);
+        for (int k = si - 1; k >= 0 && k >= si - CONTEXT_WINDOW; k--) {
+            boolean related = mentions(sentences.get(k), antecedents);
+            boolean dated = hasDateExpression(k);
+            if (dated && related) {
+                return mainDate(k);
+            }
+            if (dated || related) {
+                // the nearest date is about something else, or the occasion was reported without one
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the trigger's main clause goes on reporting what was said on an occasion told just before: a
+     * reporting verb in the past ("He said …", "Al-Mandalawi also called on …", "Iran's Judiciary Chief
+     * affirmed …") whose subject is a pronoun or a name already in the story's last few sentences. Present-tense
+     * "says" is what someone tells the reporter, and dates nothing.
+     */
+    private boolean continuesStatements(int si, int trigger) {
+        Sentence s = sentences.get(si);
+        if (si == 0 || !s.parsed() || s.dependencies().isEmpty() || trigger < 0 || trigger >= s.tokens().size()
+                || quotations[si][trigger] >= 0 || hasDateExpression(si)) {
+            return false;
+        }
+        int top = spineTop(si, trigger);
+        return top >= 0 && top == root(s) && participantReport(si, top);
+    }
+
+    /**
+     * The date of the statement sentence {@code si}: its own, its occasion's, or (going back at most
+     * {@code budget} sentences) that of the statements it continues. Null when the chain meets anything but a
+     * statement before a date.
+     */
+    private Resolved statementDate(int si, int budget) {
+        if (si < 0 || budget <= 0) {
+            return null;
+        }
+        Sentence s = sentences.get(si);
+        if (!s.parsed() || s.dependencies().isEmpty()) {
+            return null;
+        }
+        int head = root(s);
+        if (head < 0 || !pastReport(s, head)) {
+            return null;
+        }
+        Resolved own = ownDate(si, head);
+        if (own != null) {
+            return own.expression().value().endsWith("FUTURE_REF") ? null : own;
+        }
+        Resolved occasion = occasionDate(si, head);
+        if (occasion != null) {
+            return occasion;
+        }
+        return continuesStatements(si, head) ? statementDate(si - 1, budget - 1) : null;
+    }
+
+    /**
+     * A past reporting verb whose subject is a pronoun or a name the last few sentences already gave. The word
+     * right before the verb (adverbs aside) counts as its subject too: the parser can take an opening participle's
+     * object for the subject ("Addressing regional issues, Al-Mandalawi also called on …").
+     */
+    private boolean participantReport(int si, int verb) {
+        Sentence s = sentences.get(si);
+        if (!pastReport(s, verb)) {
+            return false;
+        }
+        List<Integer> subjects = new ArrayList<>();
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() == verb && d.relation().equals("nsubj")) {
+                subjects.add(d.dependent());
+            }
+        }
+        int before = verb - 1;
+        while (before >= 0 && s.token(before).pos().startsWith("RB")) {
+            before--;
+        }
+        if (before >= 0) {
+            subjects.add(before);
+        }
+        for (int t : subjects) {
+            Token subject = s.token(t);
+            String word = subject.word();
+            if (subject.pos().equals("PRP") ? PERSONAL.contains(word.toLowerCase(Locale.ROOT))
+                    : subject.isProperNoun() && namedJustBefore(si, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean namedJustBefore(int si, String word) {
+        for (int k = si - 1; k >= 0 && k >= si - STATEMENT_CHAIN - 1; k--) {
+            for (Token t : sentences.get(k).tokens()) {
+                if (t.word().equals(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean pastReport(Sentence s, int verb) {
+        Token t = s.token(verb);
+        return REPORTING.contains(t.lemma().toLowerCase(Locale.ROOT)) && t.pos().equals("VBD");
+    }
+
+    private static int root(Sentence s) {
+        for (Dependency d : s.dependencies()) {
+            if (d.governor() < 0) {
+                return d.dependent();
+            }
+        }
+        return -1;
     }
 
     /**

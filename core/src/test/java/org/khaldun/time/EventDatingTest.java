@@ -63,6 +63,26 @@ class EventDatingTest {
     }
 
     @Test
+    void statementsThatGoOnReportingAMeetingTakeItsDate() {
+        String meeting = "On Wednesday, the speaker Al-Mandalawi received the judiciary chief Ejei.\n"
+                + "In the meeting, Al-Mandalawi declared that foreign forces must leave.\n";
+        Resolved r = resolve(meeting + "He said that the strikes violate international law.\n"
+                + "Ejei affirmed that relations are strong.\n"
+                + "Moreover, he reiterated his support.");
+        assertThat(r.dateOf("said").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("affirmed").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("reiterated").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("violate").fromPublication()).as("what is said is not dated by the saying").isTrue();
+        // what someone tells the reporter now, an unnamed speaker, or a sentence about something else end the meeting
+        assertThat(resolve(meeting + "He says the strikes violate international law.").dateOf("says").fromPublication())
+                .isTrue();
+        assertThat(resolve(meeting + "Analysts said the strikes violate international law.").dateOf("said").fromPublication())
+                .isTrue();
+        assertThat(resolve(meeting + "Rockets hit a base near the airport.\nHe said the strikes violate the law.")
+                .dateOf("said").fromPublication()).isTrue();
+    }
+
+    @Test
     void anOccasionIsNotDatedBySentencesThatReportSomethingElse() {
         // the dated sentence is about a rocket strike, not a meeting
         Resolved r = resolve("On Wednesday, rockets hit the base near the airport.\n"
@@ -152,7 +172,12 @@ class EventDatingTest {
         assertThat(violated.fromPublication()).isTrue();
         assertThat(violated.value()).isEqualTo("2024-02-08");
         assertThat(r.dateOf("As the United States", "increased").fromPublication()).isTrue();
-        // sentences after the meeting's own paragraph that name no occasion keep the publication date
-        assertThat(r.dateOf("He said that", "said").fromPublication()).isTrue();
+        // the speaker's statements that go on from the meeting's declaration were made at the meeting, and so
+        // were his guest's; what they say happened is not dated by the saying
+        assertThat(r.dateOf("He said that", "said").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("He also affirmed", "affirmed").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("On his part", "affirmed").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("Moreover, he reiterated", "reiterated").value()).isEqualTo("2024-02-07");
+        assertThat(r.dateOf("He said that", "violate").fromPublication()).isTrue();
     }
 }
