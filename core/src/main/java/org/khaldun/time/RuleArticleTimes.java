@@ -606,6 +606,15 @@ final class RuleArticleTimes implements ArticleTimes {
             if (!(rel.equals("conj") || adjunct)) {
                 return -1;
             }
+            if (adjunct && hasMark(s, cur) && s.token(gov).pos().equals("VB") && hasMarkOnly(s, gov, INFINITIVE)) {
+                // "Iraq has stated its determination to rid …, while Iran commended …": a finite clause with its
+                // own subject is told alongside the finite verb, not inside the infinitive the parser hung it on
+                int above = governor(s, gov);
+                if (above < 0) {
+                    return -1;
+                }
+                gov = above;
+            }
             cur = SpanHeads.clauseOf(s, gov);
         }
         return -1;
@@ -623,6 +632,7 @@ final class RuleArticleTimes implements ArticleTimes {
     /** A subordinating word ("if", "because", "to") makes an adjunct clause a condition or purpose. */
     /** Subordinators of a clause told as happening alongside its head. */
     private static final Set<String> SIMULTANEOUS = Set.of("while", "whereas", "as", "when");
+    private static final Set<String> INFINITIVE = Set.of("to");
 
     private static boolean hasMarkOnly(Sentence s, int head, Set<String> words) {
         boolean any = false;

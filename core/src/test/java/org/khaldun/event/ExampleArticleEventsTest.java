@@ -74,7 +74,10 @@ class ExampleArticleEventsTest {
     void iraqAccusesTheUsOfViolatingInternationalLaw() {
         assertThat(events).filteredOn(root("11").and(from("IRQ")).and(to("USA")))
                 .singleElement()
-                .satisfies(e -> assertThat(e.explanation()).contains("stance-of=violate"));
+                .satisfies(e -> {
+                    assertThat(e.explanation()).contains("stance-of=violate");
+                    assertThat(e.date().value()).as("said at Wednesday's meeting").isEqualTo("2024-02-07");
+                });
     }
 
     @Test
@@ -90,6 +93,17 @@ class ExampleArticleEventsTest {
                     assertThat(e.actor()).extracting(Actor::code).containsExactly("IRN");
                     assertThat(e.recipient()).extracting(Actor::code).containsExactly("IRQ");
                     assertThat(e.recipient().get(0).text()).isEqualTo("its");
+                    assertThat(e.date().value()).as("in the lede's meeting").isEqualTo("2024-02-07");
+                });
+    }
+
+    @Test
+    void theLedesMeetingIsBetweenIraqiAndIranianOfficials() {
+        assertThat(events).filteredOn(e -> e.textInfo().trigger().equals("meeting"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).extracting(Actor::code).containsExactly("IRQGOV");
+                    assertThat(e.recipient()).extracting(Actor::code).containsExactly("IRNGOV");
                 });
     }
 

@@ -56,6 +56,11 @@ class EventDatingTest {
                 + "In a meeting between Iraqi and Iranian officials, Iraq stated its position, while Iran commended the law.\n"
                 + "On Wednesday, the speaker received the judiciary chief and his delegation.");
         assertThat(r.dateOf("commended").value()).isEqualTo("2024-02-07");
+        Resolved infinitive = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
+                + "In a meeting between Iraqi and Iranian officials, Iraq has stated its determination to rid the country of "
+                + "foreign forces, while Iran commended its recent legislation.\n"
+                + "On Wednesday, the speaker received the judiciary chief and his delegation.");
+        assertThat(infinitive.dateOf("commended").value()).isEqualTo("2024-02-07");
         Resolved condition = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
                 + "In a meeting between Iraqi and Iranian officials, Iraq stated its position, because Iran criticised the law.\n"
                 + "On Wednesday, the speaker received the judiciary chief and his delegation.");
