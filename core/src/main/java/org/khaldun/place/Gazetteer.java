@@ -71,6 +71,7 @@ public final class Gazetteer {
     private final Map<String, GazetteerEntry> countriesByCode3;
     private final Map<String, GazetteerEntry> countriesByCode2;
     private final Map<String, GazetteerEntry> admin1ByKey;
+    private final Map<Long, GazetteerEntry> byGeonameId;
     private final int maxNameTokens;
     private final String notice;
 
@@ -87,7 +88,11 @@ public final class Gazetteer {
         Map<String, GazetteerEntry> c3 = new HashMap<>();
         Map<String, GazetteerEntry> c2 = new HashMap<>();
         Map<String, GazetteerEntry> a1 = new HashMap<>();
+        Map<Long, GazetteerEntry> ids = new HashMap<>(this.entries.size() * 2);
         for (GazetteerEntry g : this.entries) {
+            if (g.geonameId() != 0 && g.level() == Level.CITY) {
+                ids.putIfAbsent(g.geonameId(), g);
+            }
             if (g.level() == Level.COUNTRY) {
                 c3.putIfAbsent(g.country3(), g);
                 c2.putIfAbsent(g.country2(), g);
@@ -98,6 +103,7 @@ public final class Gazetteer {
         this.countriesByCode3 = Map.copyOf(c3);
         this.countriesByCode2 = Map.copyOf(c2);
         this.admin1ByKey = Map.copyOf(a1);
+        this.byGeonameId = ids;
         this.notice = notice;
     }
 
@@ -155,6 +161,11 @@ public final class Gazetteer {
     /** The most tokens any name has. */
     public int maxNameTokens() {
         return maxNameTokens;
+    }
+
+    /** The city with this GeoNames id, or null. */
+    public GazetteerEntry byGeonameId(long geonameId) {
+        return byGeonameId.get(geonameId);
     }
 
     public GazetteerEntry country(String code3) {
@@ -280,14 +291,14 @@ public final class Gazetteer {
                     break;
                 }
                 case "P": {
-                    String fcode = r[10];
+                    String fcode = shared(r[10]);
                     boolean seat = fcode.equals("PPLC") || fcode.equals("PPLA");
                     if (!seat && pop < minPopulation) {
                         return;
                     }
                     String admin1 = admin1Names.getOrDefault(r[4] + "." + r[6], "");
-                    GazetteerEntry g = add(Long.parseLong(r[1]), name, Level.CITY, r[4], "", r[6], admin1, lat, lon,
-                            pop, fcode);
+                    GazetteerEntry g = add(Long.parseLong(r[1]), name, Level.CITY, shared(r[4]), "", shared(r[6]), admin1,
+                            lat, lon, pop, fcode);
                     name(name, g, NameKind.NAME);
                     for (String a : articleVariants(name)) {
                         name(a, g, NameKind.NAME);
@@ -297,6 +308,14 @@ public final class Gazetteer {
                 default:
                     throw new IllegalStateException("bad gazetteer line kind: " + kind);
             }
+        }
+
+        private final Map<String, String> sharedStrings = new HashMap<>();
+
+        /** One copy of the short codes a hundred thousand towns repeat (country, admin-1, feature code). */
+        private String shared(String s) {
+            String c = sharedStrings.putIfAbsent(s, s);
+            return c == null ? s : c;
         }
 
         /** "US" state and "NSW" style abbreviations, matched only as written in capitals. */
