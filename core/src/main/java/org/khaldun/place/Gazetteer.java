@@ -355,8 +355,10 @@ public final class Gazetteer {
                         }
                         break;
                     }
-                    case "alias": {
-                        // alias CC Name as listed = Alias | Alias
+                    case "alias":
+                    case "qualifier": {
+                        // alias CC Name as listed = Alias | Alias; qualifier lines add names valid only after "Place,"
+                        boolean qualifierOnly = cols[0].equals("qualifier");
                         String[] f = cols[1].split("\\s+", 2);
                         String[] sides = f[1].split("=", 2);
                         if (sides.length != 2) {
@@ -372,7 +374,12 @@ public final class Gazetteer {
                         }
                         if (g != null) {
                             for (String a : sides[1].split("\\|")) {
-                                name(a.strip(), g, NameKind.NAME);
+                                if (qualifierOnly) {
+                                    byName.computeIfAbsent(QUALIFIER_PREFIX + key(a.strip()), x -> new ArrayList<>(1))
+                                            .add(new Sense(g, NameKind.NAME, false));
+                                } else {
+                                    name(a.strip(), g, NameKind.NAME);
+                                }
                             }
                         }
                         break;
@@ -512,6 +519,15 @@ public final class Gazetteer {
 
     /** Keys of capital-letter abbreviations ("NSW", "TX") start with this, so they never meet ordinary words. */
     static final String ABBREVIATION_PREFIX = "=";
+
+    /** Keys of names that count only as a comma qualifier ("Miss.", "Man.") start with this. */
+    static final String QUALIFIER_PREFIX = "~";
+
+    /** Readings of an abbreviation that names a region only right after "Place," ("Tupelo, Miss."). */
+    public List<Sense> lookupQualifier(String key) {
+        List<Sense> s = byName.get(QUALIFIER_PREFIX + key);
+        return s == null ? Collections.emptyList() : s;
+    }
 
     /** Readings of an abbreviation written in capitals ("NSW", "TX"). */
     public List<Sense> lookupAbbreviation(String written) {

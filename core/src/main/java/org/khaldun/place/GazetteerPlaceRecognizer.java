@@ -282,6 +282,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
                 Match m = longest(s, w, k, cap, i);
                 if (m == null) {
+                    m = qualifierAfter(s, k, out, i);
+                }
+                if (m == null) {
                     i++;
                     continue;
                 }
@@ -292,6 +295,18 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 out.add(m);
             }
             return out;
+        }
+
+        /**
+         * "Tupelo, Miss.", "Churchill, Man.": abbreviations that are also words or titles name a state or province
+         * only as the comma qualifier of a place just named.
+         */
+        private Match qualifierAfter(Sentence s, String[] k, List<Match> found, int i) {
+            if (i < 2 || !k[i - 1].equals(",") || found.isEmpty() || found.get(found.size() - 1).last != i - 2) {
+                return null;
+            }
+            List<Sense> senses = gazetteer.lookupQualifier(k[i]);
+            return senses.isEmpty() ? null : new Match(s.index(), i, i, senses, k[i]);
         }
 
         private Match longest(Sentence s, String[] w, String[] k, boolean[] cap, int i) {
@@ -607,7 +622,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
             }
             if (bestInner == null) {
-                if (comma && allCities(m.allSenses) && !next.allSenses.isEmpty() && noCities(next.allSenses)
+                if (comma && allCities(majors(m.allSenses)) && !majors(next.allSenses).isEmpty() && noCities(majors(next.allSenses))
                         && next.use != PlaceUse.ADJECTIVAL) {
                     m.rejected = true;
                 }
