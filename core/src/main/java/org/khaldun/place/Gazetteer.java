@@ -187,6 +187,10 @@ public final class Gazetteer {
 
     /** The lookup key of a phrase: tokens as the article tokenizer splits them, normalised, joined by spaces. */
     public static String key(String phrase) {
+        if (singleToken(phrase)) {
+            // most names are one plain word: skip the tokenizer (a hundred thousand towns are keyed at load)
+            return ActorDictionary.normalize(phrase);
+        }
         StringBuilder b = new StringBuilder();
         for (String t : ActorDictionary.tokenize(phrase)) {
             if (b.length() > 0) {
@@ -274,6 +278,7 @@ public final class Gazetteer {
                         }
                     }
                     GazetteerEntry g = add(0, name, Level.COUNTRY, r[4], code3, "", "", lat, lon, pop, "PCLI");
+                    code3ByCode2.put(r[4], code3);
                     for (String n : concat(name, aliases)) {
                         name(n, g, NameKind.NAME);
                     }
@@ -297,7 +302,9 @@ public final class Gazetteer {
                         return;
                     }
                     String admin1 = admin1Names.getOrDefault(r[4] + "." + r[6], "");
-                    GazetteerEntry g = add(Long.parseLong(r[1]), name, Level.CITY, shared(r[4]), "", shared(r[6]), admin1,
+                    // countries come first in the file: a town takes its country's code now, not in build()
+                    GazetteerEntry g = add(Long.parseLong(r[1]), name, Level.CITY, shared(r[4]),
+                            code3ByCode2.getOrDefault(r[4], ""), shared(r[6]), admin1,
                             lat, lon, pop, fcode);
                     name(name, g, NameKind.NAME);
                     for (String a : articleVariants(name)) {
@@ -311,6 +318,7 @@ public final class Gazetteer {
         }
 
         private final Map<String, String> sharedStrings = new HashMap<>();
+        private final Map<String, String> code3ByCode2 = new HashMap<>();
 
         /** One copy of the short codes a hundred thousand towns repeat (country, admin-1, feature code). */
         private String shared(String s) {
@@ -500,6 +508,20 @@ public final class Gazetteer {
             }
             return new Gazetteer(out, names, notice.toString());
         }
+    }
+
+    /** No space, hyphen or possessive: the tokenizer would return the phrase as it is. */
+    private static boolean singleToken(String phrase) {
+        if (phrase.isEmpty() || phrase.endsWith("'s") || phrase.endsWith("\u2019s")) {
+            return false;
+        }
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (Character.isWhitespace(c) || c == '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A name written in capitals: two letters or more, none in lower case ("US", "U.S.", "UAE"). */
