@@ -71,6 +71,7 @@ public final class Gazetteer {
     private final Map<String, GazetteerEntry> countriesByCode3;
     private final Map<String, GazetteerEntry> countriesByCode2;
     private final Map<String, GazetteerEntry> admin1ByKey;
+    private final Map<Long, GazetteerEntry> byGeonameId;
     private final int maxNameTokens;
     private final String notice;
 
@@ -87,7 +88,11 @@ public final class Gazetteer {
         Map<String, GazetteerEntry> c3 = new HashMap<>();
         Map<String, GazetteerEntry> c2 = new HashMap<>();
         Map<String, GazetteerEntry> a1 = new HashMap<>();
+        Map<Long, GazetteerEntry> ids = new HashMap<>(this.entries.size() * 2);
         for (GazetteerEntry g : this.entries) {
+            if (g.geonameId() != 0 && g.level() == Level.CITY) {
+                ids.putIfAbsent(g.geonameId(), g);
+            }
             if (g.level() == Level.COUNTRY) {
                 c3.putIfAbsent(g.country3(), g);
                 c2.putIfAbsent(g.country2(), g);
@@ -98,6 +103,7 @@ public final class Gazetteer {
         this.countriesByCode3 = Map.copyOf(c3);
         this.countriesByCode2 = Map.copyOf(c2);
         this.admin1ByKey = Map.copyOf(a1);
+        this.byGeonameId = ids;
         this.notice = notice;
     }
 
@@ -157,6 +163,11 @@ public final class Gazetteer {
         return maxNameTokens;
     }
 
+    /** The city with this GeoNames id, or null. */
+    public GazetteerEntry byGeonameId(long geonameId) {
+        return byGeonameId.get(geonameId);
+    }
+
     public GazetteerEntry country(String code3) {
         return countriesByCode3.get(code3);
     }
@@ -176,6 +187,10 @@ public final class Gazetteer {
 
     /** The lookup key of a phrase: tokens as the article tokenizer splits them, normalised, joined by spaces. */
     public static String key(String phrase) {
+        if (singleToken(phrase)) {
+            // most names are one plain word: skip the tokenizer (a hundred thousand towns are keyed at load)
+            return ActorDictionary.normalize(phrase);
+        }
         StringBuilder b = new StringBuilder();
         for (String t : ActorDictionary.tokenize(phrase)) {
             if (b.length() > 0) {
@@ -263,6 +278,7 @@ public final class Gazetteer {
                         }
                     }
                     GazetteerEntry g = add(0, name, Level.COUNTRY, r[4], code3, "", "", lat, lon, pop, "PCLI");
+                    code3ByCode2.put(r[4], code3);
                     for (String n : concat(name, aliases)) {
                         name(n, g, NameKind.NAME);
                     }
@@ -280,14 +296,16 @@ public final class Gazetteer {
                     break;
                 }
                 case "P": {
-                    String fcode = r[10];
+                    String fcode = shared(r[10]);
                     boolean seat = fcode.equals("PPLC") || fcode.equals("PPLA");
                     if (!seat && pop < minPopulation) {
                         return;
                     }
                     String admin1 = admin1Names.getOrDefault(r[4] + "." + r[6], "");
-                    GazetteerEntry g = add(Long.parseLong(r[1]), name, Level.CITY, r[4], "", r[6], admin1, lat, lon,
-                            pop, fcode);
+                    // countries come first in the file: a town takes its country's code now, not in build()
+                    GazetteerEntry g = add(Long.parseLong(r[1]), name, Level.CITY, shared(r[4]),
+                            code3ByCode2.getOrDefault(r[4], ""), shared(r[6]), admin1,
+                            lat, lon, pop, fcode);
                     name(name, g, NameKind.NAME);
                     for (String a : articleVariants(name)) {
                         name(a, g, NameKind.NAME);
@@ -297,6 +315,15 @@ public final class Gazetteer {
                 default:
                     throw new IllegalStateException("bad gazetteer line kind: " + kind);
             }
+        }
+
+        private final Map<String, String> sharedStrings = new HashMap<>();
+        private final Map<String, String> code3ByCode2 = new HashMap<>();
+
+        /** One copy of the short codes a hundred thousand towns repeat (country, admin-1, feature code). */
+        private String shared(String s) {
+            String c = sharedStrings.putIfAbsent(s, s);
+            return c == null ? s : c;
         }
 
         /** "US" state and "NSW" style abbreviations, matched only as written in capitals. */
@@ -336,8 +363,10 @@ public final class Gazetteer {
                         }
                         break;
                     }
-                    case "alias": {
-                        // alias CC Name as listed = Alias | Alias
+                    case "alias":
+                    case "qualifier": {
+                        // alias CC Name as listed = Alias | Alias; qualifier lines add names valid only after "Place,"
+                        boolean qualifierOnly = cols[0].equals("qualifier");
                         String[] f = cols[1].split("\\s+", 2);
                         String[] sides = f[1].split("=", 2);
                         if (sides.length != 2) {
@@ -353,7 +382,12 @@ public final class Gazetteer {
                         }
                         if (g != null) {
                             for (String a : sides[1].split("\\|")) {
-                                name(a.strip(), g, NameKind.NAME);
+                                if (qualifierOnly) {
+                                    byName.computeIfAbsent(QUALIFIER_PREFIX + key(a.strip()), x -> new ArrayList<>(1))
+                                            .add(new Sense(g, NameKind.NAME, false));
+                                } else {
+                                    name(a.strip(), g, NameKind.NAME);
+                                }
                             }
                         }
                         break;
@@ -476,6 +510,20 @@ public final class Gazetteer {
         }
     }
 
+    /** No space, hyphen or possessive: the tokenizer would return the phrase as it is. */
+    private static boolean singleToken(String phrase) {
+        if (phrase.isEmpty() || phrase.endsWith("'s") || phrase.endsWith("\u2019s")) {
+            return false;
+        }
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (Character.isWhitespace(c) || c == '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A name written in capitals: two letters or more, none in lower case ("US", "U.S.", "UAE"). */
     static boolean isAcronym(String phrase) {
         int letters = 0;
@@ -493,6 +541,15 @@ public final class Gazetteer {
 
     /** Keys of capital-letter abbreviations ("NSW", "TX") start with this, so they never meet ordinary words. */
     static final String ABBREVIATION_PREFIX = "=";
+
+    /** Keys of names that count only as a comma qualifier ("Miss.", "Man.") start with this. */
+    static final String QUALIFIER_PREFIX = "~";
+
+    /** Readings of an abbreviation that names a region only right after "Place," ("Tupelo, Miss."). */
+    public List<Sense> lookupQualifier(String key) {
+        List<Sense> s = byName.get(QUALIFIER_PREFIX + key);
+        return s == null ? Collections.emptyList() : s;
+    }
 
     /** Readings of an abbreviation written in capitals ("NSW", "TX"). */
     public List<Sense> lookupAbbreviation(String written) {

@@ -20,6 +20,18 @@ public record GazetteerEntry(int id, long geonameId, String name, Level level, S
                              String admin1Code, String admin1, double lat, double lon, long population,
                              String featureCode) {
 
+    /**
+     * Towns smaller than this (other than capitals and admin-1 seats) are minor: the gazetteer lists them so that
+     * local news finds its towns, but a minor town is read only where the article places it (a qualifier, or its
+     * admin-1 region or a nearby place named in the same article), never just because its name occurs.
+     */
+    public static final long MINOR_BELOW = 15_000;
+
+    /** A town below {@link #MINOR_BELOW} that is neither a capital nor an admin-1 seat. */
+    public boolean minor() {
+        return level == Level.CITY && population < MINOR_BELOW && !"PPLC".equals(featureCode) && !"PPLA".equals(featureCode);
+    }
+
     public boolean isCapital() {
         return "PPLC".equals(featureCode);
     }

@@ -115,6 +115,17 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         return new Run(article, sentences, actors).run();
     }
 
+    private record Anchor(String key, double lat, double lon) {
+    }
+
+    /** Score of a town in an admin-1 region the article names elsewhere. */
+    private static final double ADMIN1_CONTEXT = 2.5;
+    /** Score of a town near a place the article names with confidence. */
+    private static final double NEAR_CONTEXT = 2;
+    private static final double NEAR_KM = 100;
+    /** A reading that led its rivals by this much (or had none) locates the article. */
+    private static final double ANCHOR_MARGIN = 2;
+
     /** A name found in a sentence and what is known about it. */
     private static final class Match {
         final int sentence;
@@ -138,14 +149,28 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         String forcedBy = "";
         GazetteerEntry chosen;
         String rule = "";
+        /** how far the chosen reading's score led the next one (infinite when it had no rival) */
+        double margin;
 
         Match(int sentence, int first, int last, List<Sense> senses, String key) {
             this.sentence = sentence;
             this.first = first;
             this.last = last;
-            this.senses = new ArrayList<>(senses);
-            this.allSenses = List.copyOf(senses);
+            // a demonym is never a village of that name ("Canadian", Texas)
+            boolean demonym = senses.stream().anyMatch(x -> x.kind() == NameKind.DEMONYM);
+            List<Sense> kept = demonym ? senses.stream().filter(x -> !x.entry().minor()).toList() : senses;
+            this.senses = new ArrayList<>(kept);
+            this.allSenses = List.copyOf(kept);
             this.key = key;
+        }
+
+        boolean minorOnly() {
+            for (Sense x : senses) {
+                if (!x.entry().minor()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean demonym() {
@@ -167,6 +192,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         final Map<String, Integer> countries = new HashMap<>();
         final Map<String, GazetteerEntry> settled = new HashMap<>();
         final List<List<Match>> matches = new ArrayList<>();
+        /** confidently resolved cities of the first reading, and the admin-1 regions named (null in the first reading) */
+        List<Anchor> anchors;
+        Map<String, Set<String>> anchorRegions;
 
         Run(Article article, List<Sentence> sentences, ActorIndex actors) {
             this.article = article;
@@ -187,6 +215,15 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 matches.add(find(s));
             }
             context();
+            // first reading: what the article's names mean without local context; its confident places then
+            // locate the article for the second reading
+            for (List<Match> ms : matches) {
+                for (Match m : ms) {
+                    resolve(m);
+                }
+            }
+            findAnchors();
+            settled.clear();
             Place dateline = null;
             List<List<Place>> out = new ArrayList<>();
             for (int si = 0; si < sentences.size(); si++) {
@@ -247,6 +284,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
                 Match m = longest(s, w, k, cap, i);
                 if (m == null) {
+                    m = qualifierAfter(s, k, out, i);
+                }
+                if (m == null) {
                     i++;
                     continue;
                 }
@@ -259,11 +299,24 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             return out;
         }
 
+        /**
+         * "Tupelo, Miss.", "Churchill, Man.": abbreviations that are also words or titles name a state or province
+         * only as the comma qualifier of a place just named.
+         */
+        private Match qualifierAfter(Sentence s, String[] k, List<Match> found, int i) {
+            if (i < 2 || !k[i - 1].equals(",") || found.isEmpty() || found.get(found.size() - 1).last != i - 2) {
+                return null;
+            }
+            List<Sense> senses = gazetteer.lookupQualifier(k[i]);
+            return senses.isEmpty() ? null : new Match(s.index(), i, i, senses, k[i]);
+        }
+
         private Match longest(Sentence s, String[] w, String[] k, boolean[] cap, int i) {
             int n = w.length;
             int max = Math.min(n - i, gazetteer.maxNameTokens());
             StringBuilder key = new StringBuilder();
             Match best = null;
+            Match bestMajor = null;
             for (int len = 1; len <= max; len++) {
                 int j = i + len - 1;
                 if (len > 1) {
@@ -283,7 +336,14 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 List<Sense> senses = gazetteer.lookup(key.toString());
                 if (!senses.isEmpty()) {
                     best = new Match(s.index(), i, j, senses, key.toString());
+                    if (!best.minorOnly()) {
+                        bestMajor = best;
+                    }
                 }
+            }
+            // a well-known place is not swallowed by a village named after it ("University of Michigan Center")
+            if (best != null && best != bestMajor && best.minorOnly() && bestMajor != null && wellKnown(bestMajor)) {
+                best = bestMajor;
             }
             if (best == null && w[i].length() >= 2 && w[i].length() <= 3 && allCaps(w[i])) {
                 List<Sense> abbr = gazetteer.lookupAbbreviation(w[i]);
@@ -346,7 +406,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 int after = m.last + 1;
                 boolean longer = false;
                 if (after < n && cap[after] && Character.isLetter(w[after].charAt(0)) && !NOT_NAMES.contains(k[after])
-                        && gazetteer.lookup(k[after]).isEmpty()) {
+                        && !knownName(k[after])) {
                     if (ADMIN_WORDS.contains(k[after]) && !(after + 1 < n && cap[after + 1])) {
                         m.adminWord = true;
                     } else {
@@ -359,7 +419,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                     return false;
                 }
                 boolean preceded = before >= 0 && cap[before] && Character.isLetter(w[before].charAt(0))
-                        && !NOT_NAMES.contains(k[before]) && !sentenceStart(w, before) && gazetteer.lookup(k[before]).isEmpty()
+                        && !NOT_NAMES.contains(k[before]) && !sentenceStart(w, before) && !knownName(k[before])
                         && !allCaps(w[before]);
                 if (longer || preceded) {
                     if (!wellKnown(m) || (preceded && !countryLevel(m))) {
@@ -485,9 +545,10 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
                 for (int i = 0; i < ms.size(); i++) {
                     Match m = ms.get(i);
-                    String only = onlyCountry(m.allSenses);
-                    if (only != null && !m.weakWord && (!m.initial || m.allSenses.get(0).entry().level().ordinal() <= Level.ADMIN1.ordinal()
-                        || m.allSenses.get(0).entry().population() >= SELF_EVIDENT_POPULATION)) {
+                    List<Sense> major = majors(m.allSenses);
+                    String only = onlyCountry(major);
+                    if (only != null && !m.weakWord && (!m.initial || major.get(0).entry().level().ordinal() <= Level.ADMIN1.ordinal()
+                        || major.get(0).entry().population() >= SELF_EVIDENT_POPULATION)) {
                         countries.merge(only, 1, Integer::sum);
                     }
                 }
@@ -504,7 +565,33 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
 
         private boolean overlapsAmbiguous(List<Match> ms, ActorMention am) {
             for (Match m : ms) {
-                if (m.first <= am.lastToken() && am.firstToken() <= m.last && onlyCountry(m.allSenses) == null) {
+                if (m.first <= am.lastToken() && am.firstToken() <= m.last && onlyCountry(majors(m.allSenses)) == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The readings that are not minor towns: what a name means without local evidence. */
+        private List<Sense> majors(List<Sense> senses) {
+            for (Sense x : senses) {
+                if (x.entry().minor()) {
+                    List<Sense> out = new ArrayList<>(senses.size());
+                    for (Sense y : senses) {
+                        if (!y.entry().minor()) {
+                            out.add(y);
+                        }
+                    }
+                    return out;
+                }
+            }
+            return senses;
+        }
+
+        /** A name with a reading that is not a minor town: it ends a longer name, not a minor namesake. */
+        private boolean knownName(String key) {
+            for (Sense x : gazetteer.lookup(key)) {
+                if (!x.entry().minor()) {
                     return true;
                 }
             }
@@ -512,6 +599,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
         }
 
         private String onlyCountry(List<Sense> senses) {
+            if (senses.isEmpty()) {
+                return null;
+            }
             String c = null;
             for (Sense s : senses) {
                 String cc = s.entry().country3();
@@ -555,7 +645,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
             }
             if (bestInner == null) {
-                if (comma && allCities(m.allSenses) && !next.allSenses.isEmpty() && noCities(next.allSenses)
+                if (comma && allCities(majors(m.allSenses)) && !majors(next.allSenses).isEmpty() && noCities(majors(next.allSenses))
                         && next.use != PlaceUse.ADJECTIVAL) {
                     m.rejected = true;
                 }
@@ -613,23 +703,34 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             } else {
                 g = null;
                 double best = Double.NEGATIVE_INFINITY;
+                double second = Double.NEGATIVE_INFINITY;
                 GazetteerEntry earlier = settled.get(m.key);
+                boolean famous = famousReading(m);
                 for (Sense s : m.senses) {
                     GazetteerEntry e = s.entry();
+                    // a minor town is a reading only where the article places it, and never instead of a region or
+                    // of a big city in a country the article is about ("Florida", "Boston")
+                    if (e.minor() && (famous || localSupport(m, e) == 0)) {
+                        continue;
+                    }
                     double score = score(m, e);
                     if (e == earlier) {
                         score += 10;
                     }
                     if (score > best) {
+                        second = best;
                         best = score;
                         g = e;
+                    } else if (score > second) {
+                        second = score;
                     }
                 }
                 if (g == null) {
                     return null;
                 }
+                m.margin = best - second;
                 boolean known = g == earlier;
-                boolean inContext = countries.getOrDefault(g.country3(), 0) > (onlyCountry(m.allSenses) != null ? 1 : 0);
+                boolean inContext = countries.getOrDefault(g.country3(), 0) > (onlyCountry(majors(m.allSenses)) != null ? 1 : 0);
                 boolean big = g.level().ordinal() <= Level.ADMIN1.ordinal() || g.population() >= SELF_EVIDENT_POPULATION;
                 if (m.adminWord && g.level() == Level.CITY && !inContext) {
                     return null;
@@ -658,6 +759,8 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                 }
                 if (known) {
                     rule.append("+earlier-in-article");
+                } else if (m.senses.size() > 1 && localSupport(m, g) > 0) {
+                    rule.append(localSupport(m, g) >= ADMIN1_CONTEXT ? "+region-context(" : "+near(").append(g.admin1()).append(')');
                 } else if (m.senses.size() > 1 && inContext) {
                     rule.append("+context(").append(g.country3()).append(')');
                 } else if (m.senses.size() > 1) {
@@ -679,7 +782,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
 
         private boolean hasCityIn(Match m, GazetteerEntry region) {
             for (Sense x : m.allSenses) {
-                if (x.entry().level() == Level.CITY && x.entry().country2().equals(region.country2())
+                if (x.entry().level() == Level.CITY && !x.entry().minor() && x.entry().country2().equals(region.country2())
                         && x.entry().admin1Code().equals(region.admin1Code())
                         && x.entry().population() * CITY_SHARE_OF_REGION >= region.population()) {
                     return true;
@@ -728,7 +831,74 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             if (mentioned > 0) {
                 s += 3 + Math.min(1.5, 0.25 * mentioned);
             }
+            if (e.level() == Level.CITY) {
+                s += localSupport(m, e);
+            }
             return s;
+        }
+
+        /**
+         * Spatial minimality: a town in an admin-1 region the article names elsewhere ("Plymouth" in a story that
+         * names Massachusetts), or near a place the article names with confidence ("the Cincinnati suburb of
+         * West Chester"), is the namesake meant. Only other names count, and only once the first reading of the
+         * article has found its anchors.
+         */
+        private double localSupport(Match m, GazetteerEntry e) {
+            if (anchors == null || e.level() != Level.CITY) {
+                return 0;
+            }
+            // a city named like its own region ("Quebec"): local context cannot tell them apart
+            for (Sense x : m.allSenses) {
+                if (x.entry().level() == Level.ADMIN1 && x.entry().country2().equals(e.country2())
+                        && x.entry().admin1Code().equals(e.admin1Code())) {
+                    return 0;
+                }
+            }
+            double s = 0;
+            Set<String> names = anchorRegions.get(e.country2() + "." + e.admin1Code());
+            if (names != null && !e.admin1Code().isEmpty() && !(names.size() == 1 && names.contains(m.key))) {
+                s += ADMIN1_CONTEXT;
+            }
+            for (Anchor a : anchors) {
+                if (!a.key.equals(m.key) && e.distanceKm(a.lat, a.lon) <= NEAR_KM) {
+                    s += NEAR_CONTEXT;
+                    break;
+                }
+            }
+            return s;
+        }
+
+        /** A reading news means far more often than any village: a region, or a big city in a country the article names. */
+        private boolean famousReading(Match m) {
+            for (Sense x : m.senses) {
+                GazetteerEntry e = x.entry();
+                if (e.level().ordinal() <= Level.ADMIN1.ordinal()
+                        || e.level() == Level.CITY && e.population() >= SELF_EVIDENT_POPULATION && countries.containsKey(e.country3())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Places the first reading resolved with confidence: they locate the article for the second reading. */
+        private void findAnchors() {
+            anchors = new ArrayList<>();
+            anchorRegions = new HashMap<>();
+            for (List<Match> ms : matches) {
+                for (Match m : ms) {
+                    GazetteerEntry g = m.chosen;
+                    if (g == null || m.demonym()) {
+                        continue;
+                    }
+                    boolean sure = m.qualified || m.dateline || m.margin >= ANCHOR_MARGIN;
+                    if (g.level() == Level.ADMIN1 && sure) {
+                        anchorRegions.computeIfAbsent(g.country2() + "." + g.admin1Code(), x -> new HashSet<>()).add(m.key);
+                    } else if (g.level() == Level.CITY && sure) {
+                        anchors.add(new Anchor(m.key, g.lat(), g.lon()));
+                        anchorRegions.computeIfAbsent(g.country2() + "." + g.admin1Code(), x -> new HashSet<>()).add(m.key);
+                    }
+                }
+            }
         }
 
         private Place place(Sentence s, Match m, GazetteerEntry g) {

@@ -75,6 +75,42 @@ class PlaceRecognitionTest {
     }
 
     @Test
+    void aVillageIsFoundWhereTheStoryPlacesIt() {
+        Place lewisburg = Located.of("Storms swept across West Virginia on Friday. Roads were closed in Lewisburg.", false)
+                .place("Lewisburg");
+        assertThat(lewisburg.admin1()).isEqualTo("West Virginia");
+        assertThat(lewisburg.geonameId()).isEqualTo(4812015L);
+    }
+
+    @Test
+    void aVillageTheStoryDoesNotPlaceIsNoPlace() {
+        assertThat(Located.of("He moved to Lewisburg last year.", false).places()).isEmpty();
+    }
+
+    @Test
+    void theNamesakeInTheRegionTheStoryNamesWins() {
+        Place plymouth = Located.of("Tourists gathered in Plymouth on Thursday. Massachusetts officials said the harbour "
+                + "would reopen.", false).place("Plymouth");
+        assertThat(plymouth.admin1()).isEqualTo("Massachusetts");
+    }
+
+    @Test
+    void aVillageNeverReplacesARegionOrABigCityOfTheStory() {
+        Located l = Located.of("Letters were sent to reporters in New York City and Florida.", false);
+        assertThat(l.place("Florida").level()).isEqualTo(Level.ADMIN1);
+        assertThat(l.place("Florida").admin1()).isEqualTo("Florida");
+    }
+
+    @Test
+    void anAbbreviationThatIsAlsoATitleNamesAStateOnlyAsAQualifier() {
+        Located tupelo = Located.of("A tornado struck Tupelo, Miss., on Monday.", false);
+        assertThat(tupelo.place("Tupelo").admin1()).isEqualTo("Mississippi");
+        assertThat(tupelo.place("Miss.").level()).isEqualTo(Level.ADMIN1);
+        assertThat(Located.of("Miss. Universe contestants arrived in Paris.", false).places())
+                .extracting(Place::text).containsExactly("Paris");
+    }
+
+    @Test
     void theDatelineNamesThePlaceOfTheStory() {
         Located l = Located.of("BAGHDAD, Feb 8 (Reuters) - Gunmen killed three people on Thursday.", false);
         Place dateline = l.places.dateline().orElseThrow();

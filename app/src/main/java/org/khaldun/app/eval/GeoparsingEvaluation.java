@@ -80,6 +80,9 @@ public final class GeoparsingEvaluation implements Evaluation {
         long placeNanos;
         /** per level of Khaldun's place: recognised, within 161 km, right referent but farther, wrong referent */
         final int[][] byLevel = new int[Level.values().length][4];
+        /** wrong city referents whose gold place has a GeoNames id, and of those, how many the gazetteer holds */
+        int wrongCitiesWithId;
+        int wrongCitiesInGazetteer;
 
         void add(Score o) {
             docs += o.docs;
@@ -91,6 +94,8 @@ public final class GeoparsingEvaluation implements Evaluation {
             within161 += o.within161;
             errors.addAll(o.errors);
             placeNanos += o.placeNanos;
+            wrongCitiesWithId += o.wrongCitiesWithId;
+            wrongCitiesInGazetteer += o.wrongCitiesInGazetteer;
             for (int l = 0; l < byLevel.length; l++) {
                 for (int c = 0; c < 4; c++) {
                     byLevel[l][c] += o.byLevel[l][c];
@@ -180,6 +185,10 @@ public final class GeoparsingEvaluation implements Evaluation {
                         c[0], c[1], c[2], c[3]));
             }
         }
+        if (s.wrongCitiesWithId > 0) {
+            b.append(String.format(Locale.ROOT, "| %s | (wrong cities whose gold place the gazetteer holds) | %d | | | %d |%n", label,
+                    s.wrongCitiesWithId, s.wrongCitiesInGazetteer));
+        }
         return b.toString();
     }
 
@@ -246,6 +255,12 @@ public final class GeoparsingEvaluation implements Evaluation {
             if (same && km > ACC_KM && errors != null) {
                 errors.printf(Locale.ROOT, "%s\tFAR\t%s\t%s[%s %s] %.0f km gold %s (%.2f,%.2f) %s%n", corpus, g.text(),
                         p.name(), p.countryCode(), p.level(), km, g.fcode(), g.lat(), g.lon(), p.rule());
+            }
+            if (!same && p.level() == Level.CITY && g.geonameId() != 0) {
+                s.wrongCitiesWithId++;
+                if (gazetteer.byGeonameId(g.geonameId()) != null) {
+                    s.wrongCitiesInGazetteer++;
+                }
             }
             if (same) {
                 s.exactGeo++;
