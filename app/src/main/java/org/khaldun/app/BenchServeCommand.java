@@ -54,6 +54,10 @@ final class BenchServeCommand implements Callable<Integer> {
             + " as the answer arrives (default: ${DEFAULT-VALUE}).")
     double thinkMs;
 
+    @Option(names = "--kinds", split = ",", paramLabel = "KIND", description = "Only these kinds of request"
+            + " (events_by_actor, …, event; default: all twelve).")
+    List<String> kinds;
+
     @Option(names = "--no-cache", description = "Turn the server's read cache off: every request runs its query.")
     boolean noCache;
 
@@ -107,12 +111,14 @@ final class BenchServeCommand implements Callable<Integer> {
                 int seed = c;
                 fs.add(pool.submit(() -> {
                     Random r = new Random(1000 + seed);
+                    List<Q> mix = kinds == null || kinds.isEmpty() ? List.of(Q.values())
+                            : kinds.stream().map(k -> Q.valueOf(k.strip().toUpperCase(Locale.ROOT))).toList();
                     for (int i = 0; i < perClient && System.nanoTime() < deadline; i++) {
                         if (thinkMs > 0) {
                             // exponential: many short pauses, a few long ones, as analysts reading answers
                             Thread.sleep((long) (-thinkMs * Math.log(1 - r.nextDouble())));
                         }
-                        Q q = Q.values()[r.nextInt(Q.values().length)];
+                        Q q = mix.get(r.nextInt(mix.size()));
                         String url = base + path(q, r, first, last, stats.articles(), eventIds);
                         long q0 = System.nanoTime();
                         int status = get(http, url);
