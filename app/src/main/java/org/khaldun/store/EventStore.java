@@ -1041,7 +1041,7 @@ public final class EventStore implements AutoCloseable {
         if (a.isEmpty()) {
             return Optional.empty();
         }
-        return read(c -> {
+        List<StoredSentence> sentences = read(c -> {
             List<StoredSentence> sents = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT article_seq, idx, start_char, end_char, text"
                     + " FROM sentences WHERE article_seq = ? ORDER BY idx")) {
@@ -1053,10 +1053,16 @@ public final class EventStore implements AutoCloseable {
                     }
                 }
             }
-            // the article's events from the event index: a columnar scan for one article's rows reads whole row
-            // groups of the event JSON
-            return Optional.of(new ArticleWithEvents(a.get(), sents, eventIndex.ofArticle(seq)));
+            return sents;
         });
+        // the article's events from the event index: a columnar scan for one article's rows reads whole row
+        // groups of the event JSON. The index follows the database by milliseconds; an article read in between
+        // gets its events from the database, so it never shows fewer events than it says it has
+        List<StoredEvent> events = eventIndex.ofArticle(seq);
+        if (events.size() != a.get().numEvents()) {
+            events = articleEventsBySql(seq);
+        }
+        return Optional.of(new ArticleWithEvents(a.get(), sentences, events));
     }
 
     /** The events of one article by SQL (the reference the event index is tested against). */
