@@ -49,6 +49,18 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "200", description = "Requests before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--think-ms", defaultValue = "0", description = "Mean pause of each client between its requests,"
+            + " exponentially distributed, as an analyst reading the answer; 0: closed loop, the next request as soon"
+            + " as the answer arrives (default: ${DEFAULT-VALUE}).")
+    double thinkMs;
+
+    @Option(names = "--kinds", split = ",", paramLabel = "KIND", description = "Only these kinds of request"
+            + " (events_by_actor, …, event; default: all twelve).")
+    List<String> kinds;
+
+    @Option(names = "--no-cache", description = "Turn the server's read cache off: every request runs its query.")
+    boolean noCache;
+
     enum Q { EVENTS_BY_ACTOR, EVENTS_BY_CAMEO_AND_DATES, EVENTS_BY_COUNTRY_AND_QUAD, EVENTS_BY_TEXT, EVENTS_PAGE_2,
         CLUSTERS_BY_ACTOR, DYAD_SERIES, AGGREGATE_YEAR, NETWORK_MONTH, GEO_BY_COUNTRY, ARTICLE, EVENT }
 
@@ -66,7 +78,7 @@ final class BenchServeCommand implements Callable<Integer> {
         StringBuilder report = new StringBuilder();
         try (EventStore store = EventStore.open(db);
              Workbench wb = new Workbench(store, Pipelines::defaultPipeline, Workbench.DEFAULT_MAX_BODY)
-                     .start("127.0.0.1", 0)) {
+                     .withCacheBytes(noCache ? 0 : Workbench.DEFAULT_CACHE_BYTES).start("127.0.0.1", 0)) {
             var stats = store.stats();
             LocalDate first = stats.firstDate().orElse(LocalDate.of(2020, 1, 1));
             LocalDate last = stats.lastDate().orElse(LocalDate.of(2025, 1, 1));
@@ -89,6 +101,8 @@ final class BenchServeCommand implements Callable<Integer> {
             }
             AtomicLong errors = new AtomicLong();
             double[] loadBefore = loadAverage();
+            long[] cacheBefore = wb.cacheHitsAndMisses();
+            long cpuBefore = processCpuNanos();
             long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             long t0 = System.nanoTime();
@@ -97,8 +111,14 @@ final class BenchServeCommand implements Callable<Integer> {
                 int seed = c;
                 fs.add(pool.submit(() -> {
                     Random r = new Random(1000 + seed);
+                    List<Q> mix = kinds == null || kinds.isEmpty() ? List.of(Q.values())
+                            : kinds.stream().map(k -> Q.valueOf(k.strip().toUpperCase(Locale.ROOT))).toList();
                     for (int i = 0; i < perClient && System.nanoTime() < deadline; i++) {
-                        Q q = Q.values()[r.nextInt(Q.values().length)];
+                        if (thinkMs > 0) {
+                            // exponential: many short pauses, a few long ones, as analysts reading answers
+                            Thread.sleep((long) (-thinkMs * Math.log(1 - r.nextDouble())));
+                        }
+                        Q q = mix.get(r.nextInt(mix.size()));
                         String url = base + path(q, r, first, last, stats.articles(), eventIds);
                         long q0 = System.nanoTime();
                         int status = get(http, url);
@@ -118,6 +138,8 @@ final class BenchServeCommand implements Callable<Integer> {
             double secs = (System.nanoTime() - t0) / 1e9;
             pool.shutdown();
             double[] loadAfter = loadAverage();
+            long cpu = processCpuNanos() - cpuBefore;
+            long[] cacheAfter = wb.cacheHitsAndMisses();
             report.append(String.format(Locale.ROOT, "Store: %d articles, %d events, %d clusters (%s)%n",
                     stats.articles(), stats.events(), stats.clusters(), db));
             report.append("\n| query | requests | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
@@ -134,10 +156,17 @@ final class BenchServeCommand implements Callable<Integer> {
             long[] a = all.stream().mapToLong(Long::longValue).sorted().toArray();
             report.append(String.format(Locale.ROOT, "| **all** | %d | %.1f | %.1f | %.1f |%n", a.length, pct(a, 50),
                     pct(a, 99), a.length == 0 ? Double.NaN : a[a.length - 1] / 1e6));
-            report.append(String.format(Locale.ROOT, "%n%d clients x up to %d requests in %.1f s = %.0f requests/s;"
-                    + " %d non-200 answers; load average before %.1f, after %.1f (%d cores)%n", clients, perClient,
-                    secs, a.length / secs, errors.get(), loadBefore[0], loadAfter[0],
-                    Runtime.getRuntime().availableProcessors()));
+            report.append(String.format(Locale.ROOT, "%n%s, %d clients x up to %d requests in %.1f s = %.0f requests/s;"
+                    + " %d non-200 answers; load average before %.1f, after %.1f (%d cores)%n",
+                    thinkMs > 0 ? String.format(Locale.ROOT, "think time %.0f ms (exponential)", thinkMs)
+                            : "closed loop", clients, perClient, secs, a.length / secs, errors.get(), loadBefore[0],
+                    loadAfter[0], Runtime.getRuntime().availableProcessors()));
+            long hits = cacheAfter[0] - cacheBefore[0];
+            long misses = cacheAfter[1] - cacheBefore[1];
+            report.append(String.format(Locale.ROOT, "process CPU %.1f s = %.2f ms per request (server and clients);"
+                    + " read cache %s%n", cpu / 1e9, a.length == 0 ? Double.NaN : cpu / 1e6 / a.length,
+                    noCache ? "off" : String.format(Locale.ROOT, "%d hits, %d misses (%.0f%% hits)", hits, misses,
+                            100.0 * hits / Math.max(1, hits + misses))));
         }
         System.out.print(report);
         return Main.EXIT_OK;
@@ -185,6 +214,11 @@ final class BenchServeCommand implements Callable<Integer> {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static double[] loadAverage() {

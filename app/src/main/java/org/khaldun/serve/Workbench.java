@@ -88,6 +88,10 @@ public final class Workbench implements AutoCloseable {
     /** How long a POST waits for a coding slot before it is answered 503 (clients retry after Retry-After). */
     private volatile java.time.Duration codingWait = DEFAULT_CODING_WAIT;
     private Javalin app;
+    /** Read answers by store generation: identical concurrent reads (the dashboard's defaults) cost one query. */
+    private volatile ResponseCache cache = new ResponseCache(DEFAULT_CACHE_BYTES);
+    /** Memory the read cache may hold. */
+    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
 
     /**
      * @param store    the event store (the caller keeps ownership and closes it)
@@ -115,25 +119,73 @@ public final class Workbench implements AutoCloseable {
     private List<Route> routes() {
         return List.of(
                 new Route("GET", "/api/openapi.json", this::openApi),
-                new Route("GET", "/api/stats", this::stats),
-                new Route("GET", "/api/events", this::events),
-                new Route("GET", "/api/events/{id}", this::event),
-                new Route("GET", "/api/clusters", this::clusters),
-                new Route("GET", "/api/clusters/{id}", this::cluster),
-                new Route("GET", "/api/articles", this::articles),
+                new Route("GET", "/api/stats", cached(this::stats)),
+                new Route("GET", "/api/events", cached(this::events)),
+                new Route("GET", "/api/events/{id}", cached(this::event)),
+                new Route("GET", "/api/clusters", cached(this::clusters)),
+                new Route("GET", "/api/clusters/{id}", cached(this::cluster)),
+                new Route("GET", "/api/articles", cached(this::articles)),
                 new Route("POST", "/api/articles", this::postArticles),
-                new Route("GET", "/api/articles/{seq}", this::article),
-                new Route("GET", "/api/articles/by-id/{id}", this::articleById),
-                new Route("GET", "/api/series", this::series),
-                new Route("GET", "/api/aggregate", this::aggregate),
-                new Route("GET", "/api/network", this::network),
-                new Route("GET", "/api/geo/events", this::geoEvents));
+                new Route("GET", "/api/articles/{seq}", cached(this::article)),
+                new Route("GET", "/api/articles/by-id/{id}", cached(this::articleById)),
+                new Route("GET", "/api/series", cached(this::series)),
+                new Route("GET", "/api/aggregate", cached(this::aggregate)),
+                new Route("GET", "/api/network", cached(this::network)),
+                new Route("GET", "/api/geo/events", cached(this::geoEvents)));
     }
 
     /** Sets how long a POST waits for a coding slot (default {@link #DEFAULT_CODING_WAIT}). */
     public Workbench withCodingWait(java.time.Duration wait) {
         this.codingWait = wait;
         return this;
+    }
+
+    /**
+     * The handler, answered from {@link #cache} when the same request (path and query parameters, in any order) was
+     * answered since the store last changed, or is being answered right now. Authorisation has run before.
+     */
+    private Handler cached(Handler h) {
+        return ctx -> {
+            ResponseCache cache = this.cache;
+            if (cache == null) {
+                h.handle(ctx);
+                return;
+            }
+            ResponseCache.Answer a = cache.get(store.generation(), cacheKey(ctx), () -> {
+                h.handle(ctx);
+                InputStream in = ctx.resultInputStream();
+                byte[] body = in == null ? new byte[0] : in.readAllBytes();
+                ctx.result(body);
+                return new ResponseCache.Answer(ctx.statusCode(), ctx.res().getContentType(), body);
+            });
+            ctx.status(a.status());
+            if (a.contentType() != null) {
+                ctx.contentType(a.contentType());
+            }
+            ctx.result(a.body());
+        };
+    }
+
+    private static String cacheKey(Context ctx) {
+        StringBuilder k = new StringBuilder(ctx.path());
+        new java.util.TreeMap<>(ctx.queryParamMap()).forEach((name, values) -> {
+            for (String v : values) {
+                k.append('\n').append(name).append('=').append(v);
+            }
+        });
+        return k.toString();
+    }
+
+    /** Sets the memory the read cache may hold; 0 turns it off (every request runs its query). */
+    public Workbench withCacheBytes(long bytes) {
+        this.cache = bytes > 0 ? new ResponseCache(bytes) : null;
+        return this;
+    }
+
+    /** Reads answered from the cache (or from an identical request in flight), and reads that ran their query. */
+    public long[] cacheHitsAndMisses() {
+        ResponseCache c = cache;
+        return c == null ? new long[2] : new long[] {c.hits(), c.misses()};
     }
 
     public List<Route> routeTable() {

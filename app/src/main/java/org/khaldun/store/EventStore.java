@@ -81,6 +81,10 @@ public final class EventStore implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
     private final TextIndex text;
+    private final EventIndex eventIndex;
+    /** Recodes committed so far (store_meta {@code recode_epoch}): an event index that missed one is rebuilt. */
+    private long recodeEpoch;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final Coreference coref;
     private final Object writeLock = new Object();
     private long nextArticleSeq;
@@ -118,6 +122,27 @@ public final class EventStore implements AutoCloseable {
         writer.commit();
         this.text = new TextIndex(textIndexPath(path));
         catchUpTextIndex();
+        try (Statement s = writer.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM store_meta WHERE key = 'recode_epoch'")) {
+            recodeEpoch = rs.next() ? Long.parseLong(rs.getString(1)) : 0;
+        }
+        writer.commit();
+        this.eventIndex = openEventIndex(eventIndexPath(path));
+        catchUpEventIndex();
+    }
+
+    /** Opens the event index, or starts it afresh when it cannot be opened (it is rebuilt from the database). */
+    private static EventIndex openEventIndex(Path dir) {
+        try {
+            return new EventIndex(dir);
+        } catch (java.io.UncheckedIOException e) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException io) {
+                throw new StoreException("cannot reset the event index " + dir + ": " + io.getMessage(), io);
+            }
+            return new EventIndex(dir);
+        }
     }
 
     /**
@@ -180,6 +205,19 @@ public final class EventStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the event-list index of a store file lives ({@link EventIndex}). */
+    public static Path eventIndexPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".events");
+    }
+
+    /**
+     * A number that changes whenever what the store answers may change (after every ingest or recode that stored
+     * something): a reader's cache keyed by it never serves an answer older than the last write it saw.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     /** Where the full-text index of a store file lives. */
@@ -373,8 +411,17 @@ public final class EventStore implements AutoCloseable {
             }
         }
         refreshClusters(touched);
+        if (replace) {
+            try (Statement s = writer.createStatement()) {
+                s.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR)"
+                        + " WHERE key = 'recode_epoch'");
+            }
+        }
         long tD = System.nanoTime();
         writer.commit();
+        if (replace) {
+            recodeEpoch++;
+        }
         long tE = System.nanoTime();
         nextArticleSeq = articleSeq;
         nextEventSeq = eventSeq;
@@ -393,6 +440,23 @@ public final class EventStore implements AutoCloseable {
         }
         if (!fresh.isEmpty()) {
             text.publish(replace ? text.covered() : maxSeq);
+            List<EventIndex.Entry> entries = new ArrayList<>();
+            int ci = 0;
+            for (NewArticle n : fresh) {
+                Article article = n.item().coded().article();
+                Map<Integer, String> sentenceText = new HashMap<>();
+                for (Sentence st : n.item().coded().sentences()) {
+                    sentenceText.put(st.index(), st.text());
+                }
+                long seq = n.firstEventSeq();
+                for (EventRow r : n.events()) {
+                    entries.add(new EventIndex.Entry(storedEvent(seq++, n.seq(), article, r, clusterIds[ci++]),
+                            r.event().modality().isFact(), sentenceText.get(r.event().textInfo().sentenceIndex())));
+                }
+            }
+            eventIndex.replace(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), entries);
+            eventIndex.publish(replace ? eventIndex.covered() : maxSeq, recodeEpoch);
+            generation.incrementAndGet();
         }
         long tF = System.nanoTime();
         if (TRACE) {
@@ -521,6 +585,23 @@ public final class EventStore implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The event as {@link #event(ResultSet)} reads it back from the row {@link #appendEvent} writes. */
+    private static StoredEvent storedEvent(long seq, long articleSeq, Article article, EventRow r, long clusterId) {
+        Event e = r.event();
+        Actor a = r.firstActor();
+        Actor t = r.firstRecipient();
+        return new StoredEvent(seq, e.id(), articleSeq, e.articleId(), r.dateSpan().date(), e.date().precision(),
+                e.date().fromPublication(), article.published(),
+                a == null ? "" : a.code(), a == null ? "" : a.country(), a == null ? "" : a.sector(),
+                a == null ? "" : a.text(), r.actorCodes(),
+                t == null ? "" : t.code(), t == null ? "" : t.country(), t == null ? "" : t.sector(),
+                t == null ? "" : t.text(), r.recipientCodes(),
+                e.eventType() == null ? "" : e.eventType(), e.mode(), e.cameo().code(), e.cameo().quadClass(),
+                e.cameo().goldstein(), e.modality().negated(), e.modality().hypothetical(), e.modality().future(),
+                e.textInfo().sentenceIndex(), e.textInfo().trigger(), r.sourceKind(), r.location(), clusterId,
+                e.codebook() == null ? "" : e.codebook(), r.json());
     }
 
     private static void appendEvent(DuckDBAppender ap, long seq, long articleSeq, Article article, EventRow r,
@@ -671,10 +752,73 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Indexes the events of articles beyond what the event index covers; rebuilds it whole when it is of another
+     * format or missed a recode (a crash between a recode's database commit and the index's commit).
+     */
+    private void catchUpEventIndex() throws SQLException {
+        if (!eventIndex.current(recodeEpoch)) {
+            eventIndex.clear();
+        }
+        long from = eventIndex.current(recodeEpoch) ? eventIndex.covered() + 1 : 0;
+        long max = nextArticleSeq - 1;
+        while (from <= max) {
+            long to = Math.min(max, from + 4999);
+            List<EventIndex.Entry> batch = new ArrayList<>();
+            // both tables are written in article order, so the article_seq ranges prune to a few row groups
+            try (PreparedStatement ps = writer.prepareStatement("SELECT " + EVENT_COLUMNS + ", e.fact, s.text"
+                    + " FROM events e LEFT JOIN (SELECT article_seq, idx, text FROM sentences"
+                    + " WHERE article_seq BETWEEN ? AND ?) s ON s.article_seq = e.article_seq"
+                    + " AND s.idx = e.sentence_index WHERE e.article_seq BETWEEN ? AND ? ORDER BY e.seq")) {
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                ps.setLong(3, from);
+                ps.setLong(4, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(new EventIndex.Entry(event(rs), rs.getBoolean(EVENT_COLUMN_COUNT + 1),
+                                rs.getString(EVENT_COLUMN_COUNT + 2)));
+                        if (batch.size() == 2000) {
+                            eventIndex.add(batch);
+                            batch.clear();
+                        }
+                    }
+                }
+            }
+            writer.commit();
+            eventIndex.add(batch);
+            from = to + 1;
+        }
+        if (!eventIndex.current(recodeEpoch) || eventIndex.covered() < max) {
+            eventIndex.commit(max, recodeEpoch);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ reading
+
+    /** Deepest page end the event index answers; deeper pages (rare, and slow anyway) go to SQL. */
+    static final long INDEX_MAX_WINDOW = 100_000;
 
     /** Raw events (mentions) matching the query, one page, in a stable order. */
     public Page<StoredEvent> events(EventQuery q, PageRequest page) {
+        ensureOpen();
+        if (EventIndex.answers(q) && page.offset() + page.limit() < INDEX_MAX_WINDOW) {
+            return eventIndex.events(q, page);
+        }
+        return eventsBySql(q, page);
+    }
+
+    /** {@link #events} answered by the event index whatever the query (tests compare it with {@link #eventsBySql}). */
+    Page<StoredEvent> eventsByIndex(EventQuery q, PageRequest page) {
+        return eventIndex.events(q, page);
+    }
+
+    long countEventsByIndex(EventQuery q) {
+        return eventIndex.count(q);
+    }
+
+    /** {@link #events} answered by SQL only (the reference the event index is tested against). */
+    Page<StoredEvent> eventsBySql(EventQuery q, PageRequest page) {
         return read(c -> {
             Sql sql = source(q);
             if (sql == null) {
@@ -699,6 +843,14 @@ public final class EventStore implements AutoCloseable {
 
     /** How many raw events match. */
     public long countEvents(EventQuery q) {
+        ensureOpen();
+        if (EventIndex.answers(q)) {
+            return eventIndex.count(q);
+        }
+        return countEventsBySql(q);
+    }
+
+    long countEventsBySql(EventQuery q) {
         return read(c -> {
             Sql sql = source(q);
             if (sql == null) {
@@ -765,6 +917,11 @@ public final class EventStore implements AutoCloseable {
 
     /** Every mention of a cluster, in store order. */
     public List<StoredEvent> mentions(long clusterId) {
+        ensureOpen();
+        return eventIndex.ofCluster(clusterId);
+    }
+
+    List<StoredEvent> mentionsBySql(long clusterId) {
         return read(c -> {
             List<StoredEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
@@ -884,7 +1041,7 @@ public final class EventStore implements AutoCloseable {
         if (a.isEmpty()) {
             return Optional.empty();
         }
-        return read(c -> {
+        List<StoredSentence> sentences = read(c -> {
             List<StoredSentence> sents = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT article_seq, idx, start_char, end_char, text"
                     + " FROM sentences WHERE article_seq = ? ORDER BY idx")) {
@@ -896,6 +1053,21 @@ public final class EventStore implements AutoCloseable {
                     }
                 }
             }
+            return sents;
+        });
+        // the article's events from the event index: a columnar scan for one article's rows reads whole row
+        // groups of the event JSON. The index follows the database by milliseconds; an article read in between
+        // gets its events from the database, so it never shows fewer events than it says it has
+        List<StoredEvent> events = eventIndex.ofArticle(seq);
+        if (events.size() != a.get().numEvents()) {
+            events = articleEventsBySql(seq);
+        }
+        return Optional.of(new ArticleWithEvents(a.get(), sentences, events));
+    }
+
+    /** The events of one article by SQL (the reference the event index is tested against). */
+    List<StoredEvent> articleEventsBySql(long seq) {
+        return read(c -> {
             List<StoredEvent> events = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
                     + " FROM events e WHERE e.article_seq = ? ORDER BY e.seq")) {
@@ -906,7 +1078,7 @@ public final class EventStore implements AutoCloseable {
                     }
                 }
             }
-            return Optional.of(new ArticleWithEvents(a.get(), sents, events));
+            return events;
         });
     }
 
@@ -1321,7 +1493,11 @@ public final class EventStore implements AutoCloseable {
             }
             closed = true;
             try {
-                text.close();
+                try {
+                    eventIndex.close();
+                } finally {
+                    text.close();
+                }
             } finally {
                 try {
                     for (Connection c : allReaders) {

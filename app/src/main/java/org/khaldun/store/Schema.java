@@ -129,6 +129,8 @@ final class Schema {
                       source_url VARCHAR NOT NULL,
                       codebook VARCHAR NOT NULL)""");
             s.execute("INSERT INTO store_meta VALUES ('schema_version', '" + VERSION + "') ON CONFLICT DO NOTHING");
+            // counts committed recodes, so that an event index that missed one (EventIndex) is rebuilt on open
+            s.execute("INSERT INTO store_meta VALUES ('recode_epoch', '0') ON CONFLICT DO NOTHING");
             // stores written before the column was filled: take source.kind from the stored event JSON (the
             // canonical JSON writes it as its first field; "article" when the reporter speaks)
             s.execute("""

@@ -213,6 +213,8 @@ class WorkbenchApiTest {
                 "title", "Turkish troops shell Kurdish positions", "published", "2024-03-05",
                 "text", "Turkish troops shelled Kurdish militia positions near Kobani on Sunday, the Turkish defence"
                         + " ministry said."));
+        // asked before the post: the answer is cached, and the post must make it be computed again
+        assertThat(w.get("/api/events?actor=TUR").items()).isEmpty();
         var first = w.post("/api/articles", "application/json", article);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         Map<String, Object> result = obj(((List<?>) first.json().get("results")).get(0));
