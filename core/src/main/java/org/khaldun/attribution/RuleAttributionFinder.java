@@ -93,6 +93,26 @@ public final class RuleAttributionFinder implements AttributionFinder {
         return new Run(article.text(), sentences, actors).run();
     }
 
+    /**
+     * A sentence holding a double quotation mark and a reporting verb (a verb by its tag, when it has one): who speaks
+     * in "'...,' Rep. Elijah Cummings (D-Md.) said" or "saying anybody who complains 'is not having a good night'"
+     * is read far better from the parse than from tokens.
+     */
+    @Override
+    public boolean wantsParse(Sentence sentence) {
+        boolean mark = false;
+        boolean verb = false;
+        for (Token t : sentence.tokens()) {
+            if (Quotes.isDoubleMark(t.word())) {
+                mark = true;
+            } else if (!verb && lexicon.verb(t.word()) != null && (t.pos().isEmpty() || t.pos().startsWith("VB"))) {
+                verb = true;
+            }
+        }
+        // a verb near the mark only (eight tokens) saved 1 point in 38 of the parses and lost 0.015 speaker F1
+        return mark && verb;
+    }
+
     /** A candidate before ids are given. */
     private record Found(int sentence, int cueTok, String cue, Span cueSpan, Optional<Actor> speaker, List<Span> content,
                          SourceKind kind, String channel, boolean anonymous, String rule, String speakerName) {
@@ -410,7 +430,8 @@ public final class RuleAttributionFinder implements AttributionFinder {
          */
         boolean labelled(Sentence s, int i, Graph g) {
             int n = s.tokens().size();
-            for (int k = i + 2; k < n && k - i <= 16; k++) {
+            // the quotation may be the whole object: "attacked “the hateful ideology of radical Islam”"
+            for (int k = i + 1; k < n && k - i <= 16; k++) {
                 Token t = s.token(k);
                 String w = lower(s, k);
                 Quotes.Quote q = realOpenAt(s, k);

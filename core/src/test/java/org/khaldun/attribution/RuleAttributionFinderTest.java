@@ -242,6 +242,22 @@ class RuleAttributionFinderTest {
                 .containsExactly(insisted);
     }
 
+    @Test
+    void aVerbOfAttackOrPraiseWhoseObjectIsAQuotationAttributesTheQuotation() {
+        String text = "The candidate attacked “the careless spending of the last four years in this state” at the rally.";
+        Attribution a = byCue(find(text), "attacked");
+        assertThat(a.speakerText()).isEqualTo("The candidate");
+        assertThat(content(text, a)).isEqualTo("“the careless spending of the last four years in this state”");
+        assertThat(find("Government troops attacked rebel positions near the border on Monday.")).isEmpty();
+    }
+
+    @Test
+    void aSentenceAsksForAParseWhenItHoldsAQuotationMarkAndAReportingVerb() {
+        assertThat(FINDER.wantsParse(NLP.split("“We will win,” she said.").get(0))).isTrue();
+        assertThat(FINDER.wantsParse(NLP.split("The “quiet season” was mild.").get(0))).isFalse();
+        assertThat(FINDER.wantsParse(NLP.split("She said the season was mild.").get(0))).isFalse();
+    }
+
     // ------------------------------------------------------------------ who the speaker is
 
     @Test
