@@ -380,6 +380,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 rule = "verb:bare";
             }
             boolean participle = participial(s, i);
+            if (from < 0 && j < n && lower(s, j).equals(":") && (j + 1 == n || j + 2 == n && isFinal(s, j + 1))
+                    && colonBeforeQuotedParagraph(s, i, g, participle, addrFirst, addrLast)) {
+                return;
+            }
             if (from < 0 && v.np() && j < n && (participle || g != null && g.child(i, "obj") >= j)) {
                 if (nounPhraseStart(s, j)) {
                     from = j;
@@ -422,6 +426,26 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return;
             }
             postposed(s, i, v, g);
+        }
+
+        /**
+         * "The New York Times reports:" or "In a statement, the senator said:" ending a paragraph whose next paragraph
+         * opens with a quotation: that quotation is the content (later paragraphs of it follow as continuations).
+         */
+        boolean colonBeforeQuotedParagraph(Sentence s, int i, Graph g, boolean participle, int addrFirst, int addrLast) {
+            int next = s.index() + 1;
+            if (next >= sentences.size() || paragraph[next] != paragraph[s.index()] + 1) {
+                return false;
+            }
+            Quotes.Quote q = realOpenAt(sentences.get(next), 0);
+            if (q == null || claimedSpan(q.start(), q.end())) {
+                return false;
+            }
+            Speaker sp = speakerOf(s, g, i, participle);
+            if (!sp.present() && !expletive(s, g, i)) {
+                sp = leftNounPhrase(s, i, true);
+            }
+            return add(s, i, i, List.of(q.span()), sp, Optional.empty(), addrFirst, addrLast, "verb:colon-paragraph");
         }
 
         /**

@@ -258,6 +258,17 @@ class RuleAttributionFinderTest {
         assertThat(FINDER.wantsParse(NLP.split("She said the season was mild.").get(0))).isFalse();
     }
 
+    @Test
+    void aCueEndingItsParagraphWithAColonTakesTheQuotationOpeningTheNextParagraph() {
+        String text = "The mayor spoke after the vote. In a statement, the mayor said:\n\n"
+                + "“The council has made a grave mistake tonight, and the city will pay for it for years.”\n\n"
+                + "The council did not respond.";
+        Attribution a = byCue(find(text), "said");
+        assertThat(a.speakerText()).isEqualTo("the mayor");
+        assertThat(content(text, a)).isEqualTo("“The council has made a grave mistake tonight, and the city will pay for it for years.”");
+        assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
+    }
+
     // ------------------------------------------------------------------ who the speaker is
 
     @Test
