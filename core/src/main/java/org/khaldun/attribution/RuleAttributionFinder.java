@@ -66,6 +66,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
             "last", "week", "month", "year", "morning", "afternoon", "evening", "night", "flatly", "bluntly", "openly",
             "explicitly", "firmly", "strongly", "clearly", "simply", "specifically", "directly", "emphatically", "loudly",
             "quietly", "angrily", "confidently", "frankly", "plainly", "sharply", "ominously", "already", "often");
+    /** Verbs of commitment whose content may be a to-infinitive right after them ("vowed to ...", "promised to ..."). */
+    private static final Set<String> COMMITMENTS = setOf("vow", "promise", "pledge", "threaten");
+
     /** Verbs whose content may follow without "that" ("said the plan would ..."). */
     private static final Set<String> BARE_COMPLEMENT = setOf("say", "claim", "insist", "argue", "believe", "think",
             "suggest", "predict", "admit", "acknowledge", "estimate", "fear", "hope", "know", "feel", "warn", "add",
@@ -327,6 +330,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     from = j;
                 } else if (v.to() && w.equals("to") && (addrFirst >= 0 || !v.lemma().equals("call"))) {
                     from = j;
+                } else if (COMMITMENTS.contains(v.lemma()) && j == i + 1 && w.equals("to") && j + 1 < n && infinitive(s, j + 1)) {
+                    // "vowed to harshly punish 'those who violate classification rules'": what the speaker commits to
+                    from = j;
                 } else if (v.tell() && addrFirst >= 0 && w.equals("to") && j + 1 < n && infinitive(s, j + 1)) {
                     // "tells supporters to 'go to your place and vote'", "warned officials to boost ...": what the
                     // addressee is told to do
@@ -534,6 +540,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
         /** A verb's base form after "to": tagged VB, or unparsed and no noun-phrase word. */
         boolean infinitive(Sentence s, int k) {
             if (isOpenMark(s, k) && k + 1 < s.tokens().size()) {
+                k++;
+            }
+            // "to harshly punish": an adverb may split the infinitive
+            if (k + 1 < s.tokens().size() && (s.token(k).pos().equals("RB") || s.token(k).pos().isEmpty() && lower(s, k).endsWith("ly"))) {
                 k++;
             }
             String pos = s.token(k).pos();

@@ -269,6 +269,14 @@ class RuleAttributionFinderTest {
         assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
     }
 
+    @Test
+    void whatASpeakerVowsToDoIsTheContentOfTheVow() {
+        String text = "The nominee vowed to severely punish “those who leak classified documents to the press.”";
+        Attribution a = byCue(find(text), "vowed");
+        assertThat(a.speakerText()).isEqualTo("The nominee");
+        assertThat(content(text, a)).isEqualTo("to severely punish “those who leak classified documents to the press.”");
+    }
+
     // ------------------------------------------------------------------ who the speaker is
 
     @Test
