@@ -14,6 +14,15 @@ public interface AttributionFinder {
     /** Attributions in content order, ids from 0. */
     List<Attribution> find(Article article, List<Sentence> sentences, ActorIndex actors);
 
+    /**
+     * Cheap pre-parse test, asked by the pipeline on every sentence it would otherwise leave unparsed: whether a
+     * parse would help this finder (subjects and clause boundaries of quoted speech). {@code sentence} may carry
+     * tokens only or tokens with parts of speech. False by default: the finder works on tokens alone.
+     */
+    default boolean wantsParse(Sentence sentence) {
+        return false;
+    }
+
     default ArticleAttributions attribute(Article article, List<Sentence> sentences, ActorIndex actors) {
         return new ArticleAttributions(find(article, sentences, actors));
     }

@@ -34,8 +34,9 @@ import org.khaldun.time.TimeResolver;
  *   <li>actors: dictionary actors and in-article resolution, on tokens ({@link ActorRecognizer})</li>
  *   <li>parse: POS, lemmas and dependencies of candidate sentences only ({@link NlpEngine#parse}): sentences
  *       outside debris that hold a possible trigger ({@link EventCoder#mayHoldEvent}) and at least one actor
- *       mention, since an event always needs a coded actor; candidates are tagged first ({@link NlpEngine#tag})
- *       and asked again with their parts of speech</li>
+ *       mention, since an event always needs a coded actor, and sentences the attribution finder wants parsed
+ *       ({@link AttributionFinder#wantsParse}: a quotation mark and a reporting verb); candidates are tagged first
+ *       ({@link NlpEngine#tag}) and asked again with their parts of speech</li>
  *   <li>times: time expressions normalised against the publication date ({@link TimeResolver})</li>
  *   <li>attribution: quotes and reported speech with their speakers ({@link AttributionFinder})</li>
  *   <li>places: place names geocoded, and the dependency links from events to them ({@link PlaceRecognizer})</li>
@@ -133,8 +134,10 @@ public final class Pipeline {
         List<Sentence> candidates = new ArrayList<>();
         for (Sentence s : split) {
             List<ActorMention> mentions = actorIndex.mentions(s.index());
+            // the attribution finder asks for quoted speech too: its speakers are read from the parse
             if (parseEverySentence ? !article.inDebris(s.start(), s.end())
-                    : !mentions.isEmpty() && !article.inDebris(s.start(), s.end()) && events.mayHoldEvent(s, mentions)) {
+                    : !article.inDebris(s.start(), s.end()) && (!mentions.isEmpty() && events.mayHoldEvent(s, mentions)
+                            || attribution.wantsParse(s))) {
                 candidates.add(s);
             }
         }
@@ -145,7 +148,8 @@ public final class Pipeline {
         List<Sentence> worthParsing = new ArrayList<>();
         for (Sentence t : tagged) {
             sentences.set(t.index(), t);
-            if (parseEverySentence || events.mayHoldEvent(t, actorIndex.mentions(t.index()))) {
+            List<ActorMention> mentions = actorIndex.mentions(t.index());
+            if (parseEverySentence || !mentions.isEmpty() && events.mayHoldEvent(t, mentions) || attribution.wantsParse(t)) {
                 worthParsing.add(t);
             }
         }

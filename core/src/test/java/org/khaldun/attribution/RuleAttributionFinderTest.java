@@ -160,6 +160,123 @@ class RuleAttributionFinderTest {
         assertThat(all.get(1).content()).hasSize(2);
     }
 
+    // ------------------------------------------------------------------ round 4: cues the parse or the tagger hid
+
+    @Test
+    void aTitleQuotedInsideTheAddresseeDoesNotHideTheThatClauseAfterIt() {
+        String text = "The senator told Fox’s “Sunday Briefing” on Friday that “nobody in this building wants a shutdown.”";
+        Attribution a = byCue(find(text), "told");
+        assertThat(a.speakerText()).isEqualTo("The senator");
+        assertThat(content(text, a)).isEqualTo("that “nobody in this building wants a shutdown.”");
+        assertThat(a.form()).isEqualTo(QuoteForm.MIXED);
+    }
+
+    @Test
+    void whatAnAddresseeIsToldToDoIsTheContent() {
+        String text = "The governor told his supporters to “stay home and keep the roads clear for the crews.”";
+        Attribution a = byCue(find(text), "told");
+        assertThat(a.speakerText()).isEqualTo("The governor");
+        assertThat(content(text, a)).isEqualTo("to “stay home and keep the roads clear for the crews.”");
+    }
+
+    @Test
+    void encouragingSomeoneToDoSomethingIsReportedSpeech() {
+        String text = "The mayor encouraged residents to “report anything that looks out of place to the police.”";
+        Attribution a = byCue(find(text), "encouraged");
+        assertThat(a.speakerText()).isEqualTo("The mayor");
+        assertThat(content(text, a)).startsWith("to “report anything");
+    }
+
+    @Test
+    void aThatOpeningAQuotationStartsTheContentWhateverTheParseMadeOfIt() {
+        String text = "“We will win this district,” she said, adding that “some of the people they are sending here are simply lost.”";
+        Attribution a = byCue(find(text), "adding");
+        assertThat(content(text, a)).isEqualTo("that “some of the people they are sending here are simply lost.”");
+        assertThat(a.speakerText()).isEqualTo("she");
+    }
+
+    @Test
+    void aParticipleAfterAClauseSpeaksForTheClausesSubjectNotForTheNounBeforeItsComma() {
+        String text = "Senator Maria Lopez dismissed the criticism, saying anyone who reads the bill “will see that it protects every family.”";
+        Attribution a = byCue(find(text), "saying");
+        assertThat(a.speakerText()).contains("Maria Lopez");
+        assertThat(content(text, a)).startsWith("anyone who reads the bill").endsWith("protects every family.”");
+    }
+
+    @Test
+    void saidOpeningTheSentenceBeforeANameAndAColonIsAnInvertedCue() {
+        String text = "Said Morgan: “I do not think she cares about the budget at all.”";
+        Attribution a = only(find(text));
+        assertThat(a.cue()).isEqualTo("Said");
+        assertThat(a.speakerText()).isEqualTo("Morgan");
+        assertThat(content(text, a)).isEqualTo("“I do not think she cares about the budget at all.”");
+    }
+
+    @Test
+    void aSpeakerAfterAQuotationStartsAfterItsClosingMark() {
+        String text = "“That is the spirit, Frank — all the way, my friend,” Diane said to the candidate, who smiled at her.";
+        Attribution a = byCue(find(text), "said");
+        assertThat(a.speakerText()).isEqualTo("Diane");
+        assertThat(content(text, a)).isEqualTo("“That is the spirit, Frank — all the way, my friend,”");
+    }
+
+    @Test
+    void aPartyLabelInBracketsStaysWithTheNameItFollows() {
+        String text = "“He would make a fine judge. Not just fine, excellent,” Sen. Robert Hale (D-Ore.) said in an interview.";
+        Attribution a = byCue(find(text), "said");
+        assertThat(a.speakerText()).startsWith("Sen. Robert Hale");
+        assertThat(a.speakerName()).isEqualTo("Robert Hale");
+    }
+
+    @Test
+    void aNewSentenceWhoseCueHasItsOwnQuotedContentDoesNotClaimTheQuotationBeforeIt() {
+        String text = "Moscow insisted that the government “stop its reckless provocations.” The agency said the country "
+                + "had shown “complete contempt for the repeated demands of its neighbours.”";
+        List<Attribution> all = find(text);
+        Attribution said = byCue(all, "said");
+        assertThat(said.speakerText()).isEqualTo("The agency");
+        assertThat(content(text, said)).startsWith("the country had shown").endsWith("its neighbours.”");
+        Attribution insisted = byCue(all, "insisted");
+        assertThat(insisted.speakerText()).isEqualTo("Moscow");
+        assertThat(all).filteredOn(a -> a.content().stream().anyMatch(c -> c.overlaps(insisted.content().get(0))))
+                .containsExactly(insisted);
+    }
+
+    @Test
+    void aVerbOfAttackOrPraiseWhoseObjectIsAQuotationAttributesTheQuotation() {
+        String text = "The candidate attacked “the careless spending of the last four years in this state” at the rally.";
+        Attribution a = byCue(find(text), "attacked");
+        assertThat(a.speakerText()).isEqualTo("The candidate");
+        assertThat(content(text, a)).isEqualTo("“the careless spending of the last four years in this state”");
+        assertThat(find("Government troops attacked rebel positions near the border on Monday.")).isEmpty();
+    }
+
+    @Test
+    void aSentenceAsksForAParseWhenItHoldsAQuotationMarkAndAReportingVerb() {
+        assertThat(FINDER.wantsParse(NLP.split("“We will win,” she said.").get(0))).isTrue();
+        assertThat(FINDER.wantsParse(NLP.split("The “quiet season” was mild.").get(0))).isFalse();
+        assertThat(FINDER.wantsParse(NLP.split("She said the season was mild.").get(0))).isFalse();
+    }
+
+    @Test
+    void aCueEndingItsParagraphWithAColonTakesTheQuotationOpeningTheNextParagraph() {
+        String text = "The mayor spoke after the vote. In a statement, the mayor said:\n\n"
+                + "“The council has made a grave mistake tonight, and the city will pay for it for years.”\n\n"
+                + "The council did not respond.";
+        Attribution a = byCue(find(text), "said");
+        assertThat(a.speakerText()).isEqualTo("the mayor");
+        assertThat(content(text, a)).isEqualTo("“The council has made a grave mistake tonight, and the city will pay for it for years.”");
+        assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
+    }
+
+    @Test
+    void whatASpeakerVowsToDoIsTheContentOfTheVow() {
+        String text = "The nominee vowed to severely punish “those who leak classified documents to the press.”";
+        Attribution a = byCue(find(text), "vowed");
+        assertThat(a.speakerText()).isEqualTo("The nominee");
+        assertThat(content(text, a)).isEqualTo("to severely punish “those who leak classified documents to the press.”");
+    }
+
     // ------------------------------------------------------------------ who the speaker is
 
     @Test

@@ -36,6 +36,17 @@ class ParseFilterTest {
     }
 
     @Test
+    void quotedSpeechIsParsedForItsSpeakerEvenWithoutAnEventTrigger() {
+        String body = "“We will keep the schools open through the winter,” Rep. Ann Hale (D-Ore.) said on Tuesday.\n\n"
+                + "The “quiet season” in the north was mild this year.";
+        CodedArticle c = Pipelines.defaultPipeline().code(Article.of("q", "", "Schools", "Schools\n\n" + body,
+                LocalDate.of(2025, 3, 12), ""));
+        assertThat(sentence(c, "“We will keep").parsed()).as("a quotation and a reporting verb").isTrue();
+        assertThat(sentence(c, "The “quiet season”").parsed()).as("a quotation mark but no reporting verb").isFalse();
+        assertThat(c.attributions().all()).anySatisfy(a -> assertThat(a.speakerText()).startsWith("Rep. Ann Hale"));
+    }
+
+    @Test
     void theMeasuringVariantParsesEverySentenceAndStillCodesTheAttack() {
         CodedArticle c = code(Pipelines.defaultPipeline().parsingEverySentence());
         assertThat(c.sentences()).allSatisfy(s -> assertThat(s.parsed()).isTrue());
