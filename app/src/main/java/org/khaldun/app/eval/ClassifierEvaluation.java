@@ -148,7 +148,7 @@ public final class ClassifierEvaluation implements Evaluation {
         sb.append(summary(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         sb.append(speed(storyRuns, sentenceRuns, rule));
         if (dev) {
-            sb.append(grid(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided));
+            sb.append(grid(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         }
         for (CoderChoice c : CODERS) {
             List<List<Event>> se = decided(storyRuns, guided, rule, c);
@@ -367,23 +367,36 @@ public final class ClassifierEvaluation implements Evaluation {
     }
 
     /**
-     * Dev split only: the summary figures for a grid of rules (opinions computed once), ranked by the sum of the two
-     * weighted F1s and the type+actor+recipient recall.
+     * Dev split only: the summary figures for a grid of rules (opinions computed once). Rules that beat both coders
+     * alone on all three figures come first, then by the sum of the two weighted F1s and the type+actor+recipient
+     * recall. Then the evaluated rule reading only an article's first n parsed sentences.
      */
     private static String grid(List<PloverSyntheticEvaluation.Story> stories, List<Coded> storyRuns,
                                List<ConflibertEvaluation.Sentence> sentences, List<Coded> sentenceRuns,
                                List<ConflibertEvaluation.Tagged> tagged, List<Coded> taggedRuns,
-                               Map<String, String> labelOf, ClassifierGuidedCoder guided) {
+                               Map<String, String> labelOf, ClassifierGuidedCoder guided, CombinationRule evaluated) {
         record Row(CombinationRule rule, double plover, double conflibert, double full) {
             double total() {
                 return plover + conflibert + full;
             }
+
+            boolean beats(Row o) {
+                return plover > o.plover && conflibert > o.conflibert && full > o.full;
+            }
         }
+        List<Row> alone = new ArrayList<>();
+        for (CoderChoice c : List.of(CoderChoice.PATTERN, CoderChoice.CLASSIFIER)) {
+            int[] full = fullRecall(tagged, decided(taggedRuns, guided, evaluated, c), labelOf);
+            alone.add(new Row(evaluated, PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, evaluated,
+                    c), false).weightedF1(), conflibertScores(sentences, decided(sentenceRuns, guided, evaluated, c))
+                    .weightedF1(), full[1] / (double) Math.max(1, full[0])));
+        }
+        Predicate<Row> beatsBoth = r -> r.beats(alone.get(0)) && r.beats(alone.get(1));
         List<Row> rows = new ArrayList<>();
-        for (double pw : new double[] {1, 2, 3, 5, 10}) {
-            for (double sw : new double[] {1, 1.5, 2, 3}) {
-                for (double keep : new double[] {0.05, 0.1, 0.2, 0.3, 0.5, 1.01}) {
-                    for (double emit : new double[] {0, 0.2, 0.3, 0.4, 0.5}) {
+        for (double pw : new double[] {1, 3, 5, 10, 20, 50, 200}) {
+            for (double sw : new double[] {1, 2, 3}) {
+                for (double keep : new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 1.01}) {
+                    for (double emit : new double[] {0, 0.1, 0.2, 0.3, 0.4}) {
                         CombinationRule r = new CombinationRule(pw, sw, keep, emit, 0);
                         double p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, r,
                                 CoderChoice.COMBINED), false).weightedF1();
@@ -395,10 +408,11 @@ public final class ClassifierEvaluation implements Evaluation {
                 }
             }
         }
-        rows.sort((a, b) -> Double.compare(b.total(), a.total()));
-        CombinationRule top = rows.get(0).rule();
+        rows.sort((a, b) -> beatsBoth.test(a) != beatsBoth.test(b) ? (beatsBoth.test(a) ? -1 : 1)
+                : Double.compare(b.total(), a.total()));
+        CombinationRule top = evaluated;
         List<Row> reading = new ArrayList<>();
-        for (int n : new int[] {1, 2, 3, 4, 6, 8, 12}) {
+        for (int n : new int[] {1, 2, 3, 4, 6, 8, 12, 0}) {
             CombinationRule r = top.readingFirst(n);
             double p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, r,
                     CoderChoice.COMBINED), false).weightedF1();
@@ -406,14 +420,14 @@ public final class ClassifierEvaluation implements Evaluation {
             int[] full = fullRecall(tagged, decided(taggedRuns, guided, r, CoderChoice.COMBINED), labelOf);
             reading.add(new Row(r, p, k, full[1] / (double) Math.max(1, full[0])));
         }
-        StringBuilder sb = new StringBuilder("## Rule grid on the dev split (best 25 by the sum of weighted F1s and "
-                + "type+actor+recipient recall)\n\n"
+        StringBuilder sb = new StringBuilder("## Rule grid on the dev split (best 25: rules that beat both coders alone "
+                + "on all three figures first, then by the sum of weighted F1s and type+actor+recipient recall)\n\n"
                 + "| pattern weight | silence weight | keepOther | emit | plover-synthetic | ConfliBERT | "
-                + "type+actor+recipient |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "type+actor+recipient | beats both alone |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows.subList(0, Math.min(25, rows.size()))) {
-            sb.append(String.format(Locale.ROOT, "| %.1f | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f |%n",
+            sb.append(String.format(Locale.ROOT, "| %.1f | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f | %s |%n",
                     r.rule().patternWeight(), r.rule().silenceWeight(), r.rule().keepOther(), r.rule().emit(),
-                    r.plover(), r.conflibert(), r.full()));
+                    r.plover(), r.conflibert(), r.full(), beatsBoth.test(r) ? "yes" : "no"));
         }
         long all = 0;
         for (List<Coded> runs : List.of(storyRuns, sentenceRuns)) {
@@ -421,7 +435,7 @@ public final class ClassifierEvaluation implements Evaluation {
                 all += c.classifierCpu(0);
             }
         }
-        sb.append("\nThe best rule reading only an article's first n parsed sentences:\n\n| n | plover-synthetic | "
+        sb.append("\nThe evaluated rule reading only an article's first n parsed sentences:\n\n| n | plover-synthetic | "
                 + "ConfliBERT | type+actor+recipient | classifier CPU vs reading all |\n|---:|---:|---:|---:|---:|\n");
         for (Row r : reading) {
             long cpu = 0;
