@@ -45,10 +45,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     CoderChoice coder;
 
-    @Option(names = "--classifier-reads", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--classifier-reads", paramLabel = "N",
             description = "With --coder combined: the classifier reads only each article's first N parsed sentences "
-                    + "(later ones keep the pattern coder's events); 0 = all. Default: ${DEFAULT-VALUE}.")
-    int classifierReads;
+                    + "(later ones keep the pattern coder's events); 0 = all. Default: the combination rule's ("
+                    + "CombinationRule.DEFAULT).")
+    Integer classifierReads;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the Markdown report to FILE.")
     Path report;
@@ -62,7 +63,8 @@ final class BenchCommand implements Callable<Integer> {
         List<Article> warm = all.subList(0, Math.min(warmup, all.size()));
         List<Article> measured = all.subList(warm.size(), all.size());
         Pipeline pipeline = ClassifierPipelines.create(PipelineOptions.DEFAULTS, coder,
-                org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
+                classifierReads == null ? org.khaldun.classifier.CombinationRule.DEFAULT
+                        : org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
         Bench bench = new Bench(pipeline, CoreNlpEngine.shared(), t);
         bench.pipeline(warm);
         bench.parseEverything(warm);
@@ -86,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t
                 + (coder == CoderChoice.PATTERN ? "" : " --coder " + coder.name().toLowerCase(java.util.Locale.ROOT))
-                + (classifierReads > 0 ? " --classifier-reads " + classifierReads : "") + "`");
+                + (classifierReads != null ? " --classifier-reads " + classifierReads : "") + "`");
         out.println();
         Bench.report(out, coded, baseline, check, peak, t, warm.size(), loadBefore + " / " + loadAverage());
         String text = buf.toString(StandardCharsets.UTF_8);

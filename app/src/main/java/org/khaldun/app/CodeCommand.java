@@ -65,10 +65,11 @@ final class CodeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     CoderChoice coder;
 
-    @Option(names = "--classifier-reads", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--classifier-reads", paramLabel = "N",
             description = "With --coder combined: the classifier reads only each article's first N parsed sentences "
-                    + "(later ones keep the pattern coder's events); 0 = all. Default: ${DEFAULT-VALUE}.")
-    int classifierReads;
+                    + "(later ones keep the pattern coder's events); 0 = all. Default: the combination rule's ("
+                    + "CombinationRule.DEFAULT).")
+    Integer classifierReads;
 
     @Option(names = "--max-article-chars", paramLabel = "N",
             description = {"Largest article text coded, in characters (default: ${DEFAULT-VALUE}); a larger article"
@@ -112,7 +113,8 @@ final class CodeCommand implements Callable<Integer> {
         Pipeline pipeline;
         try {
             pipeline = ClassifierPipelines.create(pipelineOptions, coder,
-                org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
+                classifierReads == null ? org.khaldun.classifier.CombinationRule.DEFAULT
+                        : org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
         } catch (PetrarchFormatException e) {
             System.err.println("khaldun: " + e.getMessage() + " (--strict-dictionaries: fix the line or drop the option)");
             return Main.EXIT_USAGE;
