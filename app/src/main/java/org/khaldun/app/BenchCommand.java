@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.khaldun.app.bench.Bench;
-import org.khaldun.app.bench.BenchCorpus;
+import org.khaldun.bench.BenchCorpus;
 import org.khaldun.article.Article;
 import org.khaldun.nlp.CoreNlpEngine;
 import org.khaldun.pipeline.Pipeline;

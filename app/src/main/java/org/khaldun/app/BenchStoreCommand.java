@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.khaldun.actor.Actor;
-import org.khaldun.app.bench.BenchCorpus;
+import org.khaldun.bench.BenchCorpus;
 import org.khaldun.article.Article;
 import org.khaldun.article.ReadResult;
 import org.khaldun.event.Event;

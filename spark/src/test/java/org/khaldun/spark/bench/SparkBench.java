@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
+import org.khaldun.article.Article;
+import org.khaldun.bench.BenchCorpus;
 import org.khaldun.spark.CodeJob;
 import org.khaldun.spark.JobOptions;
 import org.khaldun.spark.JobReport;
@@ -50,14 +52,14 @@ public final class SparkBench {
             work = Files.createTempDirectory("khaldun-spark-bench");
         }
         Files.createDirectories(work);
-        List<String> all = BenchCorpus.load(corpora, warmup + articles);
+        List<Article> all = BenchCorpus.load(corpora, warmup + articles);
         if (all.size() < warmup + articles) {
             throw new IllegalArgumentException("only " + all.size() + " articles in " + corpora);
         }
         Path warmFile = work.resolve("warmup.jsonl");
         Path benchFile = work.resolve("bench.jsonl");
-        BenchCorpus.write(all.subList(0, warmup), warmFile);
-        BenchCorpus.write(all.subList(warmup, warmup + articles), benchFile);
+        BenchCorpus.writeJsonLines(all.subList(0, warmup), warmFile);
+        BenchCorpus.writeJsonLines(all.subList(warmup, warmup + articles), benchFile);
         log("corpus: %d warm-up + %d measured articles in %s", warmup, articles, work);
 
         double[] loadBefore = loadAverage();

@@ -1,21 +1,29 @@
-package org.khaldun.app.bench;
+package org.khaldun.bench;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.khaldun.article.Article;
+import org.khaldun.json.Json;
 
 /**
  * The benchmark's articles: a deterministic interleave of BBC politics/world-style stories and AFP/Xinhua wires from
  * {@code shared/data/corpora}, so both long feature articles and short wires are measured. Read here rather than
  * through the product's readers because the TimeML wires need their tags stripped.
+ *
+ * <p>One mix for every benchmark (the CLI's {@code bench} and {@code bench-store}, the Spark benchmark), so their
+ * figures are about the same articles. The corpora are read from the directory the caller names; nothing here is
+ * needed when Khaldun codes news.
  */
 public final class BenchCorpus {
 
@@ -27,6 +35,7 @@ public final class BenchCorpus {
     private BenchCorpus() {
     }
 
+    /** The first {@code limit} articles of the mix (fewer when the corpora hold fewer). */
     public static List<Article> load(Path corpora, int limit) throws IOException {
         List<Article> bbc = new ArrayList<>();
         for (String section : List.of("politics", "business", "tech", "entertainment", "sport")) {
@@ -58,6 +67,25 @@ public final class BenchCorpus {
             }
         }
         return out;
+    }
+
+    /**
+     * Writes articles as JSON lines that {@code --input-format jsonl} reads back to the same articles: the text
+     * already begins with the title, so the reader does not prepend it again.
+     */
+    public static void writeJsonLines(List<Article> articles, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Article a : articles) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", a.id());
+                m.put("title", a.title());
+                m.put("text", a.text());
+                m.put("published", a.published().map(Object::toString).orElse(null));
+                m.put("source", a.source());
+                w.write(Json.write(m));
+                w.write('\n');
+            }
+        }
     }
 
     private static List<Path> sorted(Path dir, String suffix) throws IOException {
