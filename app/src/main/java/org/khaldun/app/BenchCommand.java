@@ -45,6 +45,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     CoderChoice coder;
 
+    @Option(names = "--classifier-reads", paramLabel = "N",
+            description = "With --coder combined: the classifier reads only each article's first N parsed sentences "
+                    + "(later ones keep the pattern coder's events); 0 = all. Default: the combination rule's ("
+                    + "CombinationRule.DEFAULT).")
+    Integer classifierReads;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the Markdown report to FILE.")
     Path report;
 
@@ -56,7 +62,9 @@ final class BenchCommand implements Callable<Integer> {
         List<Article> all = BenchCorpus.load(dir, warmup + articles);
         List<Article> warm = all.subList(0, Math.min(warmup, all.size()));
         List<Article> measured = all.subList(warm.size(), all.size());
-        Pipeline pipeline = ClassifierPipelines.create(PipelineOptions.DEFAULTS, coder);
+        Pipeline pipeline = ClassifierPipelines.create(PipelineOptions.DEFAULTS, coder,
+                classifierReads == null ? org.khaldun.classifier.CombinationRule.DEFAULT
+                        : org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
         Bench bench = new Bench(pipeline, CoreNlpEngine.shared(), t);
         bench.pipeline(warm);
         bench.parseEverything(warm);
@@ -78,7 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t + "`");
+        out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t
+                + (coder == CoderChoice.PATTERN ? "" : " --coder " + coder.name().toLowerCase(java.util.Locale.ROOT))
+                + (classifierReads != null ? " --classifier-reads " + classifierReads : "") + "`");
         out.println();
         Bench.report(out, coded, baseline, check, peak, t, warm.size(), loadBefore + " / " + loadAverage());
         String text = buf.toString(StandardCharsets.UTF_8);

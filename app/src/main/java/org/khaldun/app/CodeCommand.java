@@ -65,6 +65,12 @@ final class CodeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     CoderChoice coder;
 
+    @Option(names = "--classifier-reads", paramLabel = "N",
+            description = "With --coder combined: the classifier reads only each article's first N parsed sentences "
+                    + "(later ones keep the pattern coder's events); 0 = all. Default: the combination rule's ("
+                    + "CombinationRule.DEFAULT).")
+    Integer classifierReads;
+
     @Option(names = "--max-article-chars", paramLabel = "N",
             description = {"Largest article text coded, in characters (default: ${DEFAULT-VALUE}); a larger article"
                     + " fails alone. Also raises the input limit per record (5 MiB) to 4 bytes per character when larger."},
@@ -106,7 +112,9 @@ final class CodeCommand implements Callable<Integer> {
         PipelineOptions pipelineOptions = new PipelineOptions(actorFiles, petrarchFiles);
         Pipeline pipeline;
         try {
-            pipeline = ClassifierPipelines.create(pipelineOptions, coder);
+            pipeline = ClassifierPipelines.create(pipelineOptions, coder,
+                classifierReads == null ? org.khaldun.classifier.CombinationRule.DEFAULT
+                        : org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
         } catch (PetrarchFormatException e) {
             System.err.println("khaldun: " + e.getMessage() + " (--strict-dictionaries: fix the line or drop the option)");
             return Main.EXIT_USAGE;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 "Same data, settings and seed give byte-identical weights. Embeddings are cached under --cache."})
 final class TrainClassifierCommand implements Callable<Integer> {
 
-    static final String VERSION = "2026.11.1";
+    static final String VERSION = "2026.11.2";
     static final Path COMMITTED = Path.of("classifier/src/main/resources" + ClassifierWeights.RESOURCE);
 
     @Option(names = "--out", paramLabel = "FILE",

@@ -84,23 +84,22 @@ public final class ClassifierGuidedCoder implements EventCoder {
         if (choice == CoderChoice.PATTERN) {
             return patternEvents;
         }
-        return decide(article, sentences, actors, times, patternEvents).of(choice);
-    }
-
-    /** Classifier-alone and combined codings, given the pattern coder's events of the same parse. */
-    public Outcome decide(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times,
-                          List<Event> patternEvents) {
-        return decide(article, sentences, actors, times, patternEvents, classifier::classify, rule);
+        return decide(article, sentences, actors, times, patternEvents, classifier::classify, rule,
+                choice == CoderChoice.CLASSIFIER).of(choice);
     }
 
     /**
-     * The same with given opinions and rule: how the rule is tuned (opinions computed once, rules tried many times).
+     * Classifier-alone and combined codings, given the pattern coder's events of the same parse, with given opinions
+     * and rule: how the rule is tuned (opinions computed once, rules tried many times). The classifier-alone coding
+     * is computed only when {@code withAlone} (it reads every parsed sentence; the combination may read fewer).
      */
     public Outcome decide(Article article, List<Sentence> sentences, ActorIndex actors, ArticleTimes times,
-                          List<Event> patternEvents, Function<String, Opinion> opinions, CombinationRule rule) {
+                          List<Event> patternEvents, Function<String, Opinion> opinions, CombinationRule rule,
+                          boolean withAlone) {
         List<Event> alone = new ArrayList<>();
         List<Event> combined = new ArrayList<>();
         int classified = 0;
+        int read = 0;
         String who = "classifier " + classifier.id();
         for (Sentence s : sentences) {
             List<Event> mine = new ArrayList<>();
@@ -113,11 +112,22 @@ public final class ClassifierGuidedCoder implements EventCoder {
                 combined.addAll(mine); // the classifier never saw it: the pattern coder's word stands
                 continue;
             }
+            // past the first readFirst parsed sentences the classifier does not read for the combination
+            boolean forCombined = rule.readFirst() <= 0 || read < rule.readFirst();
+            read++;
+            if (!forCombined && !withAlone) {
+                combined.addAll(mine);
+                continue;
+            }
             Opinion o = opinions.apply(s.text());
             classified++;
-            if (o.bestClass().isEvent()) {
+            if (withAlone && o.bestClass().isEvent()) {
                 propose(article, s, actors, times, o.best(), o, who + ": " + o.describe() + " · decided by: classifier",
                         alone);
+            }
+            if (!forCombined) {
+                combined.addAll(mine);
+                continue;
             }
             List<String> types = mine.stream().map(Event::eventType).toList();
             CombinationRule.Decision d = rule.decide(types, o);
@@ -128,9 +138,8 @@ public final class ClassifierGuidedCoder implements EventCoder {
                 String both = " · " + who + ": " + o.describe() + " · " + v.reason();
                 switch (v.action()) {
                     case KEEP -> {
-                        boolean agreed = o.ofType(e.eventType()) >= rule.support();
                         combined.add(withExplanation(e, e.explanation() + both + " · decided by: "
-                                + (agreed ? "pattern+classifier" : "pattern")));
+                                + (v.agreed() ? "pattern+classifier" : "pattern")));
                     }
                     case VETO -> {
                     }

@@ -32,12 +32,21 @@ public final class ClassifierPipelines {
         return build(options, choice);
     }
 
+    /** The same with another combination rule (e.g. {@link CombinationRule#readingFirst}); not cached. */
+    public static Pipeline create(PipelineOptions options, CoderChoice choice, CombinationRule rule) {
+        return rule.equals(CombinationRule.DEFAULT) ? create(options, choice) : build(options, choice, rule);
+    }
+
     private static Pipeline build(PipelineOptions options, CoderChoice choice) {
+        return build(options, choice, CombinationRule.DEFAULT);
+    }
+
+    private static Pipeline build(PipelineOptions options, CoderChoice choice, CombinationRule rule) {
         if (choice == CoderChoice.PATTERN) {
             return options.isDefault() ? Pipelines.defaultPipeline() : Pipelines.create(options);
         }
         PloverClassifier classifier = PloverClassifier.builtin();
         return Pipelines.create(options, pattern -> new ClassifierGuidedCoder(pattern, classifier,
-                TableCodebook.builtin(), choice, CombinationRule.DEFAULT));
+                TableCodebook.builtin(), choice, rule));
     }
 }

@@ -37,4 +37,18 @@ class ClassifierGuidedCoderTest {
         assertThat(code(CoderChoice.PATTERN, text)).allSatisfy(e ->
                 assertThat(e.explanation()).doesNotContain("classifier"));
     }
+
+    @Test
+    void readingOnlyTheFirstParsedSentenceLeavesLaterSentencesToThePatternCoder() {
+        String text = "Israeli warplanes bombed Hamas positions in the Gaza Strip on Monday, killing three fighters. "
+                + "Thousands of Iranian students protested outside the British embassy in Tehran on Sunday.";
+        List<Event> events = ClassifierPipelines.create(PipelineOptions.DEFAULTS, CoderChoice.COMBINED,
+                CombinationRule.DEFAULT.readingFirst(1)).code(Article.of("t", "", "", text, null, "")).events();
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.textInfo().sentenceIndex()).isEqualTo(0);
+            assertThat(e.explanation()).contains("decided by:");
+        });
+        assertThat(events).filteredOn(e -> e.textInfo().sentenceIndex() == 1).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.explanation()).doesNotContain("classifier"));
+    }
 }

@@ -48,9 +48,18 @@ import org.khaldun.pipeline.Pipelines;
  * <p>System properties: {@code khaldun.eval.limit} (sample), {@code khaldun.eval.split} = {@code test} (default) or
  * {@code dev} (the tuning part of the training side: with {@code khaldun.classifier.weights} pointing at a head trained
  * with {@code --holdout-dev}, it also searches the combination rule's thresholds), {@code khaldun.classifier.rule} =
- * five comma-separated thresholds to try instead of {@link CombinationRule#TUNED}.
+ * four or five comma-separated numbers (pattern weight, silence weight, keepOther, emit, readFirst) to try instead of
+ * {@link CombinationRule#DEFAULT}.
  */
 public final class ClassifierEvaluation implements Evaluation {
+
+    /**
+     * The other reading also reported: every parsed sentence when the rule reads fewer, else only the first (on dev,
+     * reading the first parsed sentence lost nothing; docs/classifier.md).
+     */
+    static int otherReading(CombinationRule rule) {
+        return rule.readFirst() == 0 ? 1 : 0;
+    }
 
     private static final List<CoderChoice> CODERS = List.of(CoderChoice.PATTERN, CoderChoice.CLASSIFIER,
             CoderChoice.COMBINED);
@@ -72,7 +81,15 @@ public final class ClassifierEvaluation implements Evaluation {
 
     /** One item coded once: the parse, and the opinions of its classified sentences (by text). */
     record Coded(Article article, CodedArticle coded, Map<String, Opinion> opinions, long classifierCpu,
-                 long pipelineCpu) {
+                 long pipelineCpu, List<Long> cpuBySentence) {
+        /** CPU of classifying the first {@code n} classifiable sentences (0 = all). */
+        long classifierCpu(int n) {
+            long t = 0;
+            for (int i = 0; i < cpuBySentence.size() && (n <= 0 || i < n); i++) {
+                t += cpuBySentence.get(i);
+            }
+            return t;
+        }
     }
 
     @Override
@@ -137,9 +154,9 @@ public final class ClassifierEvaluation implements Evaluation {
                 + "%n%n", seconds, load0, load1));
 
         sb.append(summary(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
-        sb.append(speed(storyRuns, sentenceRuns));
+        sb.append(speed(storyRuns, sentenceRuns, rule));
         if (dev) {
-            sb.append(grid(stories, storyRuns, sentences, sentenceRuns, guided));
+            sb.append(grid(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         }
         for (CoderChoice c : CODERS) {
             List<List<Event>> se = decided(storyRuns, guided, rule, c);
@@ -177,11 +194,11 @@ public final class ClassifierEvaluation implements Evaluation {
             return CombinationRule.DEFAULT;
         }
         String[] p = r.split(",");
-        if (p.length != 5) {
-            throw new IllegalArgumentException("-Dkhaldun.classifier.rule needs five numbers");
+        if (p.length != 4 && p.length != 5) {
+            throw new IllegalArgumentException("-Dkhaldun.classifier.rule needs four or five numbers");
         }
         return new CombinationRule(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
-                Double.parseDouble(p[3]), Double.parseDouble(p[4]));
+                Double.parseDouble(p[3]), p.length == 5 ? Integer.parseInt(p[4].trim()) : 0);
     }
 
     /** Codes every article with the pattern pipeline and classifies its parsed sentences, on all cores. */
@@ -200,9 +217,13 @@ public final class ClassifierEvaluation implements Evaluation {
                     CodedArticle ca = pipeline.code(a);
                     long c1 = mx.getCurrentThreadCpuTime();
                     Map<String, Opinion> ops = new HashMap<>();
+                    List<Long> cpu = new ArrayList<>();
                     for (org.khaldun.nlp.Sentence s : ca.sentences()) {
-                        if (s.parsed() && !s.dependencies().isEmpty()) {
+                        if (s.parsed() && !s.dependencies().isEmpty()
+                                && !org.khaldun.event.EventCoder.whollyDebris(a, s)) {
+                            long t = mx.getCurrentThreadCpuTime();
                             ops.put(s.text(), classifier.classify(s.text()));
+                            cpu.add(mx.getCurrentThreadCpuTime() - t);
                         }
                     }
                     long c2 = mx.getCurrentThreadCpuTime();
@@ -210,7 +231,7 @@ public final class ClassifierEvaluation implements Evaluation {
                     if (n % step == 0 || n == articles.size()) {
                         progress.printf("coded %d/%d%n", n, articles.size());
                     }
-                    return new Coded(a, ca, ops, c2 - c1, c1 - c0);
+                    return new Coded(a, ca, ops, c2 - c1, c1 - c0, cpu);
                 }));
             }
             List<Coded> out = new ArrayList<>();
@@ -239,8 +260,8 @@ public final class ClassifierEvaluation implements Evaluation {
                 }
                 return o;
             };
-            out.add(guided.decide(ca.article(), ca.sentences(), ca.actors(), ca.times(), ca.events(), ops, rule)
-                    .of(choice));
+            out.add(guided.decide(ca.article(), ca.sentences(), ca.actors(), ca.times(), ca.events(), ops, rule,
+                    choice == CoderChoice.CLASSIFIER).of(choice));
         }
         return out;
     }
@@ -253,11 +274,20 @@ public final class ClassifierEvaluation implements Evaluation {
                 + "| coder | plover-synthetic weighted F1 | macro F1 | top-1 | no event | ConfliBERT weighted F1 | "
                 + "macro F1 | top-1 | no event | type+actor+recipient recall | type+actor recall |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (CoderChoice c : CODERS) {
-            ClassScores p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, rule, c), false);
-            ClassScores k = conflibertScores(sentences, decided(sentenceRuns, guided, rule, c));
-            int[] full = fullRecall(tagged, decided(taggedRuns, guided, rule, c), labelOf);
-            sb.append("| ").append(name(c)).append(" | ").append(ClassScores.f3(p.weightedF1())).append(" | ")
+        record Variant(String name, CoderChoice coder, CombinationRule rule) {
+        }
+        List<Variant> variants = new ArrayList<>();
+        CODERS.forEach(c -> variants.add(new Variant(name(c), c, rule)));
+        int other = otherReading(rule);
+        variants.add(new Variant("Combined, classifier reads " + (other == 0 ? "every parsed sentence"
+                : "each article's first " + other + " parsed sentence(s)") + " (`--classifier-reads " + other + "`)",
+                CoderChoice.COMBINED, rule.readingFirst(other)));
+        for (Variant v : variants) {
+            CoderChoice c = v.coder();
+            ClassScores p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, v.rule(), c), false);
+            ClassScores k = conflibertScores(sentences, decided(sentenceRuns, guided, v.rule(), c));
+            int[] full = fullRecall(tagged, decided(taggedRuns, guided, v.rule(), c), labelOf);
+            sb.append("| ").append(v.name()).append(" | ").append(ClassScores.f3(p.weightedF1())).append(" | ")
                     .append(ClassScores.f3(p.macroF1())).append(" | ").append(ClassScores.f3(p.top1Accuracy()))
                     .append(" | ").append(ClassScores.pct(p.empty(), p.items())).append(" | ")
                     .append(ClassScores.f3(k.weightedF1())).append(" | ").append(ClassScores.f3(k.macroF1()))
@@ -324,7 +354,9 @@ public final class ClassifierEvaluation implements Evaluation {
         return false;
     }
 
-    private static String speed(List<Coded> storyRuns, List<Coded> sentenceRuns) {
+    private static String speed(List<Coded> storyRuns, List<Coded> sentenceRuns, CombinationRule rule) {
+        long cheap = 0;
+        long read = 0;
         long cls = 0;
         long pipe = 0;
         int sentencesClassified = 0;
@@ -333,6 +365,8 @@ public final class ClassifierEvaluation implements Evaluation {
         for (List<Coded> runs : List.of(storyRuns, sentenceRuns)) {
             for (Coded c : runs) {
                 cls += c.classifierCpu();
+                read += c.classifierCpu(rule.readFirst());
+                cheap += c.classifierCpu(otherReading(rule));
                 pipe += c.pipelineCpu();
                 sentencesClassified += c.opinions().size();
                 parsed += c.coded().stageTimes().parsedSentences();
@@ -342,43 +376,98 @@ public final class ClassifierEvaluation implements Evaluation {
         return String.format(Locale.ROOT, "## Cost\n\n- %d articles, %d parsed sentences (%d distinct texts "
                         + "classified)\n- pipeline (split, actors, parse, times, pattern events): %.1f ms CPU per "
                         + "article, %.1f ms per parsed sentence\n- classifier (embedding + heads): %.1f ms CPU per "
-                        + "article, %.2f ms per classified sentence = %.0f %% of the pipeline's CPU\n\n", articles,
+                        + "article, %.2f ms per classified sentence = %.0f %% of the pipeline's CPU (all parsed sentences: "
+                        + "classifier alone)\n- combined (reads the first %s parsed sentences): %.1f ms CPU per article = "
+                        + "%.0f %% of the pipeline's CPU\n- combined reading the first %s parsed sentence(s): %.1f ms CPU "
+                        + "per article = %.0f %% of the pipeline's CPU\n\n", articles,
                 parsed, sentencesClassified, pipe / 1e6 / Math.max(1, articles), pipe / 1e6 / Math.max(1, parsed),
                 cls / 1e6 / Math.max(1, articles), cls / 1e6 / Math.max(1, sentencesClassified),
-                100.0 * cls / Math.max(1, pipe));
+                100.0 * cls / Math.max(1, pipe), rule.readFirst() <= 0 ? "all" : "" + rule.readFirst(),
+                read / 1e6 / Math.max(1, articles), 100.0 * read / Math.max(1, pipe),
+                otherReading(rule) == 0 ? "all" : "" + otherReading(rule),
+                cheap / 1e6 / Math.max(1, articles), 100.0 * cheap / Math.max(1, pipe));
     }
 
-    /** Dev split only: the summary figures for a grid of rule thresholds (opinions computed once). */
+    /**
+     * Dev split only: the summary figures for a grid of rules (opinions computed once). Rules that beat both coders
+     * alone on all three figures come first, then by the sum of the two weighted F1s and the type+actor+recipient
+     * recall. Then the evaluated rule reading only an article's first n parsed sentences.
+     */
     private static String grid(List<PloverSyntheticEvaluation.Story> stories, List<Coded> storyRuns,
                                List<ConflibertEvaluation.Sentence> sentences, List<Coded> sentenceRuns,
-                               ClassifierGuidedCoder guided) {
-        record Row(CombinationRule rule, double plover, double conflibert) {
+                               List<ConflibertEvaluation.Tagged> tagged, List<Coded> taggedRuns,
+                               Map<String, String> labelOf, ClassifierGuidedCoder guided, CombinationRule evaluated) {
+        record Row(CombinationRule rule, double plover, double conflibert, double full) {
+            double total() {
+                return plover + conflibert + full;
+            }
+
+            boolean beats(Row o) {
+                return plover > o.plover && conflibert > o.conflibert && full > o.full;
+            }
         }
+        List<Row> alone = new ArrayList<>();
+        for (CoderChoice c : List.of(CoderChoice.PATTERN, CoderChoice.CLASSIFIER)) {
+            int[] full = fullRecall(tagged, decided(taggedRuns, guided, evaluated, c), labelOf);
+            alone.add(new Row(evaluated, PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, evaluated,
+                    c), false).weightedF1(), conflibertScores(sentences, decided(sentenceRuns, guided, evaluated, c))
+                    .weightedF1(), full[1] / (double) Math.max(1, full[0])));
+        }
+        Predicate<Row> beatsBoth = r -> r.beats(alone.get(0)) && r.beats(alone.get(1));
         List<Row> rows = new ArrayList<>();
-        for (double veto : new double[] {0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
-            for (double support : new double[] {0.05, 0.1, 0.2, 0.3, 0.5}) {
-                for (double drop : new double[] {0.0, 0.02, 0.05}) {
-                    for (double retype : new double[] {0.3, 0.4, 0.5, 0.6, 0.8, 1.01}) {
-                        for (double propose : new double[] {0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01}) {
-                            CombinationRule r = new CombinationRule(veto, support, drop, retype, propose);
-                            double p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, r,
-                                    CoderChoice.COMBINED), false).weightedF1();
-                            double k = conflibertScores(sentences, decided(sentenceRuns, guided, r,
-                                    CoderChoice.COMBINED)).weightedF1();
-                            rows.add(new Row(r, p, k));
-                        }
+        for (double pw : new double[] {1, 3, 5, 10, 20, 50, 200}) {
+            for (double sw : new double[] {1, 2, 3}) {
+                for (double keep : new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 1.01}) {
+                    for (double emit : new double[] {0, 0.1, 0.2, 0.3, 0.4}) {
+                        CombinationRule r = new CombinationRule(pw, sw, keep, emit, 0);
+                        double p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, r,
+                                CoderChoice.COMBINED), false).weightedF1();
+                        double k = conflibertScores(sentences, decided(sentenceRuns, guided, r,
+                                CoderChoice.COMBINED)).weightedF1();
+                        int[] full = fullRecall(tagged, decided(taggedRuns, guided, r, CoderChoice.COMBINED), labelOf);
+                        rows.add(new Row(r, p, k, full[1] / (double) Math.max(1, full[0])));
                     }
                 }
             }
         }
-        rows.sort((a, b) -> Double.compare(b.plover() + b.conflibert(), a.plover() + a.conflibert()));
-        StringBuilder sb = new StringBuilder("## Rule grid on the dev split (best 15 by the sum of weighted F1s)\n\n"
-                + "| vetoNone | support | dropBelow | retype | propose | plover-synthetic | ConfliBERT |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Row r : rows.subList(0, Math.min(15, rows.size()))) {
-            sb.append(String.format(Locale.ROOT, "| %.2f | %.2f | %.2f | %.2f | %.2f | %.3f | %.3f |%n",
-                    r.rule().vetoNone(), r.rule().support(), r.rule().dropBelow(), r.rule().retype(),
-                    r.rule().propose(), r.plover(), r.conflibert()));
+        rows.sort((a, b) -> beatsBoth.test(a) != beatsBoth.test(b) ? (beatsBoth.test(a) ? -1 : 1)
+                : Double.compare(b.total(), a.total()));
+        CombinationRule top = evaluated;
+        List<Row> reading = new ArrayList<>();
+        for (int n : new int[] {1, 2, 3, 4, 6, 8, 12, 0}) {
+            CombinationRule r = top.readingFirst(n);
+            double p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, guided, r,
+                    CoderChoice.COMBINED), false).weightedF1();
+            double k = conflibertScores(sentences, decided(sentenceRuns, guided, r, CoderChoice.COMBINED)).weightedF1();
+            int[] full = fullRecall(tagged, decided(taggedRuns, guided, r, CoderChoice.COMBINED), labelOf);
+            reading.add(new Row(r, p, k, full[1] / (double) Math.max(1, full[0])));
+        }
+        StringBuilder sb = new StringBuilder("## Rule grid on the dev split (best 25: rules that beat both coders alone "
+                + "on all three figures first, then by the sum of weighted F1s and type+actor+recipient recall)\n\n"
+                + "| pattern weight | silence weight | keepOther | emit | plover-synthetic | ConfliBERT | "
+                + "type+actor+recipient | beats both alone |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Row r : rows.subList(0, Math.min(25, rows.size()))) {
+            sb.append(String.format(Locale.ROOT, "| %.1f | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f | %s |%n",
+                    r.rule().patternWeight(), r.rule().silenceWeight(), r.rule().keepOther(), r.rule().emit(),
+                    r.plover(), r.conflibert(), r.full(), beatsBoth.test(r) ? "yes" : "no"));
+        }
+        long all = 0;
+        for (List<Coded> runs : List.of(storyRuns, sentenceRuns)) {
+            for (Coded c : runs) {
+                all += c.classifierCpu(0);
+            }
+        }
+        sb.append("\nThe evaluated rule reading only an article's first n parsed sentences:\n\n| n | plover-synthetic | "
+                + "ConfliBERT | type+actor+recipient | classifier CPU vs reading all |\n|---:|---:|---:|---:|---:|\n");
+        for (Row r : reading) {
+            long cpu = 0;
+            for (List<Coded> runs : List.of(storyRuns, sentenceRuns)) {
+                for (Coded c : runs) {
+                    cpu += c.classifierCpu(r.rule().readFirst());
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.0f %% |%n", r.rule().readFirst(),
+                    r.plover(), r.conflibert(), r.full(), 100.0 * cpu / Math.max(1, all)));
         }
         return sb.append('\n').toString();
     }
