@@ -34,7 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Coding threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--filter-check", negatable = true, defaultValue = "true",
+    // picocli toggles a negatable option against its default: without fallbackValue, --no-filter-check stayed on
+    @Option(names = "--filter-check", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also code the measured articles with every sentence parsed and report how many of those"
                     + " events the default pipeline keeps (default: on; --no-filter-check skips it).")
     boolean filterCheck;
