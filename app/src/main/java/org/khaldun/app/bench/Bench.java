@@ -220,7 +220,7 @@ public final class Bench {
         out.println("With as many coding threads as cores, the JIT compiler and the garbage collector take their CPU from"
                 + " the coders: the wall-clock rate is below the CPU-bound one by about the ratio of JVM CPU to coding CPU.");
         out.println();
-        out.println("| run | coding threads CPU s | whole JVM CPU s | JVM CPU ms per article | JIT compiling s |");
+        out.println("| run | coding threads CPU s | whole JVM CPU s | JVM CPU ms per article | JIT compiler threads busy s |");
         out.println("|---|---:|---:|---:|---:|");
         for (Run r : List.of(coded, baseline)) {
             Overhead o = r.overhead();
