@@ -50,8 +50,8 @@ public final class CoreNlpEngine implements NlpEngine {
     private final Annotator lemmatizer;
     /**
      * The neural dependency parser itself, not CoreNLP's depparse annotator: the annotator converts every parse into
-     * five graphs (basic, collapsed, CC-processed, enhanced, enhanced++) of which we read one, and the four others cost
-     * about as much CPU as the tagger. {@link #parse(CoreMap)} makes the enhanced++ graph exactly as the annotator does.
+     * five graphs (basic, collapsed, CC-processed, enhanced, enhanced++) of which we read one; skipping the four others
+     * saved 12–19 % of the coding CPU (BENCHMARKS.md). {@link #parse(CoreMap)} makes the enhanced++ graph exactly as the annotator does.
      */
     private final DependencyParser parser;
     private final GrammaticalStructure.Extras extraDependencies;
