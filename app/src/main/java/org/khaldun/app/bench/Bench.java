@@ -28,7 +28,7 @@ public final class Bench {
 
     /** Result of one measured run. */
     public record Run(String name, int articles, long tokens, long sentences, long parsedSentences, long events,
-                      double seconds, double cpuSeconds, StageTimes stages) {
+                      double seconds, double cpuSeconds, StageTimes stages, Overhead overhead) {
         double articlesPerSecond() {
             return articles / seconds;
         }
@@ -41,6 +41,18 @@ public final class Bench {
         double cpuBoundArticlesPerSecond(int cores) {
             return articles / cpuSeconds * cores;
         }
+    }
+
+    /**
+     * What the whole JVM spent during a run besides the coding threads: on a machine with as many cores as coding
+     * threads, CPU spent by the JIT compiler and the garbage collector is taken from the coders, so the wall-clock rate
+     * falls below the CPU-bound one by about {@code processCpuSeconds / cpuSeconds}.
+     *
+     * @param processCpuSeconds CPU time of every thread of the JVM during the run, or -1 where the OS does not tell
+     * @param jitSeconds time the JIT compiler threads spent compiling during the run, or -1 where unknown
+     */
+    public record Overhead(double processCpuSeconds, double jitSeconds) {
+        static final Overhead UNKNOWN = new Overhead(-1, -1);
     }
 
     private final Pipeline pipeline;
@@ -81,7 +93,7 @@ public final class Bench {
             events += c.events().size();
         }
         return new Run("default pipeline", articles.size(), total.tokens(), total.sentences(), total.parsedSentences(),
-                events, lastSeconds, lastCpuSeconds, total);
+                events, lastSeconds, lastCpuSeconds, total, lastOverhead);
     }
 
     /** Codes the articles again parsing every sentence and compares with the last {@link #pipeline} run's events. */
@@ -120,11 +132,26 @@ public final class Bench {
             sentences += c[1];
         }
         return new Run("tokenize+POS+depparse, all sentences", articles.size(), tokens, sentences, sentences, 0,
-                lastSeconds, lastCpuSeconds, null);
+                lastSeconds, lastCpuSeconds, null, lastOverhead);
     }
 
     private volatile double lastSeconds;
     private volatile double lastCpuSeconds;
+    private volatile Overhead lastOverhead = Overhead.UNKNOWN;
+
+    /** CPU nanoseconds of the whole JVM so far, or -1. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Milliseconds the JIT compiler threads have spent compiling so far, or -1. */
+    private static long compileMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
 
     private <T> List<T> runParallel(List<Article> articles, Function<Article, T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -132,6 +159,8 @@ public final class Bench {
             AtomicLong next = new AtomicLong();
             AtomicLong cpuNanos = new AtomicLong();
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            long p0 = processCpuNanos();
+            long j0 = compileMillis();
             long t0 = System.nanoTime();
             List<Future<List<T>>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -152,6 +181,9 @@ public final class Bench {
             }
             lastSeconds = (System.nanoTime() - t0) / 1e9;
             lastCpuSeconds = cpuNanos.get() / 1e9;
+            long p1 = processCpuNanos();
+            long j1 = compileMillis();
+            lastOverhead = new Overhead(p0 < 0 || p1 < 0 ? -1 : (p1 - p0) / 1e9, j0 < 0 || j1 < 0 ? -1 : (j1 - j0) / 1e3);
             return all;
         } finally {
             pool.shutdownNow();
@@ -183,6 +215,21 @@ public final class Bench {
         out.printf("Default pipeline cost relative to tokenize+POS+depparse alone: %.2f× (CPU time; wall %.2f×)%n",
                 coded.cpuSeconds() / baseline.cpuSeconds(), coded.seconds() / baseline.seconds());
         out.printf("Peak heap used (sampled every 5 ms over both runs): %d MiB%n%n", peakHeap >> 20);
+        out.println("### What the JVM spent besides the coding threads");
+        out.println();
+        out.println("With as many coding threads as cores, the JIT compiler and the garbage collector take their CPU from"
+                + " the coders: the wall-clock rate is below the CPU-bound one by about the ratio of JVM CPU to coding CPU.");
+        out.println();
+        out.println("| run | coding threads CPU s | whole JVM CPU s | JVM CPU ms per article | JIT compiler threads busy s |");
+        out.println("|---|---:|---:|---:|---:|");
+        for (Run r : List.of(coded, baseline)) {
+            Overhead o = r.overhead();
+            out.printf("| %s | %.1f | %s | %s | %s |%n", r.name(), r.cpuSeconds(),
+                    o.processCpuSeconds() < 0 ? "?" : String.format("%.1f", o.processCpuSeconds()),
+                    o.processCpuSeconds() < 0 ? "?" : String.format("%.1f", 1000 * o.processCpuSeconds() / r.articles()),
+                    o.jitSeconds() < 0 ? "?" : String.format("%.1f", o.jitSeconds()));
+        }
+        out.println();
         if (check != null) {
             out.println("### What the parse filter costs in events");
             out.println();
