@@ -587,8 +587,9 @@ final class RuleArticleTimes implements ArticleTimes {
             int gov = up.governor();
             if (q[cur] < 0 && q[gov] >= 0) {
                 int quoted = q[gov];
-                while (gov >= 0 && q[gov] == quoted) {
-                    gov = governor(s, gov);
+                // enhanced graphs can have cycles: never climb more steps than the sentence has tokens
+                for (int climb = 0; gov >= 0 && q[gov] == quoted; climb++) {
+                    gov = climb < q.length ? governor(s, gov) : -1;
                 }
                 if (gov < 0) {
                     return -1;
