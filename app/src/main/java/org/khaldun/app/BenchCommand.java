@@ -13,9 +13,9 @@ import org.khaldun.article.Article;
 import org.khaldun.nlp.CoreNlpEngine;
 import org.khaldun.pipeline.Pipeline;
 import org.khaldun.classifier.ClassifierPipelines;
-import org.khaldun.classifier.CoderChoice;
 import org.khaldun.pipeline.PipelineOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -40,17 +40,8 @@ final class BenchCommand implements Callable<Integer> {
                     + " events the default pipeline keeps (default: on; --no-filter-check skips it).")
     boolean filterCheck;
 
-    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "pattern",
-            description = "Who decides event types: pattern (lexicon + dependency rules), classifier (learned sentence "
-                    + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    CoderChoice coder;
-
-    @Option(names = "--classifier-reads", paramLabel = "N",
-            description = "With --coder combined: the classifier reads only each article's first N parsed sentences "
-                    + "(later ones keep the pattern coder's events); 0 = all. Default: the combination rule's ("
-                    + "CombinationRule.DEFAULT).")
-    Integer classifierReads;
+    @Mixin
+    CoderOptions coding = new CoderOptions();
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the Markdown report to FILE.")
     Path report;
@@ -63,9 +54,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Article> all = BenchCorpus.load(dir, warmup + articles);
         List<Article> warm = all.subList(0, Math.min(warmup, all.size()));
         List<Article> measured = all.subList(warm.size(), all.size());
-        Pipeline pipeline = ClassifierPipelines.create(PipelineOptions.DEFAULTS, coder,
-                classifierReads == null ? org.khaldun.classifier.CombinationRule.DEFAULT
-                        : org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
+        Pipeline pipeline = ClassifierPipelines.create(PipelineOptions.DEFAULTS, coding.coder, coding.rule());
         Bench bench = new Bench(pipeline, CoreNlpEngine.shared(), t);
         bench.pipeline(warm);
         bench.parseEverything(warm);
@@ -88,8 +77,7 @@ final class BenchCommand implements Callable<Integer> {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t
-                + (coder == CoderChoice.PATTERN ? "" : " --coder " + coder.name().toLowerCase(java.util.Locale.ROOT))
-                + (classifierReads != null ? " --classifier-reads " + classifierReads : "") + "`");
+                + coding.asTyped() + "`");
         out.println();
         Bench.report(out, coded, baseline, check, peak, t, warm.size(), loadBefore + " / " + loadAverage());
         String text = buf.toString(StandardCharsets.UTF_8);

@@ -16,7 +16,6 @@ import org.khaldun.article.ArticleSources;
 import org.khaldun.article.ReadOptions;
 import org.khaldun.article.ReadResult;
 import org.khaldun.classifier.ClassifierPipelines;
-import org.khaldun.classifier.CoderChoice;
 import org.khaldun.event.Event;
 import org.khaldun.output.EventJson;
 import org.khaldun.output.EventTsv;
@@ -59,17 +58,8 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--actors", paramLabel = "FILE", description = "Extra actor dictionary in Khaldun's format (repeatable).")
     List<Path> actorFiles = new ArrayList<>();
 
-    @Option(names = "--coder", paramLabel = "CODER", defaultValue = "pattern",
-            description = "Who decides event types: pattern (lexicon + dependency rules), classifier (learned sentence "
-                    + "classifier), or combined (patterns vetoed, retyped and supplemented by the classifier; see docs/classifier.md). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    CoderChoice coder;
-
-    @Option(names = "--classifier-reads", paramLabel = "N",
-            description = "With --coder combined: the classifier reads only each article's first N parsed sentences "
-                    + "(later ones keep the pattern coder's events); 0 = all. Default: the combination rule's ("
-                    + "CombinationRule.DEFAULT).")
-    Integer classifierReads;
+    @Mixin
+    CoderOptions coding = new CoderOptions();
 
     @Option(names = "--max-article-chars", paramLabel = "N",
             description = {"Largest article text coded, in characters (default: ${DEFAULT-VALUE}); a larger article"
@@ -112,9 +102,7 @@ final class CodeCommand implements Callable<Integer> {
         PipelineOptions pipelineOptions = new PipelineOptions(actorFiles, petrarchFiles);
         Pipeline pipeline;
         try {
-            pipeline = ClassifierPipelines.create(pipelineOptions, coder,
-                classifierReads == null ? org.khaldun.classifier.CombinationRule.DEFAULT
-                        : org.khaldun.classifier.CombinationRule.DEFAULT.readingFirst(classifierReads));
+            pipeline = ClassifierPipelines.create(pipelineOptions, coding.coder, coding.rule());
         } catch (PetrarchFormatException e) {
             System.err.println("khaldun: " + e.getMessage() + " (--strict-dictionaries: fix the line or drop the option)");
             return Main.EXIT_USAGE;
