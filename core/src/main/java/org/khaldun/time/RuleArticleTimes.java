@@ -574,13 +574,7 @@ final class RuleArticleTimes implements ArticleTimes {
         int[] q = quotations[si];
         int cur = SpanHeads.clauseOf(s, trigger);
         for (int step = 0; step < 12; step++) {
-            Dependency up = null;
-            for (Dependency d : s.dependencies()) {
-                if (d.dependent() == cur && d.governor() >= 0) {
-                    up = d;
-                    break;
-                }
-            }
+            Dependency up = SpanHeads.upArc(s, cur);
             if (up == null) {
                 return cur;
             }
@@ -622,19 +616,15 @@ final class RuleArticleTimes implements ArticleTimes {
     }
 
     private static int governor(Sentence s, int i) {
-        for (Dependency d : s.dependencies()) {
-            if (d.dependent() == i && d.governor() >= 0) {
-                return d.governor();
-            }
-        }
-        return -1;
+        Dependency up = SpanHeads.upArc(s, i);
+        return up == null ? -1 : up.governor();
     }
 
-    /** A subordinating word ("if", "because", "to") makes an adjunct clause a condition or purpose. */
     /** Subordinators of a clause told as happening alongside its head. */
     private static final Set<String> SIMULTANEOUS = Set.of("while", "whereas", "as", "when");
     private static final Set<String> INFINITIVE = Set.of("to");
 
+    /** Whether the clause has subordinators and all of them are among {@code words}. */
     private static boolean hasMarkOnly(Sentence s, int head, Set<String> words) {
         boolean any = false;
         for (Dependency d : s.dependencies()) {
@@ -648,6 +638,7 @@ final class RuleArticleTimes implements ArticleTimes {
         return any;
     }
 
+    /** A subordinating word ("if", "because", "to") makes an adjunct clause a condition or purpose. */
     private static boolean hasMark(Sentence s, int head) {
         for (Dependency d : s.dependencies()) {
             if (d.governor() == head && d.baseRelation().equals("mark")) {

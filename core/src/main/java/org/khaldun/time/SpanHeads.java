@@ -57,6 +57,16 @@ final class SpanHeads {
         return "";
     }
 
+    /** The first arc into token {@code i} from a governor (not the root's), in the graph's order; null at the top. */
+    static Dependency upArc(Sentence s, int i) {
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() == i && d.governor() >= 0) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /**
      * The head of the clause token {@code i} belongs to: up through non-clausal relations (obl, nmod, obj,
      * conj, …) until a clause-opening relation or the root. Conjoined verbs keep their own clause.
@@ -64,13 +74,7 @@ final class SpanHeads {
     static int clauseOf(Sentence s, int i) {
         int cur = i;
         for (int step = 0; step < 30; step++) {
-            Dependency up = null;
-            for (Dependency d : s.dependencies()) {
-                if (d.dependent() == cur && d.governor() >= 0) {
-                    up = d;
-                    break;
-                }
-            }
+            Dependency up = upArc(s, cur);
             if (up == null) {
                 return cur;
             }
@@ -90,13 +94,8 @@ final class SpanHeads {
             if (cur == anc) {
                 return true;
             }
-            int gov = -1;
-            for (Dependency d : s.dependencies()) {
-                if (d.dependent() == cur && d.governor() >= 0) {
-                    gov = d.governor();
-                    break;
-                }
-            }
+            Dependency up = upArc(s, cur);
+            int gov = up == null ? -1 : up.governor();
             if (gov < 0) {
                 return false;
             }
