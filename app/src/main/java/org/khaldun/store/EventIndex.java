@@ -94,10 +94,7 @@ final class EventIndex implements AutoCloseable {
         try {
             Files.createDirectories(path);
             dir = FSDirectory.open(path);
-            IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
-            cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            cfg.setRAMBufferSizeMB(64);
-            cfg.setCommitOnClose(false);
+            IndexWriterConfig cfg = TextIndex.writerConfig(analyzer);
             cfg.setIndexSort(NEWEST_FIRST);
             writer = new IndexWriter(dir, cfg);
             Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();

@@ -59,11 +59,7 @@ final class TextIndex implements AutoCloseable {
         try {
             Files.createDirectories(path);
             dir = FSDirectory.open(path);
-            IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
-            cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            cfg.setRAMBufferSizeMB(64);
-            cfg.setCommitOnClose(false);
-            writer = new IndexWriter(dir, cfg);
+            writer = new IndexWriter(dir, writerConfig(analyzer));
             covered = -1;
             Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
             if (data != null) {
@@ -77,6 +73,18 @@ final class TextIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the text index " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How the store's Lucene indexes are written: opened as they are on disk, commits only when the store says so
+     * (the commit data records how far the index has caught up with the database), 64 MB of buffered documents.
+     */
+    static IndexWriterConfig writerConfig(Analyzer analyzer) {
+        IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+        cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        cfg.setRAMBufferSizeMB(64);
+        cfg.setCommitOnClose(false);
+        return cfg;
     }
 
     /** Key of a sentence in events ({@code sent_key}): article seq and sentence index in one number. */
