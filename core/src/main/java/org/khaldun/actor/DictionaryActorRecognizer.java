@@ -705,7 +705,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                 led = true;
                 r += 2;
             }
-            boolean anti = isStancePrefix(ws, start);
+            boolean anti = StancePrefix.before(ws.w, start);
             if (a.kind == Kind.DEMONYM && !possessive && !led) {
                 Built conj = conjoinedDemonyms(ws, start, a);
                 if (conj != null) {
@@ -810,17 +810,6 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             }
             shared.before = before;
             return shared;
-        }
-
-        private boolean isStancePrefix(Words ws, int start) {
-            int p = start - 1;
-            while (p >= 0 && (ws.w[p].equals("\"") || ws.w[p].equals("“") || ws.w[p].equals("'"))) {
-                p--;
-            }
-            if (p >= 0 && (ws.k[p].equals("anti-") || ws.k[p].equals("pro-"))) {
-                return true;
-            }
-            return p >= 1 && ws.w[p].equals("-") && (ws.k[p - 1].equals("anti") || ws.k[p - 1].equals("pro"));
         }
 
         /** A country or city after a locative preposition, directly or through "X and Y" lists. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.khaldun.actor.ActorDictionary;
 import org.khaldun.actor.ActorIndex;
 import org.khaldun.actor.ActorMention;
+import org.khaldun.actor.StancePrefix;
 import org.khaldun.article.Article;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.nlp.Token;
@@ -57,8 +58,6 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
     private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "da", "do", "dos", "das", "al", "el", "la",
             "le", "les", "du", "des", "di", "van", "von", "der", "den", "bin", "ibn", "abu");
     private static final Set<String> DATELINE_AFTER = Set.of(",", "(", "-", "--", "—", "–", ":");
-    private static final Set<String> STANCE_PREFIXES = Set.of("anti", "pro");
-    private static final Set<String> STANCE_GLUE = Set.of("\"", "“", "‘", "'", "`", "``", "-");
     private static final Set<String> QUOTES = Set.of("\"", "“", "‘", "'", "(", ":", "-", "—", "–", "--");
     /** A town this large is worth naming without other evidence. */
     private static final long SELF_EVIDENT_POPULATION = 250_000;
@@ -448,7 +447,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             }
             // "anti-Israel legislation", "pro-Iran militias": the place is what a thing is for or against, never
             // where something happens
-            if (stanceTarget(w, m.first) && m.use == PlaceUse.LITERAL) {
+            if (StancePrefix.before(w, m.first) && m.use == PlaceUse.LITERAL) {
                 m.use = PlaceUse.ADJECTIVAL;
             }
             m.locative = locativeBefore(w, k, m.first);
@@ -456,22 +455,6 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             m.weakWord |= commonWords.contains(m.key)
                     || (m.first == m.last && lowerWords.contains(w[m.first].toLowerCase(java.util.Locale.ROOT)));
             return true;
-        }
-
-        /** Whether the words before a name are a stance prefix: "anti-", "pro-" (quotes and a hyphen may come between). */
-        private static boolean stanceTarget(String[] w, int first) {
-            int b = first - 1;
-            while (b >= 0 && STANCE_GLUE.contains(w[b])) {
-                b--;
-            }
-            if (b < 0) {
-                return false;
-            }
-            String prefix = w[b].toLowerCase(java.util.Locale.ROOT);
-            if (prefix.endsWith("-")) {
-                prefix = prefix.substring(0, prefix.length() - 1);
-            }
-            return STANCE_PREFIXES.contains(prefix);
         }
 
         /** A name that needs no evidence: a country, region, or city of a million, and no common word. */
