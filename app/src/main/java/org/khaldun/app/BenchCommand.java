@@ -40,6 +40,15 @@ final class BenchCommand implements Callable<Integer> {
                     + " events the default pipeline keeps (default: on; --no-filter-check skips it).")
     boolean filterCheck;
 
+    @Option(names = "--jit-settle", paramLabel = "PERCENT", defaultValue = "10", description = "Code the warm-up "
+            + "articles again (at most 5 rounds) until the JIT compiler was busy less "
+            + "than PERCENT of a round's wall time, so that the measured runs show steady-state coding rather than "
+            + "the JIT's first compilations of large methods; 0 = one round (default: ${DEFAULT-VALUE}).")
+    int jitSettlePercent;
+
+    /** Rounds of warm-up at most (the option's description says 5). */
+    static final int MAX_WARMUP_ROUNDS = 5;
+
     @Mixin
     CoderOptions coding = new CoderOptions();
 
@@ -56,8 +65,16 @@ final class BenchCommand implements Callable<Integer> {
         List<Article> measured = all.subList(warm.size(), all.size());
         Pipeline pipeline = ClassifierPipelines.create(PipelineOptions.DEFAULTS, coding.coder, coding.rule());
         Bench bench = new Bench(pipeline, CoreNlpEngine.shared(), t);
-        bench.pipeline(warm);
-        bench.parseEverything(warm);
+        int rounds = 0;
+        double jitShare;
+        do {
+            System.err.println("khaldun bench: warm-up round " + (rounds + 1) + " on " + warm.size() + " articles...");
+            Bench.Run w = bench.pipeline(warm);
+            Bench.Run p = bench.parseEverything(warm);
+            rounds++;
+            double jit = w.overhead().jitSeconds() + p.overhead().jitSeconds();
+            jitShare = w.overhead().jitSeconds() < 0 ? -1 : jit / (w.seconds() + p.seconds());
+        } while (jitSettlePercent > 0 && jitShare * 100 > jitSettlePercent && rounds < MAX_WARMUP_ROUNDS);
         Bench.Run coded;
         Bench.Run baseline;
         long peak;
@@ -76,8 +93,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --threads " + t
-                + coding.asTyped() + "`");
+        out.println("Command: `./khaldun bench --articles " + articles + " --warmup " + warmup + " --jit-settle "
+                + jitSettlePercent + " --threads " + t + coding.asTyped() + "`");
+        out.println();
+        out.printf("Warm-up: %d articles coded %d time(s) (default pipeline and parse-everything)%s.%n", warm.size(),
+                rounds, jitShare < 0 ? "" : String.format("; the JIT compiler was busy %.0f %% of the last round's wall "
+                        + "time", jitShare * 100));
         out.println();
         Bench.report(out, coded, baseline, check, peak, t, warm.size(), loadBefore + " / " + loadAverage());
         String text = buf.toString(StandardCharsets.UTF_8);

@@ -1,9 +1,10 @@
 package org.khaldun.nlp;
 
+import edu.stanford.nlp.international.Language;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.IndexedWord;
-import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.ling.Word;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.pipeline.MorphaAnnotator;
@@ -14,7 +15,12 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.semgraph.SemanticGraphFactory;
+import edu.stanford.nlp.trees.GrammaticalRelation;
 import edu.stanford.nlp.trees.GrammaticalStructure;
+import edu.stanford.nlp.trees.TreeGraphNode;
+import edu.stanford.nlp.trees.TypedDependency;
+import edu.stanford.nlp.trees.UniversalEnglishGrammaticalRelations;
+import edu.stanford.nlp.trees.UniversalEnglishGrammaticalStructure;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +55,11 @@ public final class CoreNlpEngine implements NlpEngine {
     private final Annotator tagger;
     private final Annotator lemmatizer;
     /**
-     * The neural dependency parser itself, not CoreNLP's depparse annotator: the annotator converts every parse into
-     * five graphs (basic, collapsed, CC-processed, enhanced, enhanced++) of which we read one; skipping the four others
-     * saved 12–19 % of the coding CPU (BENCHMARKS.md). {@link #parse(CoreMap)} makes the enhanced++ graph exactly as the annotator does.
+     * Our run of CoreNLP's neural dependency parser model (see {@link NeuralDependencyParser} for why it is not
+     * CoreNLP's own class). Only its tree comes from us: the enhanced++ graph is made from it by CoreNLP, exactly
+     * as CoreNLP's depparse annotator makes it, without the four other graphs the annotator makes beside it.
      */
-    private final DependencyParser parser;
+    private final NeuralDependencyParser parser;
     private final GrammaticalStructure.Extras extraDependencies;
     private final int maxParseTokens;
 
@@ -65,12 +71,6 @@ public final class CoreNlpEngine implements NlpEngine {
         p.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
         p.setProperty("depparse.model", "edu/stanford/nlp/models/parser/nndep/english_UD.gz");
         p.setProperty("depparse.extradependencies", "MAXIMAL");
-        // The parser's hidden layer (1,000 units) is precomputed only for the model's 100k most frequent
-        // feature-position pairs; every other word feature costs 50,000 multiplications per transition unless it
-        // is in the parser's LRU cache. CoreNLP's default cache (5,000 vectors) misses most of news vocabulary;
-        // 100,000 vectors (about 400 MB of heap, filled as the corpus is read) cut parse CPU by about a quarter on
-        // unseen BBC articles. See BENCHMARKS.md.
-        p.setProperty("depparse.numCached", Integer.toString(PARSER_CACHE_VECTORS));
         this.tokenizer = new TokenizerAnnotator(false, p);
         this.splitter = new WordsToSentencesAnnotator(p);
         Properties lines = (Properties) p.clone();
@@ -79,10 +79,8 @@ public final class CoreNlpEngine implements NlpEngine {
         this.lineSplitter = new WordsToSentencesAnnotator(lines);
         this.tagger = new POSTaggerAnnotator("pos", p);
         this.lemmatizer = new MorphaAnnotator(false);
-        Properties depparse = withPrefix(p, "depparse.");
-        // the same loading as CoreNLP's DependencyParseAnnotator(Properties)
-        this.parser = DependencyParser.loadFromModelFile(depparse.getProperty("model"), depparse);
-        this.extraDependencies = GrammaticalStructure.Extras.valueOf(depparse.getProperty("extradependencies"));
+        this.parser = NeuralDependencyParser.load(p.getProperty("depparse.model"), PARSER_CACHE_VECTORS);
+        this.extraDependencies = GrammaticalStructure.Extras.valueOf(p.getProperty("depparse.extradependencies"));
         this.maxParseTokens = maxParseTokens;
     }
 
@@ -101,15 +99,6 @@ public final class CoreNlpEngine implements NlpEngine {
         return e;
     }
 
-    private static Properties withPrefix(Properties all, String prefix) {
-        Properties out = new Properties();
-        for (String name : all.stringPropertyNames()) {
-            if (name.startsWith(prefix)) {
-                out.setProperty(name.substring(prefix.length()), all.getProperty(name));
-            }
-        }
-        return out;
-    }
 
     /**
      * Longest run of non-whitespace characters handed to CoreNLP's tokenizer. Its lexer backtracks within such a
@@ -362,16 +351,51 @@ public final class CoreNlpEngine implements NlpEngine {
     }
 
     /**
-     * Parses one tagged sentence and stores its enhanced++ graph under {@code EnhancedPlusPlusDependenciesAnnotation}:
-     * the call CoreNLP's depparse annotator makes for that graph (mode ENHANCED_PLUS_PLUS, the configured extra
-     * dependencies, no filter), without the four other conversions it makes beside it.
+     * Parses one tagged sentence and stores its enhanced++ graph under {@code EnhancedPlusPlusDependenciesAnnotation},
+     * building the grammatical structure from the tree as CoreNLP's {@code DependencyParser.predict} does and the
+     * graph as its depparse annotator does (mode ENHANCED_PLUS_PLUS, the configured extra dependencies, no filter).
      */
     private void parse(CoreMap sentence) {
-        GrammaticalStructure gs = parser.predict(sentence);
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        List<String> words = new ArrayList<>(tokens.size());
+        List<String> tags = new ArrayList<>(tokens.size());
+        for (CoreLabel t : tokens) {
+            words.add(t.word());
+            tags.add(t.tag());
+        }
+        NeuralDependencyParser.Parse tree = parser.parse(words, tags);
+        IndexedWord root = new IndexedWord(new Word("ROOT"));
+        root.set(CoreAnnotations.IndexAnnotation.class, 0);
+        List<TypedDependency> dependencies = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            int head = tree.heads()[i];
+            IndexedWord dependent = new IndexedWord(tokens.get(i));
+            IndexedWord governor = head == 0 ? root : new IndexedWord(tokens.get(head - 1));
+            GrammaticalRelation relation = head == 0 ? GrammaticalRelation.ROOT : relation(tree.labels()[i]);
+            dependencies.add(new TypedDependency(relation, governor, dependent));
+        }
+        GrammaticalStructure gs = new UniversalEnglishGrammaticalStructure(dependencies, new TreeGraphNode(root));
         SemanticGraph enhancedPlusPlus = SemanticGraphFactory.makeFromTree(gs,
                 SemanticGraphFactory.Mode.ENHANCED_PLUS_PLUS, extraDependencies, null);
         sentence.set(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class, enhancedPlusPlus);
     }
+
+    /** For tests that hold the parser to CoreNLP's own. */
+    NeuralDependencyParser dependencyParser() {
+        return parser;
+    }
+
+    /**
+     * The relation CoreNLP's parser gives an arc label. A label outside the language's table (such as "root" on an
+     * arc below a word) gets a new relation each time, as there: the graph conversion treats such relations by
+     * identity, so one shared instance would give other graphs.
+     */
+    private static GrammaticalRelation relation(String label) {
+        GrammaticalRelation known = UniversalEnglishGrammaticalRelations.shortNameToGRel.get(label);
+        return known != null ? known
+                : new GrammaticalRelation(Language.UniversalEnglish, label, null, GrammaticalRelation.DEPENDENT);
+    }
+
 
     /** Tagged by {@link #tag} (or a parse): every token has a part of speech. */
     private static boolean isTagged(Sentence s) {
