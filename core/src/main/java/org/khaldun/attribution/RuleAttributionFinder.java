@@ -1018,6 +1018,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 } else {
                     sp = leftNounPhrase(s, v, false);
                 }
+                if (!sp.present() && g != null) {
+                    // "made the following promise:": a participle without a subject of its own
+                    continue;
+                }
                 if (!sp.present() || Set.of("it", "this", "that", "there", "what", "which").contains(lower(s, sp.head()))
                         || !nounLike(s, sp.head())
                         || !canSpeakOn(actor(s, sp)) && !lexicon.documentHead(lower(s, sp.head()))) {
@@ -1220,7 +1224,8 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
             }
             String head = w[w.length - 1].toLowerCase(Locale.ROOT);
-            return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head);
+            // "the governor", "the spokesman": a person by their office
+            return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head) || Persons.titleHead(head);
         }
 
         /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
