@@ -293,7 +293,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 // "'Just 9 percent of voters said ...,' he said": the quoted speaker's own report is part of the quote
                 return;
             }
-            if (i > 0 && lower(s, i - 1).equals("to")) {
+            // "Sanders said, going on to say that ...", "she went on to say": the going-on speaks
+            int goTok = i >= 3 && lower(s, i - 1).equals("to") && lower(s, i - 2).equals("on")
+                    && Set.of("go", "goes", "went", "going", "gone").contains(lower(s, i - 3)) ? i - 3 : -1;
+            if (i > 0 && lower(s, i - 1).equals("to") && goTok < 0) {
                 // "refused to say", "to deny climate change": not a report of speech
                 return;
             }
@@ -410,6 +413,14 @@ public final class RuleAttributionFinder implements AttributionFinder {
             }
             if (from >= 0 && from < n && !claimed(s, from)) {
                 Speaker sp = speakerOf(s, g, i, participle);
+                if (goTok >= 0 && !sp.present()) {
+                    boolean goParticiple = lower(s, goTok).equals("going") && goTok > 0 && lower(s, goTok - 1).equals(",");
+                    sp = goParticiple ? g != null ? governingSubject(s, g, goTok) : sentenceSubject(s, goTok) : speakerOf(s, g, goTok, false);
+                    if (!sp.present() && !goParticiple) {
+                        sp = leftNounPhrase(s, goTok, true);
+                    }
+                    participle = participle || goParticiple;
+                }
                 List<Span> content = List.of(new Span(s.token(from).start(), contentEnd(s, from)));
                 if (content.get(0).length() == 0) {
                     return;

@@ -701,6 +701,18 @@ class RuleAttributionFinderTest {
         assertThat(content(text, cautioned)).startsWith("that “the money");
     }
 
+    @Test
+    void goingOnToSayIsACueOfTheSpeakerWhoGoesOn() {
+        String text = "“We cannot wait for Washington,” Lopez said, going on to say that the state would pay for the bridges itself. "
+                + "The mayor went on to say that “every family deserves a safe road home.”";
+        List<Attribution> all = find(text);
+        assertThat(all).hasSize(3);
+        assertThat(all.get(1).speakerText()).isEqualTo("Lopez");
+        assertThat(content(text, all.get(1))).isEqualTo("that the state would pay for the bridges itself");
+        assertThat(all.get(2).speakerText()).isEqualTo("The mayor");
+        assertThat(all.get(2).form()).isEqualTo(QuoteForm.MIXED);
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
