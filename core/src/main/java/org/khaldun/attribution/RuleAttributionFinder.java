@@ -466,7 +466,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
             if (next >= sentences.size() || paragraph[next] != paragraph[s.index()] + 1) {
                 return false;
             }
-            Quotes.Quote q = realOpenAt(sentences.get(next), 0);
+            Quotes.Quote q = quoteOpening(next);
             if (q == null || claimedSpan(q.start(), q.end())) {
                 return false;
             }
@@ -705,7 +705,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 // '"...," he said. "..."': the next sentence's quotation is the same speaker's
                 int next = s.index() + 1;
                 if (next < sentences.size() && paragraph[next] == paragraph[s.index()]) {
-                    Quotes.Quote q2 = realOpenAt(sentences.get(next), 0);
+                    Quotes.Quote q2 = quoteOpening(next);
                     if (q2 != null) {
                         content.add(q2.span());
                     }
@@ -1172,7 +1172,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 if (next >= sentences.size() || paragraph[next] != paragraph[q.closeSent()] + 1) {
                     continue;
                 }
-                Quotes.Quote q2 = realOpenAt(sentences.get(next), 0);
+                Quotes.Quote q2 = quoteOpening(next);
                 if (q2 == null) {
                     continue;
                 }
@@ -1239,9 +1239,29 @@ public final class RuleAttributionFinder implements AttributionFinder {
             return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head) || Persons.titleHead(head);
         }
 
+        /**
+         * A quotation of four words or more opening sentence {@code k}: its mark is the sentence's first token, or the
+         * last token of the sentence before in the paragraph (where the splitter leaves a straight mark).
+         */
+        Quotes.Quote quoteOpening(int k) {
+            Quotes.Quote q = realOpenAt(sentences.get(k), 0);
+            if (q != null || k == 0 || paragraph[k - 1] != paragraph[k]) {
+                return q;
+            }
+            Sentence p = sentences.get(k - 1);
+            int last = p.tokens().size() - 1;
+            q = last >= 0 ? realOpenAt(p, last) : null;
+            return q != null && q.closeSent() >= k ? q : null;
+        }
+
         /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
         boolean opensSentence(Quotes.Quote q) {
             Sentence s = sentences.get(q.openSent());
+            if (q.openTok() == s.tokens().size() - 1 && q.closeSent() > q.openSent()) {
+                // 'Ms. Moore said. "Are we ...': the splitter may leave a straight opening mark at the end of the
+                // sentence before; the quotation opens the next one
+                return true;
+            }
             for (int k = 0; k < q.openTok(); k++) {
                 if (Quotes.wordLike(s.token(k).word())) {
                     return false;

@@ -713,6 +713,16 @@ class RuleAttributionFinderTest {
         assertThat(all.get(2).form()).isEqualTo(QuoteForm.MIXED);
     }
 
+    @Test
+    void aStraightQuoteOpeningTheSentenceAfterTheCueGoesOnWithTheSameSpeaker() {
+        String text = "Volunteers were out early.\n\n\"Are we where we need to be? Probably not,\" Ms. Moore said. "
+                + "\"Are we going to get to where we need to be? Absolutely.\"\n\nThe rally ended at noon.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Ms. Moore");
+        assertThat(a.content()).hasSize(2);
+        assertThat(a.content().get(1).of(text)).isEqualTo("\"Are we going to get to where we need to be? Absolutely.\"");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
