@@ -70,6 +70,11 @@ final class Persons {
     record Mention(int sentence, int first, int last, String name, Actor actor, boolean possessive, List<String> title) {
     }
 
+    /** A title that names a person's office ("governor", "spokesman"), lower case. */
+    static boolean titleHead(String word) {
+        return TITLE_HEADS.contains(word);
+    }
+
     private static Set<String> words(String... w) {
         return Set.copyOf(java.util.Arrays.asList(w));
     }

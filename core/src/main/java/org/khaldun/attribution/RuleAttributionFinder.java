@@ -73,6 +73,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
     private static final Set<String> BARE_COMPLEMENT = setOf("say", "claim", "insist", "argue", "believe", "think",
             "suggest", "predict", "admit", "acknowledge", "estimate", "fear", "hope", "know", "feel", "warn", "add",
             "note", "tell", "assert", "contend", "maintain", "concede", "write", "tweet", "expect", "argue");
+    /** Auxiliaries and copulas: never the cue of a quotation by themselves. */
+    private static final Set<String> AUXILIARIES = setOf("is", "was", "are", "were", "be", "been", "has", "have", "had",
+            "does", "do", "did", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "'s", "’s");
+
     private static final Set<String> ANON_GOV_HEADS = setOf("official", "officials", "diplomat", "diplomats", "aide",
             "aides", "spokesperson", "spokesman", "spokeswoman", "minister", "ministers", "adviser", "advisers",
             "advisor", "advisors", "staffer", "staffers");
@@ -199,7 +203,15 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     speakerLabel(s);
                 }
             }
+            for (Quotes.Quote q : quotes) {
+                if (q.real() && !claimedSpan(q.start(), q.end()) && !mostlyClaimed(q.span())) {
+                    if (!unlistedVerbAfter(q)) {
+                        colonBefore(q);
+                    }
+                }
+            }
             dashSignatures();
+            unclosedBeforeQuotedParagraph();
             continuations();
             found.sort(Comparator.comparingInt((Found f) -> f.content().get(0).start()).thenComparingInt(f -> f.cueSpan().start()));
             dropDuplicates();
@@ -281,7 +293,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 // "'Just 9 percent of voters said ...,' he said": the quoted speaker's own report is part of the quote
                 return;
             }
-            if (i > 0 && lower(s, i - 1).equals("to")) {
+            // "Sanders said, going on to say that ...", "she went on to say": the going-on speaks
+            int goTok = i >= 3 && lower(s, i - 1).equals("to") && lower(s, i - 2).equals("on")
+                    && Set.of("go", "goes", "went", "going", "gone").contains(lower(s, i - 3)) ? i - 3 : -1;
+            if (i > 0 && lower(s, i - 1).equals("to") && goTok < 0) {
                 // "refused to say", "to deny climate change": not a report of speech
                 return;
             }
@@ -398,6 +413,14 @@ public final class RuleAttributionFinder implements AttributionFinder {
             }
             if (from >= 0 && from < n && !claimed(s, from)) {
                 Speaker sp = speakerOf(s, g, i, participle);
+                if (goTok >= 0 && !sp.present()) {
+                    boolean goParticiple = lower(s, goTok).equals("going") && goTok > 0 && lower(s, goTok - 1).equals(",");
+                    sp = goParticiple ? g != null ? governingSubject(s, g, goTok) : sentenceSubject(s, goTok) : speakerOf(s, g, goTok, false);
+                    if (!sp.present() && !goParticiple) {
+                        sp = leftNounPhrase(s, goTok, true);
+                    }
+                    participle = participle || goParticiple;
+                }
                 List<Span> content = List.of(new Span(s.token(from).start(), contentEnd(s, from)));
                 if (content.get(0).length() == 0) {
                     return;
@@ -443,7 +466,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
             if (next >= sentences.size() || paragraph[next] != paragraph[s.index()] + 1) {
                 return false;
             }
-            Quotes.Quote q = realOpenAt(sentences.get(next), 0);
+            Quotes.Quote q = quoteOpening(next);
             if (q == null || claimedSpan(q.start(), q.end())) {
                 return false;
             }
@@ -682,7 +705,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 // '"...," he said. "..."': the next sentence's quotation is the same speaker's
                 int next = s.index() + 1;
                 if (next < sentences.size() && paragraph[next] == paragraph[s.index()]) {
-                    Quotes.Quote q2 = realOpenAt(sentences.get(next), 0);
+                    Quotes.Quote q2 = quoteOpening(next);
                     if (q2 != null) {
                         content.add(q2.span());
                     }
@@ -900,6 +923,127 @@ public final class RuleAttributionFinder implements AttributionFinder {
             }
         }
 
+        /**
+         * "'Promise mama you'll keep your hands in sight,' Blige sings to Clinton": a quotation that ends its clause
+         * (a comma, question or exclamation mark at its end) followed by a subject and a finite verb that the lexicon
+         * does not list. The construction itself is the cue: narrative after a closed quotation never takes this
+         * shape, and news uses it with any verb of speaking, singing, writing or gesture.
+         */
+        boolean unlistedVerbAfter(Quotes.Quote q) {
+            if (!q.closed()) {
+                return false;
+            }
+            Sentence s = sentences.get(q.closeSent());
+            int n = s.tokens().size();
+            int k = q.closeTok() + 1;
+            boolean clauseEnd = q.closeTok() > 0 && Set.of(",", "?", "!").contains(lower(s, q.closeTok() - 1));
+            if (k < n && lower(s, k).equals(",")) {
+                clauseEnd = true;
+                k++;
+            }
+            if (!clauseEnd || k >= n) {
+                return false;
+            }
+            String w = lower(s, k);
+            int last;
+            if (Set.of("he", "she", "they", "i", "we").contains(w)) {
+                last = k;
+            } else if (s.token(k).isCapitalized() && !DETERMINERS.contains(w) && !NOT_IN_NP.contains(w) || DETERMINERS.contains(w)) {
+                last = k;
+                while (last + 1 < n && last - k < 7 && npToken(s, last + 1) && !lower(s, last + 1).equals("and")
+                        && lexicon.verb(s.token(last + 1).word()) == null) {
+                    last++;
+                }
+                if (!s.token(last).isCapitalized() && !nounLike(s, last)) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+            int v = skipLeftward(s, last + 1, n);
+            if (v >= n || lexicon.verb(s.token(v).word()) != null || !finiteVerb(s, v)) {
+                return false;
+            }
+            Graph g = graphs[s.index()];
+            if (g != null) {
+                int subj = g.child(v, "nsubj");
+                if (subj < k || subj > last) {
+                    return false;
+                }
+            }
+            return add(s, v, v, List.of(q.span()), new Speaker(k, last, last), Optional.empty(), -1, -1, "verb:unlisted");
+        }
+
+        /** A finite verb other than an auxiliary, by its tag, or unparsed by its form. */
+        boolean finiteVerb(Sentence s, int v) {
+            String w = lower(s, v);
+            if (AUXILIARIES.contains(w)) {
+                return false;
+            }
+            String pos = s.token(v).pos();
+            if (!pos.isEmpty()) {
+                return pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP");
+            }
+            return Quotes.wordLike(w) && !NOT_IN_NP.contains(w) && !w.endsWith("ly") && (w.endsWith("ed") || w.endsWith("s") && !w.endsWith("ss"));
+        }
+
+        boolean nounLike(Sentence s, int k) {
+            String pos = s.token(k).pos();
+            return pos.isEmpty() ? !DETERMINERS.contains(lower(s, k)) : pos.startsWith("NN") || pos.startsWith("PRP");
+        }
+
+        /**
+         * "Sanders made the following comment: '...'", "The piece used one of the woman's quotes as its headline:
+         * '...'": a clause ending in a colon right before a quotation, in its sentence or opening the next paragraph.
+         * Its subject is the speaker and its verb the cue, whatever the verb.
+         */
+        boolean colonBefore(Quotes.Quote q) {
+            Sentence s;
+            int colon;
+            if (q.openTok() > 0) {
+                s = sentences.get(q.openSent());
+                colon = q.openTok() - 1;
+            } else {
+                int p = q.openSent() - 1;
+                if (p < 0 || paragraph[p] != paragraph[q.openSent()] - 1) {
+                    return false;
+                }
+                s = sentences.get(p);
+                colon = s.tokens().size() - 1;
+            }
+            if (colon < 1 || !lower(s, colon).equals(":") || quoted(s, colon)) {
+                return false;
+            }
+            Graph g = graphs[s.index()];
+            for (int v = colon - 1; v >= 0; v--) {
+                if (quoted(s, v) || !s.token(v).pos().startsWith("VB") && !(g == null && s.token(v).pos().isEmpty() && looksFinite(s, v))) {
+                    continue;
+                }
+                Speaker sp = Speaker.NONE;
+                if (g != null) {
+                    int subj = subjectOf(s, g, v);
+                    if (subj >= 0 && subj < v) {
+                        int[] ext = g.extent(subj);
+                        sp = new Speaker(afterQuotation(s, ext[0], subj), Math.min(ext[1], v - 1), subj);
+                    }
+                } else {
+                    sp = leftNounPhrase(s, v, false);
+                }
+                if (!sp.present() && g != null) {
+                    // "made the following promise:": a participle without a subject of its own
+                    continue;
+                }
+                if (!sp.present() || Set.of("it", "this", "that", "there", "what", "which").contains(lower(s, sp.head()))
+                        || !nounLike(s, sp.head())
+                        || !canSpeakOn(actor(s, sp)) && !lexicon.documentHead(lower(s, sp.head()))) {
+                    // "The bias begins to show when ...:" is no one speaking
+                    return false;
+                }
+                return add(s, v, v, List.of(q.span()), sp, Optional.empty(), -1, -1, "colon:quotation");
+            }
+            return false;
+        }
+
         /** A quotation signed after a dash: "'...' ― Maria Lopez, 34, Phoenix". */
         void dashSignatures() {
             for (Quotes.Quote q : quotes) {
@@ -943,6 +1087,14 @@ public final class RuleAttributionFinder implements AttributionFinder {
                         prev = f;
                     }
                 }
+                int before = q.openSent() - 1;
+                // a speaker quoted earlier in the same paragraph goes on ("'...,' Obama said. He did not suggest
+                // retaliation. '...'"); a new paragraph's sentence introduces a new one
+                if (before >= 0 && (prev == null || prev.sentence() < before && paragraph[prev.sentence()] < paragraph[q.openSent()])
+                        && paragraph[q.openSent()] - paragraph[before] <= 1
+                        && previousSubject(sentences.get(before), q)) {
+                    continue;
+                }
                 if (prev == null) {
                     continue;
                 }
@@ -956,6 +1108,84 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 found.add(new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), prev.speaker(),
                         List.of(q.span()), prev.kind(), prev.channel(), prev.anonymous(), "quote:continuation",
                         prev.speakerName().isEmpty() ? prev.speaker().get().text() : prev.speakerName()));
+            }
+        }
+
+        /**
+         * "Senator Lopez spoke at the rally on Friday. 'This election is about ...'": a quotation with no cue right
+         * after a sentence whose subject is a person, group or institution, and nearer than any earlier speaker, is
+         * that subject's. The sentence introduces the speaker, the quotation gives their words.
+         */
+        boolean previousSubject(Sentence s, Quotes.Quote q) {
+            if (s.tokens().isEmpty() || quoteHolding(s.token(0).start(), s.token(s.tokens().size() - 1).end()) != null) {
+                return false;
+            }
+            for (Found f : found) {
+                if (f.sentence() == s.index()) {
+                    return false;
+                }
+            }
+            Graph g = graphs[s.index()];
+            Speaker sp = Speaker.NONE;
+            int verb = -1;
+            if (g != null) {
+                for (int k = 0; k < s.tokens().size() && verb < 0; k++) {
+                    if (g.parent(k) == -1 && s.token(k).pos().startsWith("VB")) {
+                        verb = k;
+                    }
+                }
+                int subj = verb < 0 ? -1 : subjectOf(s, g, verb);
+                if (subj >= 0 && subj < verb) {
+                    int[] ext = g.extent(subj);
+                    sp = new Speaker(ext[0], Math.min(ext[1], verb - 1), subj);
+                }
+            } else {
+                sp = sentenceSubject(s, s.tokens().size());
+            }
+            if (!sp.present() || !nounLike(s, sp.head()) || Set.of("it", "this", "that", "there", "you").contains(lower(s, sp.head()))
+                    || !canSpeakOn(actor(s, sp))) {
+                return false;
+            }
+            int at = found.size();
+            if (!add(s, sp.head(), sp.head(), List.of(q.span()), sp, Optional.empty(), -1, -1, "quote:previous-subject")) {
+                return false;
+            }
+            Found f = found.get(at);
+            // the sentence introduces the speaker; nothing in it is a cue
+            found.set(at, new Found(q.openSent(), -1, "", new Span(q.start(), q.start()), f.speaker(), f.content(), f.kind(),
+                    f.channel(), f.anonymous(), f.rule(), f.speakerName()));
+            return true;
+        }
+
+        /**
+         * "'We will rebuild every bridge. ... (no closing mark) / 'Every family deserves a safe road home,' she said.":
+         * a quotation that opens its paragraph and runs to its end unclosed goes on in the next paragraph, news
+         * style; when that paragraph's quotation has a speaker and the unclosed one has none, both are the same
+         * speaker's words, one attribution.
+         */
+        void unclosedBeforeQuotedParagraph() {
+            for (Quotes.Quote q : quotes) {
+                if (!q.real() || q.closed() || !opensSentence(q) || claimedSpan(q.start(), q.end()) || mostlyClaimed(q.span())) {
+                    continue;
+                }
+                int next = q.closeSent() + 1;
+                if (next >= sentences.size() || paragraph[next] != paragraph[q.closeSent()] + 1) {
+                    continue;
+                }
+                Quotes.Quote q2 = quoteOpening(next);
+                if (q2 == null) {
+                    continue;
+                }
+                for (int i = 0; i < found.size(); i++) {
+                    Found f = found.get(i);
+                    if (f.content().get(0).start() == q2.start() && f.speaker().isPresent() && paragraph[f.sentence()] == paragraph[next]) {
+                        List<Span> more = new ArrayList<>();
+                        more.add(q.span());
+                        more.addAll(f.content());
+                        found.set(i, f.withContent(more));
+                        break;
+                    }
+                }
             }
         }
 
@@ -1005,12 +1235,33 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
             }
             String head = w[w.length - 1].toLowerCase(Locale.ROOT);
-            return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head);
+            // "the governor", "the spokesman": a person by their office
+            return lexicon.anonymousHead(head) || ANON_GOV_HEADS.contains(head) || lexicon.mediaHead(head) || Persons.titleHead(head);
+        }
+
+        /**
+         * A quotation of four words or more opening sentence {@code k}: its mark is the sentence's first token, or the
+         * last token of the sentence before in the paragraph (where the splitter leaves a straight mark).
+         */
+        Quotes.Quote quoteOpening(int k) {
+            Quotes.Quote q = realOpenAt(sentences.get(k), 0);
+            if (q != null || k == 0 || paragraph[k - 1] != paragraph[k]) {
+                return q;
+            }
+            Sentence p = sentences.get(k - 1);
+            int last = p.tokens().size() - 1;
+            q = last >= 0 ? realOpenAt(p, last) : null;
+            return q != null && q.closeSent() >= k ? q : null;
         }
 
         /** The quotation's opening mark starts its sentence (after a dash or bracket at most). */
         boolean opensSentence(Quotes.Quote q) {
             Sentence s = sentences.get(q.openSent());
+            if (q.openTok() == s.tokens().size() - 1 && q.closeSent() > q.openSent()) {
+                // 'Ms. Moore said. "Are we ...': the splitter may leave a straight opening mark at the end of the
+                // sentence before; the quotation opens the next one
+                return true;
+            }
             for (int k = 0; k < q.openTok(); k++) {
                 if (Quotes.wordLike(s.token(k).word())) {
                     return false;

@@ -613,6 +613,116 @@ class RuleAttributionFinderTest {
 
     // ------------------------------------------------------------------ helpers
 
+    // ------------------------------------------------------------------ round 5: cues the lexicon does not list
+
+    @Test
+    void aQuotationClosedByASubjectAndAnyVerbIsThatSubjectsWords() {
+        String text = "“The vote was rigged from the very start,” Lopez thundered on Friday.\n\n"
+                + "“Tomorrow we will count every ballot again,” the mayor shrugged.";
+        List<Attribution> all = find(text);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).speakerText()).isEqualTo("Lopez");
+        assertThat(all.get(0).cue()).isEqualTo("thundered");
+        assertThat(content(text, all.get(0))).isEqualTo("“The vote was rigged from the very start,”");
+        assertThat(all.get(1).speakerText()).isEqualTo("the mayor");
+        assertThat(all.get(1).form()).isEqualTo(QuoteForm.DIRECT);
+    }
+
+    @Test
+    void aQuotationFollowedByNarrativeWithACopulaIsNobodysSpeech() {
+        String text = "“Make the roads safe again,” the slogan is printed on every poster in the district.";
+        assertThat(find(text)).isEmpty();
+    }
+
+    @Test
+    void aClauseEndingInAColonBeforeAQuotationNamesItsSpeaker() {
+        String text = "Senator Maria Lopez made the following promise: “No family in this state will lose its home.”";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Senator Maria Lopez");
+        assertThat(a.speakerName()).isEqualTo("Maria Lopez");
+        assertThat(content(text, a)).isEqualTo("“No family in this state will lose its home.”");
+    }
+
+    @Test
+    void aColonEndingAParagraphHandsTheNextParagraphsQuotationToItsSubject() {
+        String text = "On Monday, the governor had a message for the legislature:\n\n“We will rebuild every bridge before the winter comes.”";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("the governor");
+        assertThat(content(text, a)).startsWith("“We will rebuild");
+    }
+
+    @Test
+    void aColonAfterAClauseWithoutAPersonAsSubjectMakesNoSpeaker() {
+        String text = "The trouble begins when one reads the full text of the ruling:\n\n“The state may not remove a voter for not voting.”";
+        assertThat(find(text).stream().filter(a -> a.speaker().isPresent())).isEmpty();
+    }
+
+    @Test
+    void aQuotationWithNoCueAfterASentenceIntroducingAPersonIsThatPersonsWords() {
+        String text = "The council met on Tuesday.\n\n"
+                + "Senator Maria Lopez spoke at the rally in Dayton on Friday. “This election is about the jobs we lost and the jobs we will bring back.”";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Senator Maria Lopez");
+        assertThat(a.cue()).isEmpty();
+        assertThat(a.rule()).isEqualTo("quote:previous-subject");
+        assertThat(a.form()).isEqualTo(QuoteForm.DIRECT);
+    }
+
+    @Test
+    void aSpeakerQuotedEarlierInTheParagraphGoesOnPastANarrativeSentence() {
+        String text = "“We have had problems with intrusions from abroad before,” Kerry said after the meeting. "
+                + "He did not threaten sanctions. “Our goal is to agree on rules that every country respects.”";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Kerry");
+        assertThat(a.content()).hasSize(2);
+        assertThat(a.content().get(1).of(text)).startsWith("“Our goal");
+    }
+
+    @Test
+    void anUnclosedQuotedParagraphBelongsToTheSpeakerOfTheQuotationOpeningTheNextParagraph() {
+        String text = "The governor spoke to reporters on Monday.\n\n"
+                + "“We will rebuild every bridge in this state. We will not wait for Washington to pay for it.\n\n"
+                + "“Every family deserves a safe road home,” she said.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("she");
+        assertThat(a.cue()).isEqualTo("said");
+        assertThat(a.content()).hasSize(2);
+        assertThat(content(text, a)).startsWith("“We will rebuild").endsWith("pay for it.");
+    }
+
+    @Test
+    void speechVerbsOfMannerAreCuesBeforeTheirContent() {
+        String text = "The mayor pleaded with the council that the shelters stay open. "
+                + "Her deputy cautioned reporters that “the money will run out by March.”";
+        List<Attribution> all = find(text);
+        assertThat(byCue(all, "pleaded").speakerText()).isEqualTo("The mayor");
+        Attribution cautioned = byCue(all, "cautioned");
+        assertThat(cautioned.speakerText()).isEqualTo("Her deputy");
+        assertThat(content(text, cautioned)).startsWith("that “the money");
+    }
+
+    @Test
+    void goingOnToSayIsACueOfTheSpeakerWhoGoesOn() {
+        String text = "“We cannot wait for Washington,” Lopez said, going on to say that the state would pay for the bridges itself. "
+                + "The mayor went on to say that “every family deserves a safe road home.”";
+        List<Attribution> all = find(text);
+        assertThat(all).hasSize(3);
+        assertThat(all.get(1).speakerText()).isEqualTo("Lopez");
+        assertThat(content(text, all.get(1))).isEqualTo("that the state would pay for the bridges itself");
+        assertThat(all.get(2).speakerText()).isEqualTo("The mayor");
+        assertThat(all.get(2).form()).isEqualTo(QuoteForm.MIXED);
+    }
+
+    @Test
+    void aStraightQuoteOpeningTheSentenceAfterTheCueGoesOnWithTheSameSpeaker() {
+        String text = "Volunteers were out early.\n\n\"Are we where we need to be? Probably not,\" Ms. Moore said. "
+                + "\"Are we going to get to where we need to be? Absolutely.\"\n\nThe rally ended at noon.";
+        Attribution a = only(find(text));
+        assertThat(a.speakerText()).isEqualTo("Ms. Moore");
+        assertThat(a.content()).hasSize(2);
+        assertThat(a.content().get(1).of(text)).isEqualTo("\"Are we going to get to where we need to be? Absolutely.\"");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
