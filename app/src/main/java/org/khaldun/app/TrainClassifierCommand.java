@@ -32,11 +32,11 @@ import picocli.CommandLine.Option;
                 "Same data, settings and seed give byte-identical weights. Embeddings are cached under --cache."})
 final class TrainClassifierCommand implements Callable<Integer> {
 
-    static final String VERSION = "2026.11.2";
+    static final String VERSION = "2026.11.3";
     static final int DEFAULT_HIDDEN = 0;
     static final int DEFAULT_EPOCHS = 30;
     static final double DEFAULT_L2 = 1e-4;
-    static final double DEFAULT_BALANCE = 0;
+    static final double DEFAULT_BALANCE = 0.5;
     static final Path COMMITTED = Path.of("classifier/src/main/resources" + ClassifierWeights.RESOURCE);
 
     @Option(names = "--out", paramLabel = "FILE",
