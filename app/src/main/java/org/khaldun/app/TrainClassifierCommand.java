@@ -206,8 +206,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
         }
 
         String markdown() {
-            StringBuilder sb = new StringBuilder("| sentences (out of fold) | n | best class allowed | superset log-loss |"
-                    + "\n|---|---:|---:|---:|\n");
+            StringBuilder sb = new StringBuilder("| sentences (out of fold) | n | best class allowed | "
+                    + "superset log-loss |\n|---|---:|---:|---:|\n");
             byKind.forEach((k, t) -> sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f |%n", k, (int) t[0],
                     t[1] / t[0], t[2] / t[0])));
             return sb.toString();

@@ -134,7 +134,7 @@ public final class ClassifierEvaluation implements Evaluation {
             throw new IllegalArgumentException("-Dkhaldun.eval.split must be test, dev or train");
         }
         boolean test = split.equals("test");
-        boolean dev = !test; // a tuning split: the rule grid is printed
+        boolean tuning = !test; // the rule grid is printed
         Predicate<String> onSplit = key -> switch (split) {
             case "test" -> org.khaldun.classifier.HeldOutSplit.isTest(key);
             case "dev" -> org.khaldun.classifier.HeldOutSplit.isDev(key);
@@ -207,7 +207,7 @@ public final class ClassifierEvaluation implements Evaluation {
 
         sb.append(summary(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         sb.append(speed(storyRuns, sentenceRuns, rule));
-        if (dev) {
+        if (tuning) {
             sb.append(grid(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         }
         // other heads on the same parse and embeddings: their summary (and grid), for choosing a head
@@ -217,7 +217,7 @@ public final class ClassifierEvaluation implements Evaluation {
             List<Coded> ta = taggedRuns.stream().map(c -> c.with(h)).toList();
             sb.append("# Other heads: ").append(h.name()).append(" (`").append(h.id()).append("`)\n\n")
                     .append(summary(stories, st, sentences, se, tagged, ta, labelOf, guided, rule));
-            if (dev) {
+            if (tuning) {
                 sb.append(grid(stories, st, sentences, se, tagged, ta, labelOf, guided, rule));
             }
         }
@@ -481,9 +481,9 @@ public final class ClassifierEvaluation implements Evaluation {
     }
 
     /**
-     * Dev split only: the summary figures for a grid of rules (opinions computed once). Rules that beat both coders
-     * alone on all three figures come first, then by the sum of the two weighted F1s and the type+actor+recipient
-     * recall. Then the evaluated rule reading only an article's first n parsed sentences.
+     * Tuning splits only (dev, train): the summary figures for a grid of rules (opinions computed once). Rules that
+     * beat both coders alone on all three figures come first, then by the sum of the two weighted F1s and the
+     * type+actor+recipient recall. Then the evaluated rule reading only an article's first n parsed sentences.
      */
     private static String grid(List<PloverSyntheticEvaluation.Story> stories, List<Coded> storyRuns,
                                List<ConflibertEvaluation.Sentence> sentences, List<Coded> sentenceRuns,
@@ -534,7 +534,7 @@ public final class ClassifierEvaluation implements Evaluation {
             int[] full = fullRecall(tagged, decided(taggedRuns, guided, r, CoderChoice.COMBINED), labelOf);
             reading.add(new Row(r, p, k, full[1] / (double) Math.max(1, full[0])));
         }
-        StringBuilder sb = new StringBuilder("## Rule grid on the dev split (best 25: rules that beat both coders alone "
+        StringBuilder sb = new StringBuilder("## Rule grid on the tuning split (best 25: rules that beat both coders alone "
                 + "on all three figures first, then by the sum of weighted F1s and type+actor+recipient recall)\n\n"
                 + "| pattern weight | silence weight | keepOther | emit | plover-synthetic | ConfliBERT | "
                 + "type+actor+recipient | beats both alone |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
