@@ -135,7 +135,7 @@ public final class ClassifierGuidedCoder implements EventCoder {
             for (int i = 0; i < mine.size(); i++) {
                 Event e = mine.get(i);
                 CombinationRule.Verdict v = d.verdicts().get(i);
-                String both = " · " + who + ": " + o.describe() + " · " + v.reason();
+                String both = " · " + who + ": " + o.describe() + " · " + v.reason() + confidence(v.confidence());
                 switch (v.action()) {
                     case KEEP -> {
                         combined.add(withExplanation(e, e.explanation() + both + " · decided by: "
@@ -155,10 +155,16 @@ public final class ClassifierGuidedCoder implements EventCoder {
             }
             if (d.propose() >= 0) {
                 propose(article, s, actors, times, d.propose(), o, who + ": " + o.describe() + " · "
-                        + d.proposeReason() + " · decided by: classifier (type), actor mentions (actors)", combined);
+                        + d.proposeReason() + confidence(d.proposeConfidence())
+                        + " · decided by: classifier (type), actor mentions (actors)", combined);
             }
         }
         return new Outcome(patternEvents, alone, combined, classified);
+    }
+
+    /** The fused probability of the event's type, both coders' evidence pooled: what an analyst can filter on. */
+    private static String confidence(double p) {
+        return String.format(Locale.ROOT, " · confidence %.2f", p);
     }
 
     private static Event withExplanation(Event e, String explanation) {

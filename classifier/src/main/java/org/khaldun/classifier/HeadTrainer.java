@@ -18,9 +18,19 @@ public final class HeadTrainer {
     public record Example(float[] x, boolean[] allowed, double weight) {
     }
 
-    /** How to train. {@code hidden = 0} is multinomial logistic regression. */
-    public record Settings(int hidden, int epochs, int batch, double learningRate, double l2, long seed) {
-        public static final Settings DEFAULT = new Settings(0, 30, 32, 0.01, 1e-4, 20261127L);
+    /**
+     * How to train. {@code hidden = 0} is multinomial logistic regression. {@code balance} &gt; 0 weights each example
+     * by its classes' rarity: a class seen {@code n_c} times (fractionally, for partial labels) weighs
+     * {@code (mean n / n_c)^balance}, an example the mean weight of its allowed classes (0 = no class weights, 0.5 =
+     * square-root balancing, 1 = fully balanced).
+     */
+    public record Settings(int hidden, int epochs, int batch, double learningRate, double l2, long seed,
+                           double balance) {
+        public static final Settings DEFAULT = new Settings(0, 30, 32, 0.01, 1e-4, 20261127L, 0);
+
+        public Settings(int hidden, int epochs, int batch, double learningRate, double l2, long seed) {
+            this(hidden, epochs, batch, learningRate, l2, seed, 0);
+        }
     }
 
     private HeadTrainer() {
@@ -29,6 +39,9 @@ public final class HeadTrainer {
     public static SoftmaxHead train(List<Example> examples, int outputs, Settings s) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
+        }
+        if (s.balance() > 0) {
+            examples = balanced(examples, outputs, s.balance());
         }
         int d = examples.get(0).x().length;
         int hidden = s.hidden();
@@ -140,6 +153,48 @@ public final class HeadTrainer {
             }
         }
         return snapshot(d, hidden, outputs, params);
+    }
+
+    /** The examples reweighted by their classes' rarity ({@link Settings#balance}). */
+    static List<Example> balanced(List<Example> examples, int outputs, double power) {
+        double[] count = new double[outputs];
+        for (Example ex : examples) {
+            int allowed = 0;
+            for (boolean a : ex.allowed()) {
+                allowed += a ? 1 : 0;
+            }
+            for (int k = 0; k < outputs; k++) {
+                if (ex.allowed()[k]) {
+                    count[k] += ex.weight() / allowed;
+                }
+            }
+        }
+        double total = 0;
+        int seen = 0;
+        for (double c : count) {
+            if (c > 0) {
+                total += c;
+                seen++;
+            }
+        }
+        double mean = total / Math.max(1, seen);
+        double[] w = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            w[k] = count[k] > 0 ? Math.pow(mean / count[k], power) : 0;
+        }
+        List<Example> out = new java.util.ArrayList<>(examples.size());
+        for (Example ex : examples) {
+            double sum = 0;
+            int allowed = 0;
+            for (int k = 0; k < outputs; k++) {
+                if (ex.allowed()[k]) {
+                    sum += w[k];
+                    allowed++;
+                }
+            }
+            out.add(new Example(ex.x(), ex.allowed(), ex.weight() * sum / Math.max(1, allowed)));
+        }
+        return out;
     }
 
     private static SoftmaxHead snapshot(int d, int hidden, int outputs, double[][] p) {

@@ -34,6 +34,22 @@ public final class HeldOutSplit {
         return b >= 100 - 2 * TEST_PERCENT && b < 100 - TEST_PERCENT;
     }
 
+    /** Folds of the TRAIN side for cross-fitting: four fifths of the buckets, one fold per fifth. */
+    public static final int FOLDS = 4;
+
+    /** The fold that is the dev part ({@link #isDev}). */
+    public static final int DEV_FOLD = FOLDS - 1;
+
+    /**
+     * The cross-fitting fold of a TRAIN-side key (0 to {@link #FOLDS} − 1; the dev part is {@link #DEV_FOLD}), or -1
+     * for a test key. A head trained without fold f gives out-of-fold opinions on fold f's items, on which the
+     * combination rule can be tuned over the whole training side instead of the dev fifth alone.
+     */
+    public static int fold(String key) {
+        int b = bucket(key);
+        return b >= 100 - TEST_PERCENT ? -1 : b / TEST_PERCENT;
+    }
+
     /** 0–99 from the key's hash. */
     static int bucket(String key) {
         try {

@@ -17,14 +17,14 @@ class ClassifierGuidedCoderTest {
     }
 
     @Test
-    void anAirStrikeIsAnAssaultWithTheAttackerAsActorAndBothOpinionsInTheExplanation() {
+    void anAirStrikeIsAnAssaultWithTheAttackerAsActorAndBothOpinionsAndAConfidenceInTheExplanation() {
         List<Event> events = code(CoderChoice.COMBINED,
                 "Israeli warplanes bombed Hamas positions in the Gaza Strip on Monday, killing three fighters.");
         assertThat(events).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("ASSAULT");
             assertThat(e.actor()).extracting(a -> a.country()).contains("ISR");
             assertThat(e.explanation()).contains("classifier " + PloverClassifier.builtin().id())
-                    .contains("decided by:");
+                    .containsPattern("confidence [01]\\.\\d\\d").contains("decided by:");
         });
     }
 

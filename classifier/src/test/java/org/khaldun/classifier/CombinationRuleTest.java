@@ -42,6 +42,17 @@ class CombinationRuleTest {
     }
 
     @Test
+    void eachVerdictCarriesTheFusedProbabilityOfTheTypeTheEventEndsWithAsItsConfidence() {
+        Opinion o = opinion("PROTEST", 0.3, "COERCE", 0.4);
+        CombinationRule.Decision d = RULE.decide(List.of("PROTEST"), o);
+        // PROTEST 0.3 × 3 against COERCE 0.4 and no event 0.3: 0.9 / 1.6
+        assertThat(d.verdicts().get(0).confidence()).isCloseTo(0.9 / 1.6, org.assertj.core.api.Assertions.within(1e-9));
+        CombinationRule.Decision proposed = RULE.decide(List.of(), opinion("CONSULT", 0.75));
+        // no pattern event: no event 0.25 × 2 against CONSULT 0.75
+        assertThat(proposed.proposeConfidence()).isCloseTo(0.75 / 1.25, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void thePatternCodersFindingTipsAnUnsureClassifier() {
         // the classifier leans to COERCE, but PROTEST coded by the patterns gets 3 × 0.3 against 0.4
         CombinationRule.Decision d = RULE.decide(List.of("PROTEST"), opinion("PROTEST", 0.3, "COERCE", 0.4));

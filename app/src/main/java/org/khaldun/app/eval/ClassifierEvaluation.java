@@ -45,9 +45,12 @@ import org.khaldun.pipeline.Pipelines;
  * {@code plover-synthetic} and {@code conflibert} evaluations; ConfliBERT's actor-span sentences that also carry a
  * class add a full type + actor + recipient recall. Also the classifier's CPU cost per classified sentence.
  *
- * <p>System properties: {@code khaldun.eval.limit} (sample), {@code khaldun.eval.split} = {@code test} (default) or
- * {@code dev} (the tuning part of the training side: with {@code khaldun.classifier.weights} pointing at a head trained
- * with {@code --holdout-dev}, it also searches the combination rule's thresholds), {@code khaldun.classifier.rule} =
+ * <p>System properties: {@code khaldun.eval.limit} (sample), {@code khaldun.eval.split} = {@code test} (default),
+ * {@code dev} (the dev fold of the training side) or {@code train} (the whole training side): on those two the rule's
+ * thresholds are also searched, which is sound only with opinions the heads did not fit, i.e. with
+ * {@code khaldun.classifier.weights} pointing at a head trained with {@code --holdout-dev} (dev) or at a folder of
+ * cross-fitted heads ({@code train-classifier --cross-fit}); ';' separates head sets to compare on the same parse.
+ * {@code khaldun.classifier.rule} =
  * four or five comma-separated numbers (pattern weight, silence weight, keepOther, emit, readFirst) to try instead of
  * {@link CombinationRule#DEFAULT}.
  */
@@ -79,9 +82,41 @@ public final class ClassifierEvaluation implements Evaluation {
         return "";
     }
 
-    /** One item coded once: the parse, and the opinions of its classified sentences (by text). */
+    /**
+     * The heads that give opinions: one head for every item, or cross-fitted heads (one per fold of the training
+     * side, {@code fold-k.bin}), where an item's opinion comes from the head trained without its fold.
+     */
+    record Heads(String name, List<PloverClassifier> byFold) {
+        PloverClassifier of(int fold) {
+            if (byFold.size() == 1) {
+                return byFold.get(0);
+            }
+            if (fold < 0) {
+                throw new IllegalStateException("cross-fitted heads give no opinion on a test item");
+            }
+            return byFold.get(fold);
+        }
+
+        String id() {
+            return byFold.size() == 1 ? byFold.get(0).id() : "cross-fitted " + byFold.stream()
+                    .map(PloverClassifier::id).toList();
+        }
+    }
+
+    /**
+     * One item coded once: the parse, its embeddings and the opinions of its classified sentences (by text), and its
+     * cross-fitting fold (-1 for test items).
+     */
     record Coded(Article article, CodedArticle coded, Map<String, Opinion> opinions, long classifierCpu,
-                 long pipelineCpu, List<Long> cpuBySentence) {
+                 long pipelineCpu, List<Long> cpuBySentence, Map<String, float[]> embeddings, int fold) {
+
+        /** The same item with the opinions of other heads (from the same embeddings). */
+        Coded with(Heads heads) {
+            Map<String, Opinion> ops = new HashMap<>();
+            embeddings.forEach((t, x) -> ops.put(t, heads.of(fold).classify(x)));
+            return new Coded(article, coded, ops, classifierCpu, pipelineCpu, cpuBySentence, embeddings, fold);
+        }
+
         /** CPU of classifying the first {@code n} classifiable sentences (0 = all). */
         long classifierCpu(int n) {
             long t = 0;
@@ -95,31 +130,42 @@ public final class ClassifierEvaluation implements Evaluation {
     @Override
     public String run(Path data, PrintStream progress) throws Exception {
         String split = System.getProperty("khaldun.eval.split", "test");
-        if (!split.equals("test") && !split.equals("dev")) {
-            throw new IllegalArgumentException("-Dkhaldun.eval.split must be test or dev");
+        if (!split.equals("test") && !split.equals("dev") && !split.equals("train")) {
+            throw new IllegalArgumentException("-Dkhaldun.eval.split must be test, dev or train");
         }
-        boolean dev = split.equals("dev");
-        PloverClassifier classifier = classifier();
+        boolean test = split.equals("test");
+        boolean tuning = !test; // the rule grid is printed
+        Predicate<String> onSplit = key -> switch (split) {
+            case "test" -> org.khaldun.classifier.HeldOutSplit.isTest(key);
+            case "dev" -> org.khaldun.classifier.HeldOutSplit.isDev(key);
+            default -> !org.khaldun.classifier.HeldOutSplit.isTest(key);
+        };
+        List<Heads> headSets = heads();
+        if (test && headSets.stream().anyMatch(h -> h.byFold().size() > 1)) {
+            throw new IllegalArgumentException("cross-fitted heads are for tuning splits (dev, train), not test");
+        }
+        Heads primary = headSets.get(0);
+        PloverClassifier classifier = primary.byFold().get(0);
         CombinationRule rule = rule();
         int limit = EvalSample.limit();
 
         List<PloverSyntheticEvaluation.Story> allStories = PloverSyntheticEvaluation.read(
                 PloverSyntheticEvaluation.findZip(data.resolve("plover-synthetic")));
         List<PloverSyntheticEvaluation.Story> stories = EvalSample.sample(allStories.stream()
-                .filter(dev ? PloverSyntheticEvaluation.Story::isDev : PloverSyntheticEvaluation.Story::isTest)
+                .filter(st -> onSplit.test(org.khaldun.classifier.HeldOutSplit.templateKey(st.template())))
                 .toList(), limit);
         Path conflibert = data.resolve("conflibert-train");
         List<ConflibertEvaluation.Sentence> allSentences = ConflibertEvaluation.readClasses(
                 conflibert.resolve("cameo_class").resolve("train.tsv"));
         List<ConflibertEvaluation.Sentence> sentences = EvalSample.sample(allSentences.stream()
-                .filter(dev ? ConflibertEvaluation.Sentence::isDev : ConflibertEvaluation.Sentence::isTest).toList(),
+                .filter(x -> onSplit.test(org.khaldun.classifier.HeldOutSplit.sentenceKey(x.text()))).toList(),
                 limit);
         Map<String, String> labelOf = new HashMap<>();
         allSentences.forEach(s -> labelOf.put(org.khaldun.classifier.HeldOutSplit.sentenceKey(s.text()), s.label()));
         Path nerFile = conflibert.resolve("cameo_ner").resolve("train.txt");
         List<ConflibertEvaluation.Tagged> tagged = Files.exists(nerFile) ? EvalSample.sample(
                 ConflibertEvaluation.readTagged(nerFile).stream()
-                        .filter(dev ? ConflibertEvaluation.Tagged::isDev : ConflibertEvaluation.Tagged::isTest)
+                        .filter(x -> onSplit.test(org.khaldun.classifier.HeldOutSplit.sentenceKey(x.text())))
                         .filter(t -> labelOf.containsKey(org.khaldun.classifier.HeldOutSplit.sentenceKey(t.text())))
                         .toList(), limit) : List.of();
 
@@ -133,17 +179,23 @@ public final class ClassifierEvaluation implements Evaluation {
         progress.printf("classifier (%s split): coding %d stories, %d sentences, %d tagged sentences%n", split,
                 stories.size(), sentences.size(), tagged.size());
         long t0 = System.nanoTime();
-        List<Coded> storyRuns = code(stories.stream().map(PloverSyntheticEvaluation.Story::article).toList(), pipeline,
-                classifier, progress);
+        List<Coded> storyRuns = code(stories.stream().map(PloverSyntheticEvaluation.Story::article).toList(),
+                stories.stream().map(st -> org.khaldun.classifier.HeldOutSplit.fold(
+                        org.khaldun.classifier.HeldOutSplit.templateKey(st.template()))).toList(), pipeline, primary,
+                progress);
         List<Coded> sentenceRuns = code(sentences.stream().map(ConflibertEvaluation.Sentence::article).toList(),
-                pipeline, classifier, progress);
-        List<Coded> taggedRuns = code(tagged.stream().map(ConflibertEvaluation.Tagged::article).toList(), pipeline,
-                classifier, progress);
+                sentences.stream().map(x -> org.khaldun.classifier.HeldOutSplit.fold(
+                        org.khaldun.classifier.HeldOutSplit.sentenceKey(x.text()))).toList(), pipeline, primary,
+                progress);
+        List<Coded> taggedRuns = code(tagged.stream().map(ConflibertEvaluation.Tagged::article).toList(),
+                tagged.stream().map(x -> org.khaldun.classifier.HeldOutSplit.fold(
+                        org.khaldun.classifier.HeldOutSplit.sentenceKey(x.text()))).toList(), pipeline, primary,
+                progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         StringBuilder sb = new StringBuilder("# Pattern coder, classifier and their combination\n\n");
-        sb.append("- classifier: `").append(classifier.id()).append("` — ").append(classifier.weights().training())
+        sb.append("- classifier: `").append(primary.id()).append("` — ").append(classifier.weights().training())
                 .append('\n');
         sb.append("- rule: ").append(rule).append('\n');
         sb.append("- split: ").append(split).append(" side of `HeldOutSplit` (plover-synthetic by headline template, ")
@@ -155,8 +207,19 @@ public final class ClassifierEvaluation implements Evaluation {
 
         sb.append(summary(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         sb.append(speed(storyRuns, sentenceRuns, rule));
-        if (dev) {
+        if (tuning) {
             sb.append(grid(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
+        }
+        // other heads on the same parse and embeddings: their summary (and grid), for choosing a head
+        for (Heads h : headSets.subList(1, headSets.size())) {
+            List<Coded> st = storyRuns.stream().map(c -> c.with(h)).toList();
+            List<Coded> se = sentenceRuns.stream().map(c -> c.with(h)).toList();
+            List<Coded> ta = taggedRuns.stream().map(c -> c.with(h)).toList();
+            sb.append("# Other heads: ").append(h.name()).append(" (`").append(h.id()).append("`)\n\n")
+                    .append(summary(stories, st, sentences, se, tagged, ta, labelOf, guided, rule));
+            if (tuning) {
+                sb.append(grid(stories, st, sentences, se, tagged, ta, labelOf, guided, rule));
+            }
         }
         for (CoderChoice c : CODERS) {
             List<List<Event>> se = decided(storyRuns, guided, rule, c);
@@ -180,12 +243,34 @@ public final class ClassifierEvaluation implements Evaluation {
         };
     }
 
-    private static PloverClassifier classifier() throws IOException {
+    /**
+     * {@code khaldun.classifier.weights}: ';'-separated head sets, each a weights file or a folder of cross-fitted
+     * heads ({@code fold-0.bin} … written by {@code train-classifier --cross-fit}); the first is evaluated in full,
+     * the others summarised beside it. Default: the committed head.
+     */
+    private static List<Heads> heads() throws IOException {
         String w = System.getProperty("khaldun.classifier.weights");
         if (w == null || w.isBlank()) {
-            return PloverClassifier.builtin();
+            return List.of(new Heads("committed", List.of(PloverClassifier.builtin())));
         }
-        return new PloverClassifier(SentenceEmbedder.shared(), ClassifierWeights.read(Files.readAllBytes(Path.of(w))));
+        List<Heads> out = new ArrayList<>();
+        for (String part : w.split(";")) {
+            Path p = Path.of(part.strip());
+            List<PloverClassifier> byFold = new ArrayList<>();
+            if (Files.isDirectory(p)) {
+                for (int f = 0; f < org.khaldun.classifier.HeldOutSplit.FOLDS; f++) {
+                    byFold.add(load(p.resolve("fold-" + f + ".bin")));
+                }
+            } else {
+                byFold.add(load(p));
+            }
+            out.add(new Heads(p.toString(), byFold));
+        }
+        return out;
+    }
+
+    private static PloverClassifier load(Path file) throws IOException {
+        return new PloverClassifier(SentenceEmbedder.shared(), ClassifierWeights.read(Files.readAllBytes(file)));
     }
 
     private static CombinationRule rule() {
@@ -202,8 +287,9 @@ public final class ClassifierEvaluation implements Evaluation {
     }
 
     /** Codes every article with the pattern pipeline and classifies its parsed sentences, on all cores. */
-    static List<Coded> code(List<Article> articles, Pipeline pipeline, PloverClassifier classifier,
+    static List<Coded> code(List<Article> articles, List<Integer> folds, Pipeline pipeline, Heads heads,
                             PrintStream progress) throws InterruptedException, ExecutionException {
+        SentenceEmbedder embedder = SentenceEmbedder.shared();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -211,19 +297,25 @@ public final class ClassifierEvaluation implements Evaluation {
         int step = Math.max(1, articles.size() / 10);
         try {
             List<Future<Coded>> fs = new ArrayList<>();
-            for (Article a : articles) {
+            for (int i = 0; i < articles.size(); i++) {
+                Article a = articles.get(i);
+                int fold = folds.get(i);
+                PloverClassifier classifier = heads.of(fold);
                 fs.add(pool.submit(() -> {
                     long c0 = mx.getCurrentThreadCpuTime();
                     CodedArticle ca = pipeline.code(a);
                     long c1 = mx.getCurrentThreadCpuTime();
                     Map<String, Opinion> ops = new HashMap<>();
+                    Map<String, float[]> xs = new HashMap<>();
                     List<Long> cpu = new ArrayList<>();
                     for (org.khaldun.nlp.Sentence s : ca.sentences()) {
                         if (s.parsed() && !s.dependencies().isEmpty()
                                 && !org.khaldun.event.EventCoder.whollyDebris(a, s)) {
                             long t = mx.getCurrentThreadCpuTime();
-                            ops.put(s.text(), classifier.classify(s.text()));
+                            float[] x = embedder.embed(s.text());
+                            ops.put(s.text(), classifier.classify(x));
                             cpu.add(mx.getCurrentThreadCpuTime() - t);
+                            xs.put(s.text(), x);
                         }
                     }
                     long c2 = mx.getCurrentThreadCpuTime();
@@ -231,7 +323,7 @@ public final class ClassifierEvaluation implements Evaluation {
                     if (n % step == 0 || n == articles.size()) {
                         progress.printf("coded %d/%d%n", n, articles.size());
                     }
-                    return new Coded(a, ca, ops, c2 - c1, c1 - c0, cpu);
+                    return new Coded(a, ca, ops, c2 - c1, c1 - c0, cpu, xs, fold);
                 }));
             }
             List<Coded> out = new ArrayList<>();
@@ -389,9 +481,9 @@ public final class ClassifierEvaluation implements Evaluation {
     }
 
     /**
-     * Dev split only: the summary figures for a grid of rules (opinions computed once). Rules that beat both coders
-     * alone on all three figures come first, then by the sum of the two weighted F1s and the type+actor+recipient
-     * recall. Then the evaluated rule reading only an article's first n parsed sentences.
+     * Tuning splits only (dev, train): the summary figures for a grid of rules (opinions computed once). Rules that
+     * beat both coders alone on all three figures come first, then by the sum of the two weighted F1s and the
+     * type+actor+recipient recall. Then the evaluated rule reading only an article's first n parsed sentences.
      */
     private static String grid(List<PloverSyntheticEvaluation.Story> stories, List<Coded> storyRuns,
                                List<ConflibertEvaluation.Sentence> sentences, List<Coded> sentenceRuns,
@@ -415,8 +507,8 @@ public final class ClassifierEvaluation implements Evaluation {
         }
         Predicate<Row> beatsBoth = r -> r.beats(alone.get(0)) && r.beats(alone.get(1));
         List<Row> rows = new ArrayList<>();
-        for (double pw : new double[] {1, 3, 5, 10, 20, 50, 200}) {
-            for (double sw : new double[] {1, 2, 3}) {
+        for (double pw : new double[] {1, 2, 3, 5, 10, 20, 50, 200}) {
+            for (double sw : new double[] {1, 2, 3, 5}) {
                 for (double keep : new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 1.01}) {
                     for (double emit : new double[] {0, 0.1, 0.2, 0.3, 0.4}) {
                         CombinationRule r = new CombinationRule(pw, sw, keep, emit, 0);
@@ -442,7 +534,7 @@ public final class ClassifierEvaluation implements Evaluation {
             int[] full = fullRecall(tagged, decided(taggedRuns, guided, r, CoderChoice.COMBINED), labelOf);
             reading.add(new Row(r, p, k, full[1] / (double) Math.max(1, full[0])));
         }
-        StringBuilder sb = new StringBuilder("## Rule grid on the dev split (best 25: rules that beat both coders alone "
+        StringBuilder sb = new StringBuilder("## Rule grid on the tuning split (best 25: rules that beat both coders alone "
                 + "on all three figures first, then by the sum of weighted F1s and type+actor+recipient recall)\n\n"
                 + "| pattern weight | silence weight | keepOther | emit | plover-synthetic | ConfliBERT | "
                 + "type+actor+recipient | beats both alone |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");

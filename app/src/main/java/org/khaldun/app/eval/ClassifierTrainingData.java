@@ -48,23 +48,44 @@ public final class ClassifierTrainingData {
     private final DictionaryActorRecognizer actors = DictionaryActorRecognizer.builtin();
     private final EventCoder triggers = DependencyEventCoder.withBuiltinLexicon(TableCodebook.builtin());
 
-    /** What was gathered, with counts for the training note. */
-    public record Gathered(List<TrainingSentence> sentences, String note) {
+    /**
+     * What was gathered, with counts for the training note, and each sentence's cross-fitting fold
+     * ({@link HeldOutSplit#fold}; BBC negatives by their file name).
+     */
+    public record Gathered(List<TrainingSentence> sentences, List<Integer> folds, String note) {
+        public Gathered {
+            sentences = List.copyOf(sentences);
+            folds = List.copyOf(folds);
+        }
+
+        /** The sentences of every fold but {@code fold}: a head whose opinions on that fold are out of sample. */
+        public Gathered without(int fold) {
+            List<TrainingSentence> kept = new ArrayList<>();
+            List<Integer> keptFolds = new ArrayList<>();
+            for (int i = 0; i < sentences.size(); i++) {
+                if (folds.get(i) != fold) {
+                    kept.add(sentences.get(i));
+                    keptFolds.add(folds.get(i));
+                }
+            }
+            return new Gathered(kept, keptFolds, note + "; fold " + fold + " of " + HeldOutSplit.FOLDS + " held out"
+                    + (fold == HeldOutSplit.DEV_FOLD ? " (the dev part)" : "") + ": " + kept.size() + " sentences");
+        }
     }
 
     /**
      * @param data      the shared data folder ({@code shared/data})
      * @param limit     at most this many plover-synthetic training stories (evenly spaced), 0 for all
      * @param negatives whether to read BBC sport/entertainment as "no event" sentences
-     * @param withoutDev leave out the dev part of the TRAIN side too (a head for tuning the combination rule)
      */
-    public Gathered gather(Path data, int limit, boolean negatives, boolean withoutDev, PrintStream progress) throws IOException {
+    public Gathered gather(Path data, int limit, boolean negatives, PrintStream progress) throws IOException {
         List<TrainingSentence> out = new ArrayList<>();
+        List<Integer> folds = new ArrayList<>();
         int headlines = 0;
         int bodies = 0;
         List<PloverSyntheticEvaluation.Story> stories = PloverSyntheticEvaluation.read(
                 PloverSyntheticEvaluation.findZip(data.resolve("plover-synthetic"))).stream()
-                .filter(s -> !s.isTest() && !(withoutDev && s.isDev())).toList();
+                .filter(s -> !s.isTest()).toList();
         stories = EvalSample.sample(stories, limit);
         progress.printf("classifier data: %d plover-synthetic training stories%n", stories.size());
         for (PloverSyntheticEvaluation.Story st : stories) {
@@ -74,6 +95,7 @@ public final class ClassifierTrainingData {
             body.add(EventClasses.STATEMENT);
             String mode = PloverTypes.modes(st.label()).isEmpty() ? null
                     : PloverTypes.isValidMode(st.label(), st.mode()) ? st.mode() : null;
+            int fold = HeldOutSplit.fold(HeldOutSplit.templateKey(st.template()));
             Article a = st.article();
             List<Sentence> split = nlp.split(a.text());
             ActorIndex index = actors.recognize(a, split);
@@ -82,9 +104,11 @@ public final class ClassifierTrainingData {
             for (Sentence s : split) {
                 if (s.index() <= lede) {
                     out.add(new TrainingSentence(s.text(), TrainingSentence.classes(exact), 1.0, mode));
+                    folds.add(fold);
                     headlines++;
                 } else if (taken < BODY_SENTENCES && candidate(s, index)) {
                     out.add(new TrainingSentence(s.text(), TrainingSentence.classes(body), BODY_WEIGHT, null));
+                    folds.add(fold);
                     bodies++;
                     taken++;
                 }
@@ -93,11 +117,12 @@ public final class ClassifierTrainingData {
         int conflibert = 0;
         for (ConflibertEvaluation.Sentence s : ConflibertEvaluation.readClasses(
                 data.resolve("conflibert-train").resolve("cameo_class").resolve("train.tsv"))) {
-            if (s.isTest() || withoutDev && s.isDev()) {
+            if (s.isTest()) {
                 continue;
             }
             out.add(new TrainingSentence(s.text(), TrainingSentence.classes(EventClasses.ofGroup(
                     Integer.parseInt(s.label()))), CONFLIBERT_WEIGHT, null));
+            folds.add(HeldOutSplit.fold(HeldOutSplit.sentenceKey(s.text())));
             conflibert++;
         }
         int none = 0;
@@ -113,10 +138,13 @@ public final class ClassifierTrainingData {
                     Article a = Article.of("bbc-" + folder + "-" + f.getFileName(), "", "", text, null, "BBC");
                     List<Sentence> split = nlp.split(text);
                     ActorIndex index = actors.recognize(a, split);
+                    // no test side (the evaluations do not read these folders); a fold only for cross-fitting
+                    int fold = Math.floorMod((folder + "/" + f.getFileName()).hashCode(), HeldOutSplit.FOLDS);
                     for (Sentence s : split) {
                         if (candidate(s, index)) {
                             out.add(new TrainingSentence(s.text(), TrainingSentence.classes(List.of(EventClasses.NONE)),
                                     1.0, null));
+                            folds.add(fold);
                             none++;
                         }
                     }
@@ -125,10 +153,10 @@ public final class ClassifierTrainingData {
         }
         String note = String.format("plover-synthetic train split: %d stories, %d headline/lede + %d body sentences; "
                         + "conflibert cameo_class train split: %d; no-event candidate sentences (BBC %s): %d; split: "
-                        + "%d %% test by SHA-256 of template/sentence%s", stories.size(), headlines, bodies, conflibert,
-                NEGATIVE_FOLDERS, none, HeldOutSplit.TEST_PERCENT, withoutDev ? "; dev part held out" : "");
+                        + "%d %% test by SHA-256 of template/sentence", stories.size(), headlines, bodies, conflibert,
+                NEGATIVE_FOLDERS, none, HeldOutSplit.TEST_PERCENT);
         progress.println("classifier data: " + note);
-        return new Gathered(out, note);
+        return new Gathered(out, folds, note);
     }
 
     private boolean candidate(Sentence s, ActorIndex index) {
