@@ -82,6 +82,8 @@ public final class EventStore implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final TextIndex text;
     private final EventIndex eventIndex;
+    /** Series, aggregates and the network of mentions, pre-aggregated in memory ({@link EventCube}). */
+    private final EventCube cube;
     /** Recodes committed so far (store_meta {@code recode_epoch}): an event index that missed one is rebuilt. */
     private long recodeEpoch;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
@@ -129,6 +131,8 @@ public final class EventStore implements AutoCloseable {
         writer.commit();
         this.eventIndex = openEventIndex(eventIndexPath(path));
         catchUpEventIndex();
+        this.cube = EventCube.load(writer);
+        writer.commit();
     }
 
     /** Opens the event index, or starts it afresh when it cannot be opened (it is rebuilt from the database). */
@@ -321,6 +325,8 @@ public final class EventStore implements AutoCloseable {
         long articleSeq = nextArticleSeq;
         long eventSeq = nextEventSeq;
         Set<Long> touched = new HashSet<>();
+        List<EventCube.Fact> cubeFacts = new ArrayList<>();
+        boolean cubeExact = true;
 
         if (replace) {
             List<Long> seqs = new ArrayList<>();
@@ -336,6 +342,11 @@ public final class EventStore implements AutoCloseable {
                         touched.add(rs.getLong(1));
                     }
                 }
+            }
+            // the recoded articles' old events leave the pre-aggregated table (applied after the commit)
+            try (PreparedStatement ps = writer.prepareStatement(EventCube.FACT_SELECT
+                    + " WHERE article_seq IN (SELECT v FROM tmp_longs)" + EventCube.FACT_GROUP)) {
+                cubeExact = EventCube.readFacts(ps, -1, cubeFacts);
             }
             for (String sql : List.of("DELETE FROM events WHERE article_seq IN (SELECT v FROM tmp_longs)",
                     "DELETE FROM sentences WHERE article_seq IN (SELECT v FROM tmp_longs)")) {
@@ -450,12 +461,18 @@ public final class EventStore implements AutoCloseable {
                 }
                 long seq = n.firstEventSeq();
                 for (EventRow r : n.events()) {
-                    entries.add(new EventIndex.Entry(storedEvent(seq++, n.seq(), article, r, clusterIds[ci++]),
-                            r.event().modality().isFact(), sentenceText.get(r.event().textInfo().sentenceIndex())));
+                    StoredEvent stored = storedEvent(seq++, n.seq(), article, r, clusterIds[ci++]);
+                    Event e = r.event();
+                    entries.add(new EventIndex.Entry(stored, e.modality().isFact(),
+                            sentenceText.get(e.textInfo().sentenceIndex())));
+                    cubeFacts.add(EventCube.Fact.of(stored, e.actor().size(), e.recipient().size(), e.cameo().root(),
+                            e.modality().isFact(), 1));
+                    cubeExact &= EventCube.isTenth(e.cameo().goldstein());
                 }
             }
             eventIndex.replace(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), entries);
             eventIndex.publish(replace ? eventIndex.covered() : maxSeq, recodeEpoch);
+            cube.apply(cubeFacts, cubeExact);
             generation.incrementAndGet();
         }
         long tF = System.nanoTime();
@@ -943,6 +960,27 @@ public final class EventStore implements AutoCloseable {
      */
     public List<SeriesPoint> dyadSeries(String actor, String recipient, Granularity granularity, EventQuery filter) {
         EventQuery q = (filter == null ? EventQuery.ALL : filter).withActor(actor).withRecipient(recipient);
+        ensureOpen();
+        if (cube.answers(q)) {
+            return cube.series(q, granularity);
+        }
+        return dyadSeriesBySql(q, granularity);
+    }
+
+    /** Whether series, aggregates and networks of mentions matching the query come from the pre-aggregated table. */
+    boolean aggregatesFromTable(EventQuery q) {
+        return cube.answers(q);
+    }
+
+    /** Folds the pre-aggregated table's recent changes into its sorted base (as it does every 100,000 rows). */
+    void foldAggregates() {
+        synchronized (writeLock) {
+            cube.foldNow();
+        }
+    }
+
+    /** {@link #dyadSeries} by SQL over the events table (the reference the pre-aggregated table is tested against). */
+    List<SeriesPoint> dyadSeriesBySql(EventQuery q, Granularity granularity) {
         return read(c -> {
             Sql sql = source(q);
             if (sql == null) {
@@ -966,6 +1004,14 @@ public final class EventStore implements AutoCloseable {
 
     /** Counts by dyad × period × group with Goldstein sum and mean, ordered by dyad, period, group. */
     public List<AggregateRow> aggregate(AggregateRequest req) {
+        ensureOpen();
+        if (!req.clustered() && cube.answers(req.filter())) {
+            return cube.aggregate(req);
+        }
+        return aggregateBySql(req);
+    }
+
+    List<AggregateRow> aggregateBySql(AggregateRequest req) {
         return read(c -> {
             Sql sql = req.clustered() ? clusterSource(req.filter()) : source(req.filter());
             if (sql == null) {
@@ -1000,6 +1046,14 @@ public final class EventStore implements AutoCloseable {
      * mean Goldstein; events without recipient are left out. {@code byCountry} collapses codes to countries.
      */
     public List<NetworkEdge> actorNetwork(EventQuery q, boolean clustered, boolean byCountry) {
+        ensureOpen();
+        if (!clustered && cube.answers(q)) {
+            return cube.network(q, byCountry);
+        }
+        return actorNetworkBySql(q, clustered, byCountry);
+    }
+
+    List<NetworkEdge> actorNetworkBySql(EventQuery q, boolean clustered, boolean byCountry) {
         return read(c -> {
             Sql sql = clustered ? clusterSource(q) : source(q);
             if (sql == null) {
@@ -1063,6 +1117,18 @@ public final class EventStore implements AutoCloseable {
             events = articleEventsBySql(seq);
         }
         return Optional.of(new ArticleWithEvents(a.get(), sentences, events));
+    }
+
+    /**
+     * One event by its article and its seq (the API's event id), from the event index: reading the whole article
+     * (its text and sentences are columnar point reads in DuckDB) only to pick one event cost tens of milliseconds,
+     * seconds under concurrency. An event the index does not hold yet (a write of the last milliseconds) is looked
+     * for in the database.
+     */
+    public Optional<StoredEvent> event(long articleSeq, long seq) {
+        ensureOpen();
+        Optional<StoredEvent> e = eventIndex.ofArticle(articleSeq).stream().filter(x -> x.seq() == seq).findFirst();
+        return e.isPresent() ? e : articleEventsBySql(articleSeq).stream().filter(x -> x.seq() == seq).findFirst();
     }
 
     /** The events of one article by SQL (the reference the event index is tested against). */

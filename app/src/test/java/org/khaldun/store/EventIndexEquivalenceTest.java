@@ -129,7 +129,7 @@ class EventIndexEquivalenceTest {
     }
 
     /** Every filter alone and in pairs, with values taken from the stored events (and some that match nothing). */
-    private static List<EventQuery> queries(List<StoredEvent> events) {
+    static List<EventQuery> queries(List<StoredEvent> events) {
         List<EventQuery> single = new ArrayList<>();
         single.add(EventQuery.ALL);
         single.add(EventQuery.ALL.withActor("ZZZ"));
