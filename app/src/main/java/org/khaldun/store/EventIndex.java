@@ -450,7 +450,7 @@ final class EventIndex implements AutoCloseable {
     }
 
     /** Null-preserving UTF-8 string (length -1 for null). */
-    private static void str(DataOutputStream out, String s) throws IOException {
+    static void str(DataOutputStream out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -460,7 +460,7 @@ final class EventIndex implements AutoCloseable {
         out.write(b);
     }
 
-    private static String str(DataInputStream in) throws IOException {
+    static String str(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;

@@ -82,6 +82,7 @@ public final class EventStore implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final TextIndex text;
     private final EventIndex eventIndex;
+    private final ArticleIndex articleIndex;
     /** Series, aggregates and the network of mentions, pre-aggregated in memory ({@link EventCube}). */
     private final EventCube cube;
     /** Recodes committed so far (store_meta {@code recode_epoch}): an event index that missed one is rebuilt. */
@@ -129,23 +130,25 @@ public final class EventStore implements AutoCloseable {
             recodeEpoch = rs.next() ? Long.parseLong(rs.getString(1)) : 0;
         }
         writer.commit();
-        this.eventIndex = openEventIndex(eventIndexPath(path));
+        this.eventIndex = openIndex(eventIndexPath(path), EventIndex::new);
         catchUpEventIndex();
+        this.articleIndex = openIndex(articleIndexPath(path), ArticleIndex::new);
+        catchUpArticleIndex();
         this.cube = EventCube.load(writer);
         writer.commit();
     }
 
-    /** Opens the event index, or starts it afresh when it cannot be opened (it is rebuilt from the database). */
-    private static EventIndex openEventIndex(Path dir) {
+    /** Opens a derived index, or starts it afresh when it cannot be opened (it is rebuilt from the database). */
+    private static <T> T openIndex(Path dir, java.util.function.Function<Path, T> open) {
         try {
-            return new EventIndex(dir);
+            return open.apply(dir);
         } catch (java.io.UncheckedIOException e) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (java.io.IOException io) {
-                throw new StoreException("cannot reset the event index " + dir + ": " + io.getMessage(), io);
+                throw new StoreException("cannot reset the index " + dir + ": " + io.getMessage(), io);
             }
-            return new EventIndex(dir);
+            return open.apply(dir);
         }
     }
 
@@ -209,6 +212,11 @@ public final class EventStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the article rows of a store file are kept for the article view ({@link ArticleIndex}). */
+    public static Path articleIndexPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".articles");
     }
 
     /** Where the event-list index of a store file lives ({@link EventIndex}). */
@@ -473,6 +481,8 @@ public final class EventStore implements AutoCloseable {
             eventIndex.replace(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), entries);
             eventIndex.publish(replace ? eventIndex.covered() : maxSeq, recodeEpoch);
             cube.apply(cubeFacts, cubeExact);
+            indexArticles(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), fresh.get(0).seq(),
+                    maxSeq);
             generation.incrementAndGet();
         }
         long tF = System.nanoTime();
@@ -766,6 +776,84 @@ public final class EventStore implements AutoCloseable {
             }
             text.commit(to);
             from = to + 1;
+        }
+    }
+
+    /**
+     * Puts the rows of just-committed articles in the article index, read back from the database so they are the
+     * SQL's field for field: a range of new seqs, or the seqs of recoded articles. If this fails the rows are
+     * missing from the index, and the article view reads them from the database.
+     */
+    private void indexArticles(List<Long> recoded, long from, long to) {
+        try {
+            List<ArticleIndex.Row> rows;
+            if (recoded.isEmpty()) {
+                rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
+            } else {
+                fillLongs(writer, recoded);
+                rows = articleRows(writer, "IN (SELECT v FROM tmp_longs)");
+            }
+            writer.commit();
+            articleIndex.put(rows);
+            articleIndex.publish(recoded.isEmpty() ? to : articleIndex.covered(), recodeEpoch);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+        }
+    }
+
+    /** Articles (and their sentences) whose seq satisfies {@code seqCondition}, by seq. */
+    private static List<ArticleIndex.Row> articleRows(Connection c, String seqCondition, long... params)
+            throws SQLException {
+        Map<Long, StoredArticle> articles = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE seq "
+                + seqCondition + " ORDER BY seq")) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredArticle a = articleOf(rs);
+                    articles.put(a.seq(), a);
+                }
+            }
+        }
+        Map<Long, List<StoredSentence>> sentences = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT article_seq, idx, start_char, end_char, text"
+                + " FROM sentences WHERE article_seq " + seqCondition + " ORDER BY article_seq, idx")) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sentences.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(sentence(rs));
+                }
+            }
+        }
+        List<ArticleIndex.Row> out = new ArrayList<>(articles.size());
+        articles.forEach((seq, a) -> out.add(new ArticleIndex.Row(a, sentences.getOrDefault(seq, List.of()))));
+        return out;
+    }
+
+    private static StoredSentence sentence(ResultSet rs) throws SQLException {
+        return new StoredSentence(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5));
+    }
+
+    /** Puts the rows of articles beyond what the article index covers in it; rebuilds it as the event index. */
+    private void catchUpArticleIndex() throws SQLException {
+        if (!articleIndex.current(recodeEpoch)) {
+            articleIndex.clear();
+        }
+        long from = articleIndex.current(recodeEpoch) ? articleIndex.covered() + 1 : 0;
+        long max = nextArticleSeq - 1;
+        while (from <= max) {
+            long to = Math.min(max, from + 1999);
+            List<ArticleIndex.Row> rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
+            writer.commit();
+            articleIndex.put(rows);
+            from = to + 1;
+        }
+        if (!articleIndex.current(recodeEpoch) || articleIndex.covered() < max) {
+            articleIndex.commit(max, recodeEpoch);
         }
     }
 
@@ -1091,24 +1179,14 @@ public final class EventStore implements AutoCloseable {
 
     /** A stored article with its sentences and events. */
     public Optional<ArticleWithEvents> article(long seq) {
-        Optional<StoredArticle> a = articleRow(seq);
-        if (a.isEmpty()) {
+        ensureOpen();
+        // the row and sentences from the article index (a stored-field read), else (not indexed yet) from DuckDB
+        Optional<ArticleIndex.Row> row = articleIndex.get(seq).or(() -> articleRowBySql(seq));
+        if (row.isEmpty()) {
             return Optional.empty();
         }
-        List<StoredSentence> sentences = read(c -> {
-            List<StoredSentence> sents = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT article_seq, idx, start_char, end_char, text"
-                    + " FROM sentences WHERE article_seq = ? ORDER BY idx")) {
-                ps.setLong(1, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sents.add(new StoredSentence(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                                rs.getString(5)));
-                    }
-                }
-            }
-            return sents;
-        });
+        Optional<StoredArticle> a = Optional.of(row.get().article());
+        List<StoredSentence> sentences = row.get().sentences();
         // the article's events from the event index: a columnar scan for one article's rows reads whole row
         // groups of the event JSON. The index follows the database by milliseconds; an article read in between
         // gets its events from the database, so it never shows fewer events than it says it has
@@ -1129,6 +1207,16 @@ public final class EventStore implements AutoCloseable {
         ensureOpen();
         Optional<StoredEvent> e = eventIndex.ofArticle(articleSeq).stream().filter(x -> x.seq() == seq).findFirst();
         return e.isPresent() ? e : articleEventsBySql(articleSeq).stream().filter(x -> x.seq() == seq).findFirst();
+    }
+
+    /** An article's row and sentences by SQL (the reference the article index is tested against). */
+    Optional<ArticleIndex.Row> articleRowBySql(long seq) {
+        return read(c -> articleRows(c, "= ?", seq).stream().findFirst());
+    }
+
+    /** {@link #article} as the article index answers it (tests compare it with {@link #articleRowBySql}). */
+    Optional<ArticleIndex.Row> articleRowByIndex(long seq) {
+        return articleIndex.get(seq);
     }
 
     /** The events of one article by SQL (the reference the event index is tested against). */
@@ -1562,7 +1650,11 @@ public final class EventStore implements AutoCloseable {
                 try {
                     eventIndex.close();
                 } finally {
-                    text.close();
+                    try {
+                        articleIndex.close();
+                    } finally {
+                        text.close();
+                    }
                 }
             } finally {
                 try {

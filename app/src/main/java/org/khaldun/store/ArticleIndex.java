@@ -1,0 +1,249 @@
+package org.khaldun.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The article view's rows: one Lucene document per stored article holding the article row and its sentences as one
+ * stored (LZ4-compressed, row-oriented) value, found by seq, in a directory beside the database
+ * ({@code khaldun.duckdb.articles/}).
+ *
+ * <p>Why: reading one article back from DuckDB is a columnar point read, and a point read of the {@code text}
+ * column decompresses its whole row group: 17–35 ms for the row and 4–5 ms for its sentences on the 1 M-event store
+ * with the machine to itself, and seconds when 200 analysts open articles at once. Here it is one stored-field read.
+ *
+ * <p>As {@link EventIndex}: the database is the truth. Rows are written from what the database returns after each
+ * committed write (so they are the SQL's, field for field); every commit records the highest article seq covered
+ * and the store's recode epoch, the store indexes what lies beyond on open, and rebuilds an index that missed a
+ * recode or is of another format. An article the index does not hold (yet) is read from the database.
+ */
+final class ArticleIndex implements AutoCloseable {
+
+    static final String COVERED = "max_article_seq";
+    static final String EPOCH = "recode_epoch";
+    /** Bump when the rows change shape: an index of another format is rebuilt from the database. */
+    static final String FORMAT = "1";
+
+    /** An article with its sentences, as {@link EventStore#article} returns them. */
+    record Row(StoredArticle article, List<StoredSentence> sentences) {
+    }
+
+    private final FSDirectory dir;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private long covered = -1;
+    private long epoch = -1;
+    private boolean sameFormat;
+    private long pending = -1;
+    private long epochPending = -1;
+    private long lastCommit = System.nanoTime();
+    private static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
+
+    ArticleIndex(Path path) {
+        try {
+            Files.createDirectories(path);
+            dir = FSDirectory.open(path);
+            IndexWriterConfig cfg = TextIndex.writerConfig(new StandardAnalyzer());
+            writer = new IndexWriter(dir, cfg);
+            Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+            if (data != null) {
+                for (Map.Entry<String, String> e : data) {
+                    switch (e.getKey()) {
+                        case COVERED -> covered = Long.parseLong(e.getValue());
+                        case EPOCH -> epoch = Long.parseLong(e.getValue());
+                        case "format" -> sameFormat = FORMAT.equals(e.getValue());
+                        default -> { }
+                    }
+                }
+            }
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the article index " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    long covered() {
+        return Math.max(covered, pending);
+    }
+
+    boolean current(long dbEpoch) {
+        return sameFormat && epoch == dbEpoch;
+    }
+
+    /** Adds rows, replacing any earlier row of the same article. */
+    void put(List<Row> rows) {
+        try {
+            for (Row r : rows) {
+                long seq = r.article().seq();
+                writer.deleteDocuments(LongPoint.newExactQuery("seq", seq));
+                Document d = new Document();
+                d.add(new LongPoint("seq", seq));
+                d.add(new StoredField("row", encode(r)));
+                writer.addDocument(d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void clear() {
+        try {
+            writer.deleteAll();
+            covered = -1;
+            pending = -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link EventIndex#publish}: visible at once, durable within a few seconds and on close. */
+    void publish(long coveredSeq, long dbEpoch) {
+        pending = Math.max(pending, coveredSeq);
+        epochPending = dbEpoch;
+        try {
+            if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                commit(pending, dbEpoch);
+            } else {
+                searchers.maybeRefreshBlocking();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void commit(long coveredSeq, long dbEpoch) {
+        try {
+            covered = Math.max(covered, coveredSeq);
+            epoch = dbEpoch;
+            sameFormat = true;
+            writer.setLiveCommitData(Map.of(COVERED, Long.toString(covered), EPOCH, Long.toString(epoch),
+                    "format", FORMAT).entrySet());
+            writer.commit();
+            lastCommit = System.nanoTime();
+            pending = -1;
+            epochPending = -1;
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The article's row, if the index holds it. */
+    Optional<Row> get(long seq) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                TopDocs top = s.search(LongPoint.newExactQuery("seq", seq), 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(decode(s.storedFields().document(top.scoreDocs[0].doc).getBinaryValue("row")));
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ rows
+
+    static byte[] encode(Row r) {
+        try {
+            StoredArticle a = r.article();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 2 * a.text().length());
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeLong(a.seq());
+            for (String s : new String[] {a.id(), a.url(), a.title()}) {
+                EventIndex.str(out, s);
+            }
+            out.writeLong(a.published().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+            for (String s : new String[] {a.source(), a.text(), a.contentHash(), a.codebook(), a.record()}) {
+                EventIndex.str(out, s);
+            }
+            out.writeBoolean(a.ingestedAt() != null);
+            if (a.ingestedAt() != null) {
+                out.writeLong(a.ingestedAt().getEpochSecond());
+                out.writeInt(a.ingestedAt().getNano());
+            }
+            out.writeInt(a.numEvents());
+            out.writeInt(r.sentences().size());
+            for (StoredSentence s : r.sentences()) {
+                out.writeInt(s.index());
+                out.writeInt(s.start());
+                out.writeInt(s.end());
+                EventIndex.str(out, s.text());
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static Row decode(BytesRef ref) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length));
+            long seq = in.readLong();
+            String id = EventIndex.str(in);
+            String url = EventIndex.str(in);
+            String title = EventIndex.str(in);
+            long published = in.readLong();
+            String source = EventIndex.str(in);
+            String text = EventIndex.str(in);
+            String hash = EventIndex.str(in);
+            String codebook = EventIndex.str(in);
+            String record = EventIndex.str(in);
+            Instant ingested = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+            int numEvents = in.readInt();
+            int n = in.readInt();
+            List<StoredSentence> sentences = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                sentences.add(new StoredSentence(seq, in.readInt(), in.readInt(), in.readInt(), EventIndex.str(in)));
+            }
+            StoredArticle a = new StoredArticle(seq, id, url, title,
+                    published == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(published)),
+                    source, text, hash, codebook, record, ingested, numEvents);
+            return new Row(a, sentences);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (pending >= 0 || epochPending >= 0) {
+                commit(pending, epochPending >= 0 ? epochPending : epoch);
+            }
+            searchers.close();
+            writer.rollback();
+            dir.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
