@@ -132,12 +132,19 @@ final class EventCube {
     static EventCube load(Connection c) throws SQLException {
         List<Fact> facts = new ArrayList<>();
         boolean exact;
-        try (PreparedStatement ps = c.prepareStatement(FACT_SELECT + FACT_GROUP)) {
+        try (PreparedStatement ps = c.prepareStatement(FACT_SELECT + FACT_GROUP + " ORDER BY date")) {
             exact = readFacts(ps, 1, facts);
         }
         EventCube cube = new EventCube();
-        cube.apply(facts, exact);
-        cube.fold();
+        cube.append(facts, exact);
+        // grouped and sorted by date already: the delta becomes the base as it is
+        Snapshot d = cube.current;
+        cube.current = new Snapshot(d.dict(), d.dictSize(), cube.delta, cube.deltaN, cube.deltaG, cube.deltaRows,
+                new int[W * 1024], new long[1024], new long[1024], 0, d.exact());
+        cube.delta = new int[W * 1024];
+        cube.deltaN = new long[1024];
+        cube.deltaG = new long[1024];
+        cube.deltaRows = 0;
         return cube;
     }
 
@@ -148,6 +155,13 @@ final class EventCube {
 
     /** Adds facts (negative counts take events away) and publishes the result to readers. */
     void apply(List<Fact> facts, boolean exact) {
+        append(facts, exact);
+        if (deltaRows >= MAX_DELTA) {
+            fold();
+        }
+    }
+
+    private void append(List<Fact> facts, boolean exact) {
         for (Fact f : facts) {
             if (deltaRows == deltaN.length) {
                 int cap = deltaRows * 2;
@@ -182,9 +196,6 @@ final class EventCube {
         Snapshot s = current;
         current = new Snapshot(dict, dictSize, s.base(), s.baseN(), s.baseG(), s.baseRows(), delta, deltaN, deltaG,
                 deltaRows, s.exact() && exact);
-        if (deltaRows >= MAX_DELTA) {
-            fold();
-        }
     }
 
     private int id(String s) {
@@ -376,26 +387,107 @@ final class EventCube {
     /** First day of the period holding {@code epochDay}, as DuckDB's {@code date_trunc} (weeks from Monday). */
     private static final class Periods {
         private final Granularity g;
-        private final Map<Integer, Integer> memo = new HashMap<>();
+        // a direct-mapped cache: a scan meets the same few thousand days over and over
+        private final int[] days = new int[4096];
+        private final int[] periods = new int[4096];
 
         Periods(Granularity g) {
             this.g = g;
+            Arrays.fill(days, Integer.MIN_VALUE);
         }
 
         int of(int epochDay) {
             if (g == Granularity.DAY) {
                 return epochDay;
             }
-            return memo.computeIfAbsent(epochDay, d -> {
-                LocalDate date = LocalDate.ofEpochDay(d);
+            int slot = epochDay & (days.length - 1);
+            if (days[slot] != epochDay) {
+                LocalDate date = LocalDate.ofEpochDay(epochDay);
                 LocalDate p = switch (g) {
                     case DAY -> date;
                     case WEEK -> date.minusDays(date.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
                     case MONTH -> date.withDayOfMonth(1);
                     case YEAR -> date.withDayOfYear(1);
                 };
-                return (int) p.toEpochDay();
-            });
+                days[slot] = epochDay;
+                periods[slot] = (int) p.toEpochDay();
+            }
+            return periods[slot];
+        }
+    }
+
+    /**
+     * Sums per group of an int key of fixed width (open addressing over parallel arrays): a year's aggregate meets
+     * ~100,000 rows, and a boxed key per row made it as slow as the SQL.
+     */
+    private static final class Groups {
+        final int width;
+        final int nsums;
+        int[] keys;
+        long[] sums;
+        int size;
+        private int[] slots = new int[64]; // group + 1; 0 is empty
+
+        Groups(int width, int nsums) {
+            this.width = width;
+            this.nsums = nsums;
+            keys = new int[32 * width];
+            sums = new long[32 * nsums];
+        }
+
+        /** The group of key {@code k} (its first {@code width} ints), added when new; its sums start at g * nsums. */
+        int group(int[] k) {
+            int mask = slots.length - 1;
+            for (int s = hash(k, 0) & mask; ; s = (s + 1) & mask) {
+                int g = slots[s] - 1;
+                if (g < 0) {
+                    if (size * width == keys.length) {
+                        keys = Arrays.copyOf(keys, keys.length * 2);
+                        sums = Arrays.copyOf(sums, sums.length * 2);
+                    }
+                    System.arraycopy(k, 0, keys, size * width, width);
+                    slots[s] = ++size;
+                    if (size * 2 > slots.length) {
+                        rehash();
+                    }
+                    return size - 1;
+                }
+                if (Arrays.equals(keys, g * width, g * width + width, k, 0, width)) {
+                    return g;
+                }
+            }
+        }
+
+        private int hash(int[] k, int at) {
+            int h = 1;
+            for (int i = 0; i < width; i++) {
+                h = 31 * h + k[at + i];
+            }
+            return h ^ (h >>> 16);
+        }
+
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int g = 0; g < size; g++) {
+                int s = hash(keys, g * width) & mask;
+                while (slots[s] != 0) {
+                    s = (s + 1) & mask;
+                }
+                slots[s] = g + 1;
+            }
+        }
+
+        int key(int g, int i) {
+            return keys[g * width + i];
+        }
+
+        long sum(int g, int i) {
+            return sums[g * nsums + i];
+        }
+
+        void add(int g, int i, long v) {
+            sums[g * nsums + i] += v;
         }
     }
 
@@ -408,26 +500,29 @@ final class EventCube {
         Snapshot s = current;
         Periods periods = new Periods(granularity);
         // per period: count, Goldstein tenths, counts of quad classes 1..4
-        Map<Integer, long[]> cells = new HashMap<>();
+        Groups cells = new Groups(1, 6);
+        int[] key = new int[1];
         scan(s, q, (r, o, n, g) -> {
-            long[] c = cells.computeIfAbsent(periods.of(r[o + DATE]), k -> new long[6]);
-            c[0] += n;
-            c[1] += g;
+            key[0] = periods.of(r[o + DATE]);
+            int c = cells.group(key);
+            cells.add(c, 0, n);
+            cells.add(c, 1, g);
             int quad = r[o + QUAD];
             if (quad >= 1 && quad <= 4) {
-                c[1 + quad] += n;
+                cells.add(c, 1 + quad, n);
             }
         });
         List<SeriesPoint> out = new ArrayList<>();
-        cells.entrySet().stream().filter(e -> e.getValue()[0] != 0).sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            long[] c = e.getValue();
-            out.add(new SeriesPoint(LocalDate.ofEpochDay(e.getKey()), c[0], sum(c[1]), sum(c[1]) / c[0],
-                    new long[] {c[2], c[3], c[4], c[5]}));
-        });
+        for (int c = 0; c < cells.size; c++) {
+            long count = cells.sum(c, 0);
+            if (count != 0) {
+                double gs = sum(cells.sum(c, 1));
+                out.add(new SeriesPoint(LocalDate.ofEpochDay(cells.key(c, 0)), count, gs, gs / count,
+                        new long[] {cells.sum(c, 2), cells.sum(c, 3), cells.sum(c, 4), cells.sum(c, 5)}));
+            }
+        }
+        out.sort(Comparator.comparing(SeriesPoint::period));
         return out;
-    }
-
-    private record AggKey(int actor, int recipient, int period, String group) {
     }
 
     /** {@link EventStore#aggregate} of mentions over the table. */
@@ -436,26 +531,33 @@ final class EventCube {
         Periods periods = new Periods(req.granularity());
         boolean byCountry = req.dyad() == AggregateRequest.Dyad.COUNTRY;
         String[] dict = s.dict();
-        Map<AggKey, long[]> cells = new HashMap<>();
+        int groupField = switch (req.groupBy()) {
+            case CAMEO_ROOT -> ROOT;
+            case QUAD_CLASS -> QUAD;
+            case PLOVER_TYPE -> TYPE;
+        };
+        Groups cells = new Groups(4, 2);
+        int[] key = new int[4];
         scan(s, req.filter(), (r, o, n, g) -> {
-            String group = switch (req.groupBy()) {
-                case CAMEO_ROOT -> dict[r[o + ROOT]];
-                case QUAD_CLASS -> Integer.toString(r[o + QUAD]);
-                case PLOVER_TYPE -> dict[r[o + TYPE]];
-            };
-            AggKey k = new AggKey(r[o + (byCountry ? A_COUNTRY : A_CODE)], r[o + (byCountry ? R_COUNTRY : R_CODE)],
-                    periods.of(r[o + DATE]), group);
-            long[] c = cells.computeIfAbsent(k, x -> new long[2]);
-            c[0] += n;
-            c[1] += g;
+            key[0] = r[o + (byCountry ? A_COUNTRY : A_CODE)];
+            key[1] = r[o + (byCountry ? R_COUNTRY : R_CODE)];
+            key[2] = periods.of(r[o + DATE]);
+            key[3] = r[o + groupField];
+            int c = cells.group(key);
+            cells.add(c, 0, n);
+            cells.add(c, 1, g);
         });
-        List<AggregateRow> out = new ArrayList<>(cells.size());
-        cells.forEach((k, c) -> {
-            if (c[0] != 0) {
-                out.add(new AggregateRow(dict[k.actor()], dict[k.recipient()], LocalDate.ofEpochDay(k.period()),
-                        k.group(), c[0], sum(c[1]), sum(c[1]) / c[0]));
+        List<AggregateRow> out = new ArrayList<>(cells.size);
+        for (int c = 0; c < cells.size; c++) {
+            long count = cells.sum(c, 0);
+            if (count != 0) {
+                double gs = sum(cells.sum(c, 1));
+                // quad_class::VARCHAR in the SQL
+                String group = groupField == QUAD ? Integer.toString(cells.key(c, 3)) : dict[cells.key(c, 3)];
+                out.add(new AggregateRow(dict[cells.key(c, 0)], dict[cells.key(c, 1)],
+                        LocalDate.ofEpochDay(cells.key(c, 2)), group, count, gs, gs / count));
             }
-        });
+        }
         out.sort(Comparator.comparing(AggregateRow::actor, SQL_ORDER).thenComparing(AggregateRow::recipient, SQL_ORDER)
                 .thenComparing(AggregateRow::period).thenComparing(AggregateRow::group, SQL_ORDER));
         return out;
@@ -465,23 +567,26 @@ final class EventCube {
     List<NetworkEdge> network(EventQuery q, boolean byCountry) {
         Snapshot s = current;
         String[] dict = s.dict();
-        Map<Long, long[]> cells = new HashMap<>();
+        Groups cells = new Groups(2, 2);
+        int[] key = new int[2];
         scan(s, q, (r, o, n, g) -> {
-            int a = r[o + (byCountry ? A_COUNTRY : A_CODE)];
-            int t = r[o + (byCountry ? R_COUNTRY : R_CODE)];
-            long[] c = cells.computeIfAbsent(((long) a << 32) | t, x -> new long[2]);
-            c[0] += n;
-            c[1] += g;
+            key[0] = r[o + (byCountry ? A_COUNTRY : A_CODE)];
+            key[1] = r[o + (byCountry ? R_COUNTRY : R_CODE)];
+            int c = cells.group(key);
+            cells.add(c, 0, n);
+            cells.add(c, 1, g);
         });
         List<NetworkEdge> out = new ArrayList<>();
-        cells.forEach((k, c) -> {
-            String a = dict[(int) (k >>> 32)];
-            String t = dict[(int) (long) k];
+        for (int c = 0; c < cells.size; c++) {
+            String a = dict[cells.key(c, 0)];
+            String t = dict[cells.key(c, 1)];
+            long count = cells.sum(c, 0);
             // as the SQL's "a <> '' AND r <> ''" (NULL fails it too)
-            if (c[0] != 0 && a != null && t != null && !a.isEmpty() && !t.isEmpty()) {
-                out.add(new NetworkEdge(a, t, c[0], sum(c[1]), sum(c[1]) / c[0]));
+            if (count != 0 && a != null && t != null && !a.isEmpty() && !t.isEmpty()) {
+                double gs = sum(cells.sum(c, 1));
+                out.add(new NetworkEdge(a, t, count, gs, gs / count));
             }
-        });
+        }
         out.sort(Comparator.comparing(NetworkEdge::actor).thenComparing(NetworkEdge::recipient));
         return out;
     }
