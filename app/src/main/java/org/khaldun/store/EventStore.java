@@ -82,7 +82,8 @@ public final class EventStore implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final TextIndex text;
     private final EventIndex eventIndex;
-    private final ArticleIndex articleIndex;
+    private final RowIndex<RowIndex.Article> articleIndex;
+    private final RowIndex<EventCluster> clusterIndex;
     /** Series, aggregates and the network of mentions, pre-aggregated in memory ({@link EventCube}). */
     private final EventCube cube;
     /** Recodes committed so far (store_meta {@code recode_epoch}): an event index that missed one is rebuilt. */
@@ -132,8 +133,10 @@ public final class EventStore implements AutoCloseable {
         writer.commit();
         this.eventIndex = openIndex(eventIndexPath(path), EventIndex::new);
         catchUpEventIndex();
-        this.articleIndex = openIndex(articleIndexPath(path), ArticleIndex::new);
+        this.articleIndex = openIndex(articleIndexPath(path), p -> new RowIndex<>(p, RowIndex.ARTICLES));
         catchUpArticleIndex();
+        this.clusterIndex = openIndex(clusterIndexPath(path), p -> new RowIndex<>(p, RowIndex.CLUSTERS));
+        catchUpClusterIndex();
         this.cube = EventCube.load(writer);
         writer.commit();
     }
@@ -214,9 +217,14 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** Where the article rows of a store file are kept for the article view ({@link ArticleIndex}). */
+    /** Where the article rows of a store file are kept for the article view ({@link RowIndex}). */
     public static Path articleIndexPath(Path file) {
         return file.resolveSibling(file.getFileName() + ".articles");
+    }
+
+    /** Where the cluster rows of a store file are kept for the event and cluster views ({@link RowIndex}). */
+    public static Path clusterIndexPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".clusters");
     }
 
     /** Where the event-list index of a store file lives ({@link EventIndex}). */
@@ -481,8 +489,8 @@ public final class EventStore implements AutoCloseable {
             eventIndex.replace(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), entries);
             eventIndex.publish(replace ? eventIndex.covered() : maxSeq, recodeEpoch);
             cube.apply(cubeFacts, cubeExact);
-            indexArticles(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), fresh.get(0).seq(),
-                    maxSeq);
+            indexRows(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), fresh.get(0).seq(),
+                    maxSeq, touched);
             generation.incrementAndGet();
         }
         long tF = System.nanoTime();
@@ -780,29 +788,81 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
-     * Puts the rows of just-committed articles in the article index, read back from the database so they are the
-     * SQL's field for field: a range of new seqs, or the seqs of recoded articles. If this fails the rows are
-     * missing from the index, and the article view reads them from the database.
+     * Puts the rows of just-committed articles and of the clusters they touched in the row indexes, read back from
+     * the database so they are the SQL's field for field: a range of new seqs, or the seqs of recoded articles. If
+     * this fails the rows are missing (or old) in the index until the next open, and the views read missing ones
+     * from the database.
      */
-    private void indexArticles(List<Long> recoded, long from, long to) {
+    private void indexRows(List<Long> recoded, long from, long to, Set<Long> touched) {
         try {
-            List<ArticleIndex.Row> rows;
+            Map<Long, RowIndex.Article> rows;
             if (recoded.isEmpty()) {
                 rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
             } else {
                 fillLongs(writer, recoded);
                 rows = articleRows(writer, "IN (SELECT v FROM tmp_longs)");
             }
+            fillLongs(writer, touched);
+            Map<Long, EventCluster> clusters = clusterRows(writer, "c.cluster_id IN (SELECT v FROM tmp_longs)");
             writer.commit();
-            articleIndex.put(rows);
+            articleIndex.put(rows, List.of());
             articleIndex.publish(recoded.isEmpty() ? to : articleIndex.covered(), recodeEpoch);
+            clusterIndex.put(clusters, touched.stream().filter(id -> !clusters.containsKey(id)).toList());
+            clusterIndex.publish(recoded.isEmpty() ? to : clusterIndex.covered(), recodeEpoch);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
         }
     }
 
+    /** Clusters satisfying {@code condition} (on {@code clusters c}), by id. */
+    private static Map<Long, EventCluster> clusterRows(Connection c, String condition) throws SQLException {
+        Map<Long, EventCluster> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CLUSTER_COLUMNS + " FROM clusters c WHERE "
+                + condition); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                EventCluster cl = cluster(rs);
+                out.put(cl.id(), cl);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Puts the clusters that articles beyond what the cluster index covers touched in it (all of them when it is
+     * new, of another format or missed a recode).
+     */
+    private void catchUpClusterIndex() throws SQLException {
+        long max = nextArticleSeq - 1;
+        if (clusterIndex.current(recodeEpoch) && clusterIndex.covered() >= max) {
+            return;
+        }
+        Map<Long, EventCluster> rows;
+        List<Long> gone = new ArrayList<>();
+        if (!clusterIndex.current(recodeEpoch) || clusterIndex.covered() < 0) {
+            clusterIndex.clear();
+            rows = clusterRows(writer, "TRUE");
+        } else {
+            Set<Long> ids = new HashSet<>();
+            try (PreparedStatement ps = writer.prepareStatement(
+                    "SELECT DISTINCT cluster_id FROM events WHERE article_seq > ?")) {
+                ps.setLong(1, clusterIndex.covered());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            fillLongs(writer, ids);
+            rows = clusterRows(writer, "c.cluster_id IN (SELECT v FROM tmp_longs)");
+            ids.stream().filter(id -> !rows.containsKey(id)).forEach(gone::add);
+        }
+        writer.commit();
+        clusterIndex.put(rows, gone);
+        clusterIndex.commit(max, recodeEpoch);
+    }
+
     /** Articles (and their sentences) whose seq satisfies {@code seqCondition}, by seq. */
-    private static List<ArticleIndex.Row> articleRows(Connection c, String seqCondition, long... params)
+    private static Map<Long, RowIndex.Article> articleRows(Connection c, String seqCondition, long... params)
             throws SQLException {
         Map<Long, StoredArticle> articles = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE seq "
@@ -829,8 +889,8 @@ public final class EventStore implements AutoCloseable {
                 }
             }
         }
-        List<ArticleIndex.Row> out = new ArrayList<>(articles.size());
-        articles.forEach((seq, a) -> out.add(new ArticleIndex.Row(a, sentences.getOrDefault(seq, List.of()))));
+        Map<Long, RowIndex.Article> out = new LinkedHashMap<>();
+        articles.forEach((seq, a) -> out.put(seq, new RowIndex.Article(a, sentences.getOrDefault(seq, List.of()))));
         return out;
     }
 
@@ -847,9 +907,9 @@ public final class EventStore implements AutoCloseable {
         long max = nextArticleSeq - 1;
         while (from <= max) {
             long to = Math.min(max, from + 1999);
-            List<ArticleIndex.Row> rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
+            Map<Long, RowIndex.Article> rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
             writer.commit();
-            articleIndex.put(rows);
+            articleIndex.put(rows, List.of());
             from = to + 1;
         }
         if (!articleIndex.current(recodeEpoch) || articleIndex.covered() < max) {
@@ -1008,7 +1068,17 @@ public final class EventStore implements AutoCloseable {
         });
     }
 
+    /** One real-world event by id: from the cluster index, else (not indexed yet, or no such cluster) by SQL. */
     public Optional<EventCluster> cluster(long id) {
+        ensureOpen();
+        return clusterIndex.get(id).or(() -> clusterBySql(id));
+    }
+
+    Optional<EventCluster> clusterByIndex(long id) {
+        return clusterIndex.get(id);
+    }
+
+    Optional<EventCluster> clusterBySql(long id) {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CLUSTER_COLUMNS
                     + " FROM clusters c WHERE c.cluster_id = ?")) {
@@ -1181,7 +1251,7 @@ public final class EventStore implements AutoCloseable {
     public Optional<ArticleWithEvents> article(long seq) {
         ensureOpen();
         // the row and sentences from the article index (a stored-field read), else (not indexed yet) from DuckDB
-        Optional<ArticleIndex.Row> row = articleIndex.get(seq).or(() -> articleRowBySql(seq));
+        Optional<RowIndex.Article> row = articleIndex.get(seq).or(() -> articleRowBySql(seq));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -1210,12 +1280,12 @@ public final class EventStore implements AutoCloseable {
     }
 
     /** An article's row and sentences by SQL (the reference the article index is tested against). */
-    Optional<ArticleIndex.Row> articleRowBySql(long seq) {
-        return read(c -> articleRows(c, "= ?", seq).stream().findFirst());
+    Optional<RowIndex.Article> articleRowBySql(long seq) {
+        return read(c -> articleRows(c, "= ?", seq).values().stream().findFirst());
     }
 
     /** {@link #article} as the article index answers it (tests compare it with {@link #articleRowBySql}). */
-    Optional<ArticleIndex.Row> articleRowByIndex(long seq) {
+    Optional<RowIndex.Article> articleRowByIndex(long seq) {
         return articleIndex.get(seq);
     }
 
@@ -1652,6 +1722,7 @@ public final class EventStore implements AutoCloseable {
                 } finally {
                     try {
                         articleIndex.close();
+                        clusterIndex.close();
                     } finally {
                         text.close();
                     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Event lists, counts, an article's events and a cluster's mentions are answered from the event index
- * ({@link EventIndex}), an article's row and sentences from the article index ({@link ArticleIndex}); the analyst
+ * ({@link EventIndex}), an article's row and sentences from the article index ({@link RowIndex}); the analyst
  * must get exactly what the SQL over the database gives: the same events, with every field, in the same order, page
  * by page, and the same article with the same sentences.
  */
@@ -45,6 +45,7 @@ class EventIndexEquivalenceTest {
         }
         delete(EventStore.eventIndexPath(file));
         delete(EventStore.articleIndexPath(file));
+        delete(EventStore.clusterIndexPath(file));
         try (EventStore s = EventStore.open(file)) {
             assertThat(s.countEvents(EventQuery.ALL)).isEqualTo(s.countEventsBySql(EventQuery.ALL)).isPositive();
             s.ingest(items(List.of(NABLUS)));
@@ -72,11 +73,14 @@ class EventIndexEquivalenceTest {
         Path saved = dir.resolve("saved-index");
         Path articles = EventStore.articleIndexPath(file);
         Path savedArticles = dir.resolve("saved-articles");
+        Path clusterRows = EventStore.clusterIndexPath(file);
+        Path savedClusters = dir.resolve("saved-clusters");
         try (EventStore s = EventStore.open(file)) {
             s.ingest(items(ALL));
         }
         copy(index, saved);
         copy(articles, savedArticles);
+        copy(clusterRows, savedClusters);
         try (EventStore s = EventStore.open(file)) {
             long seq = s.articleById("gaza-b").orElseThrow().article().seq();
             s.recode(List.of(new IngestItem(EventStore.recodeRecord(seq), StoreFixtures.coded(KHARKIV))));
@@ -86,6 +90,8 @@ class EventIndexEquivalenceTest {
         copy(saved, index);
         delete(articles);
         copy(savedArticles, articles);
+        delete(clusterRows);
+        copy(savedClusters, clusterRows);
         try (EventStore s = EventStore.open(file)) {
             assertSameAnswers(s);
         }
@@ -125,13 +131,14 @@ class EventIndexEquivalenceTest {
             // and the article's row and sentences from the article index
             assertThat(s.articleRowByIndex(a)).isEqualTo(s.articleRowBySql(a)).isPresent();
             ArticleWithEvents view = s.article(a).orElseThrow();
-            assertThat(new ArticleIndex.Row(view.article(), view.sentences())).isEqualTo(s.articleRowBySql(a).get());
+            assertThat(new RowIndex.Article(view.article(), view.sentences())).isEqualTo(s.articleRowBySql(a).get());
             // and one event of it by its id, as the event view asks
             StoredEvent first = view.events().get(0);
             assertThat(s.event(a, first.seq())).contains(first);
         }
         for (long c : clusters) {
             assertThat(s.mentions(c)).isEqualTo(s.mentionsBySql(c)).isNotEmpty();
+            assertThat(s.clusterByIndex(c)).isEqualTo(s.clusterBySql(c)).isPresent();
         }
     }
 

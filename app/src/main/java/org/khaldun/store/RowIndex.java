@@ -27,29 +27,64 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The article view's rows: one Lucene document per stored article holding the article row and its sentences as one
- * stored (LZ4-compressed, row-oriented) value, found by seq, in a directory beside the database
- * ({@code khaldun.duckdb.articles/}).
+ * Rows the views read one at a time, as Lucene stored fields found by a long key, in a directory beside the database:
+ * articles with their sentences by seq ({@code khaldun.duckdb.articles/}, {@link #ARTICLES}) and clusters by id
+ * ({@code khaldun.duckdb.clusters/}, {@link #CLUSTERS}); each row one stored (LZ4-compressed, row-oriented) value.
  *
  * <p>Why: reading one article back from DuckDB is a columnar point read, and a point read of the {@code text}
  * column decompresses its whole row group: 17–35 ms for the row and 4–5 ms for its sentences on the 1 M-event store
- * with the machine to itself, and seconds when 200 analysts open articles at once. Here it is one stored-field read.
+ * with the machine to itself, and seconds when 200 analysts open articles at once; a cluster by id (the event view)
+scans every cluster id, as DuckDB does not use an ART index for it, 8–12 ms of CPU. Here each is one stored-field
+read.
  *
  * <p>As {@link EventIndex}: the database is the truth. Rows are written from what the database returns after each
  * committed write (so they are the SQL's, field for field); every commit records the highest article seq covered
  * and the store's recode epoch, the store indexes what lies beyond on open, and rebuilds an index that missed a
  * recode or is of another format. An article the index does not hold (yet) is read from the database.
  */
-final class ArticleIndex implements AutoCloseable {
+final class RowIndex<T> implements AutoCloseable {
 
     static final String COVERED = "max_article_seq";
     static final String EPOCH = "recode_epoch";
     /** Bump when the rows change shape: an index of another format is rebuilt from the database. */
     static final String FORMAT = "1";
 
-    /** An article with its sentences, as {@link EventStore#article} returns them. */
-    record Row(StoredArticle article, List<StoredSentence> sentences) {
+    /** How rows become bytes and back. */
+    interface Codec<T> {
+        byte[] encode(T row);
+
+        T decode(BytesRef bytes);
     }
+
+    /** An article with its sentences, as {@link EventStore#article} returns them. */
+    record Article(StoredArticle article, List<StoredSentence> sentences) {
+    }
+
+    static final Codec<Article> ARTICLES = new Codec<>() {
+        @Override
+        public byte[] encode(Article row) {
+            return encodeArticle(row);
+        }
+
+        @Override
+        public Article decode(BytesRef bytes) {
+            return decodeArticle(bytes);
+        }
+    };
+
+    static final Codec<EventCluster> CLUSTERS = new Codec<>() {
+        @Override
+        public byte[] encode(EventCluster row) {
+            return encodeCluster(row);
+        }
+
+        @Override
+        public EventCluster decode(BytesRef bytes) {
+            return decodeCluster(bytes);
+        }
+    };
+
+    private final Codec<T> codec;
 
     private final FSDirectory dir;
     private final IndexWriter writer;
@@ -62,7 +97,8 @@ final class ArticleIndex implements AutoCloseable {
     private long lastCommit = System.nanoTime();
     private static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
 
-    ArticleIndex(Path path) {
+    RowIndex(Path path, Codec<T> codec) {
+        this.codec = codec;
         try {
             Files.createDirectories(path);
             dir = FSDirectory.open(path);
@@ -81,7 +117,7 @@ final class ArticleIndex implements AutoCloseable {
             }
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the article index " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the row index " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,16 +129,18 @@ final class ArticleIndex implements AutoCloseable {
         return sameFormat && epoch == dbEpoch;
     }
 
-    /** Adds rows, replacing any earlier row of the same article. */
-    void put(List<Row> rows) {
+    /** Adds rows, replacing any earlier row of the same key; then drops the rows of {@code gone}. */
+    void put(Map<Long, T> rows, java.util.Collection<Long> gone) {
         try {
-            for (Row r : rows) {
-                long seq = r.article().seq();
-                writer.deleteDocuments(LongPoint.newExactQuery("seq", seq));
+            for (Map.Entry<Long, T> r : rows.entrySet()) {
+                writer.deleteDocuments(LongPoint.newExactQuery("key", r.getKey()));
                 Document d = new Document();
-                d.add(new LongPoint("seq", seq));
-                d.add(new StoredField("row", encode(r)));
+                d.add(new LongPoint("key", r.getKey()));
+                d.add(new StoredField("row", codec.encode(r.getValue())));
                 writer.addDocument(d);
+            }
+            for (long key : gone) {
+                writer.deleteDocuments(LongPoint.newExactQuery("key", key));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -151,16 +189,17 @@ final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** The article's row, if the index holds it. */
-    Optional<Row> get(long seq) {
+    /** The row of this key, if the index holds it. */
+    Optional<T> get(long key) {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                TopDocs top = s.search(LongPoint.newExactQuery("seq", seq), 1);
+                TopDocs top = s.search(LongPoint.newExactQuery("key", key), 1);
                 if (top.scoreDocs.length == 0) {
                     return Optional.empty();
                 }
-                return Optional.of(decode(s.storedFields().document(top.scoreDocs[0].doc).getBinaryValue("row")));
+                return Optional.of(codec.decode(s.storedFields().document(top.scoreDocs[0].doc)
+                        .getBinaryValue("row")));
             } finally {
                 searchers.release(s);
             }
@@ -171,7 +210,7 @@ final class ArticleIndex implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ rows
 
-    static byte[] encode(Row r) {
+    static byte[] encodeArticle(Article r) {
         try {
             StoredArticle a = r.article();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 2 * a.text().length());
@@ -204,7 +243,7 @@ final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    static Row decode(BytesRef ref) {
+    static Article decodeArticle(BytesRef ref) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length));
             long seq = in.readLong();
@@ -227,7 +266,90 @@ final class ArticleIndex implements AutoCloseable {
             StoredArticle a = new StoredArticle(seq, id, url, title,
                     published == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(published)),
                     source, text, hash, codebook, record, ingested, numEvents);
-            return new Row(a, sentences);
+            return new Article(a, sentences);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static byte[] encodeCluster(EventCluster c) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeLong(c.id());
+            EventIndex.str(out, c.key());
+            out.writeLong(c.date() == null ? Long.MIN_VALUE : c.date().toEpochDay());
+            for (String s : new String[] {c.datePrecision(), c.actorCode(), c.actorCountry(), c.actorSector(),
+                    c.actorText(), c.recipientCode(), c.recipientCountry(), c.recipientSector(), c.recipientText(),
+                    c.eventType(), c.mode(), c.cameoCode()}) {
+                EventIndex.str(out, s);
+            }
+            out.writeInt(c.quadClass());
+            out.writeDouble(c.goldstein());
+            out.writeBoolean(c.fact());
+            out.writeBoolean(c.location().isPresent());
+            if (c.location().isPresent()) {
+                Location l = c.location().get();
+                EventIndex.str(out, l.name());
+                EventIndex.str(out, l.countryCode());
+                EventIndex.str(out, l.admin1());
+                out.writeDouble(l.lat());
+                out.writeDouble(l.lon());
+                out.writeLong(l.geonamesId());
+            }
+            out.writeInt(c.numMentions());
+            out.writeInt(c.numSources());
+            out.writeInt(c.numArticles());
+            out.writeBoolean(c.firstSeen() != null);
+            if (c.firstSeen() != null) {
+                out.writeLong(c.firstSeen().getEpochSecond());
+                out.writeInt(c.firstSeen().getNano());
+            }
+            out.writeLong(c.firstPublished().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+            out.writeLong(c.representative());
+            out.writeLong(c.representativeArticle());
+            out.writeInt(c.representativeSentence());
+            EventIndex.str(out, c.sourceUrl());
+            EventIndex.str(out, c.codebook());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static EventCluster decodeCluster(BytesRef ref) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length));
+            long id = in.readLong();
+            String key = EventIndex.str(in);
+            long date = in.readLong();
+            String[] s = new String[12];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = EventIndex.str(in);
+            }
+            int quad = in.readInt();
+            double goldstein = in.readDouble();
+            boolean fact = in.readBoolean();
+            Optional<Location> loc = Optional.empty();
+            if (in.readBoolean()) {
+                loc = Optional.of(new Location(EventIndex.str(in), EventIndex.str(in), EventIndex.str(in),
+                        in.readDouble(), in.readDouble(), in.readLong()));
+            }
+            int mentions = in.readInt();
+            int sources = in.readInt();
+            int articles = in.readInt();
+            Instant firstSeen = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+            long firstPublished = in.readLong();
+            long rep = in.readLong();
+            long repArticle = in.readLong();
+            int repSentence = in.readInt();
+            String url = EventIndex.str(in);
+            String codebook = EventIndex.str(in);
+            return new EventCluster(id, key, date == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(date), s[0], s[1],
+                    s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11], quad, goldstein, fact, loc,
+                    mentions, sources, articles, firstSeen, firstPublished == Long.MIN_VALUE ? Optional.empty()
+                    : Optional.of(LocalDate.ofEpochDay(firstPublished)), rep, repArticle, repSentence, url, codebook);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
