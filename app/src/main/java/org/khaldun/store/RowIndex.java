@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +17,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -42,10 +36,8 @@ read.
  * and the store's recode epoch, the store indexes what lies beyond on open, and rebuilds an index that missed a
  * recode or is of another format. An article the index does not hold (yet) is read from the database.
  */
-final class RowIndex<T> implements AutoCloseable {
+final class RowIndex<T> extends DerivedIndex {
 
-    static final String COVERED = "max_article_seq";
-    static final String EPOCH = "recode_epoch";
     /** Bump when the rows change shape: an index of another format is rebuilt from the database. */
     static final String FORMAT = "1";
 
@@ -86,47 +78,9 @@ final class RowIndex<T> implements AutoCloseable {
 
     private final Codec<T> codec;
 
-    private final FSDirectory dir;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private long covered = -1;
-    private long epoch = -1;
-    private boolean sameFormat;
-    private long pending = -1;
-    private long epochPending = -1;
-    private long lastCommit = System.nanoTime();
-    private static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
-
     RowIndex(Path path, Codec<T> codec) {
+        super(path, TextIndex.writerConfig(new StandardAnalyzer()), FORMAT, "row index");
         this.codec = codec;
-        try {
-            Files.createDirectories(path);
-            dir = FSDirectory.open(path);
-            IndexWriterConfig cfg = TextIndex.writerConfig(new StandardAnalyzer());
-            writer = new IndexWriter(dir, cfg);
-            Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-            if (data != null) {
-                for (Map.Entry<String, String> e : data) {
-                    switch (e.getKey()) {
-                        case COVERED -> covered = Long.parseLong(e.getValue());
-                        case EPOCH -> epoch = Long.parseLong(e.getValue());
-                        case "format" -> sameFormat = FORMAT.equals(e.getValue());
-                        default -> { }
-                    }
-                }
-            }
-            searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the row index " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    long covered() {
-        return Math.max(covered, pending);
-    }
-
-    boolean current(long dbEpoch) {
-        return sameFormat && epoch == dbEpoch;
     }
 
     /** Adds rows, replacing any earlier row of the same key; then drops the rows of {@code gone}. */
@@ -147,65 +101,13 @@ final class RowIndex<T> implements AutoCloseable {
         }
     }
 
-    void clear() {
-        try {
-            writer.deleteAll();
-            covered = -1;
-            pending = -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** As {@link EventIndex#publish}: visible at once, durable within a few seconds and on close. */
-    void publish(long coveredSeq, long dbEpoch) {
-        pending = Math.max(pending, coveredSeq);
-        epochPending = dbEpoch;
-        try {
-            if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
-                commit(pending, dbEpoch);
-            } else {
-                searchers.maybeRefreshBlocking();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    void commit(long coveredSeq, long dbEpoch) {
-        try {
-            covered = Math.max(covered, coveredSeq);
-            epoch = dbEpoch;
-            sameFormat = true;
-            writer.setLiveCommitData(Map.of(COVERED, Long.toString(covered), EPOCH, Long.toString(epoch),
-                    "format", FORMAT).entrySet());
-            writer.commit();
-            lastCommit = System.nanoTime();
-            pending = -1;
-            epochPending = -1;
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The row of this key, if the index holds it. */
     Optional<T> get(long key) {
-        try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                TopDocs top = s.search(LongPoint.newExactQuery("key", key), 1);
-                if (top.scoreDocs.length == 0) {
-                    return Optional.empty();
-                }
-                return Optional.of(codec.decode(s.storedFields().document(top.scoreDocs[0].doc)
-                        .getBinaryValue("row")));
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(s -> {
+            TopDocs top = s.search(LongPoint.newExactQuery("key", key), 1);
+            return top.scoreDocs.length == 0 ? Optional.<T>empty()
+                    : Optional.of(codec.decode(s.storedFields().document(top.scoreDocs[0].doc).getBinaryValue("row")));
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ rows
@@ -352,20 +254,6 @@ final class RowIndex<T> implements AutoCloseable {
                     : Optional.of(LocalDate.ofEpochDay(firstPublished)), rep, repArticle, repSentence, url, codebook);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (pending >= 0 || epochPending >= 0) {
-                commit(pending, epochPending >= 0 ? epochPending : epoch);
-            }
-            searchers.close();
-            writer.rollback();
-            dir.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
