@@ -900,20 +900,36 @@ public final class EventStore implements AutoCloseable {
 
     /** Puts the rows of articles beyond what the article index covers in it; rebuilds it as the event index. */
     private void catchUpArticleIndex() throws SQLException {
-        if (!articleIndex.current(recodeEpoch)) {
-            articleIndex.clear();
-        }
-        long from = articleIndex.current(recodeEpoch) ? articleIndex.covered() + 1 : 0;
-        long max = nextArticleSeq - 1;
-        while (from <= max) {
-            long to = Math.min(max, from + 1999);
+        catchUp(articleIndex, 2000, (from, to) -> {
             Map<Long, RowIndex.Article> rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
             writer.commit();
             articleIndex.put(rows, List.of());
+        });
+    }
+
+    @FunctionalInterface
+    private interface RangeIndexer {
+        void index(long fromSeq, long toSeq) throws SQLException;
+    }
+
+    /**
+     * Brings a derived index up to the database: the articles beyond what it covers, in ranges of {@code chunk}
+     * seqs, or all of them when it is of another format or missed a recode (a crash between a recode's database
+     * commit and the index's commit); then commits it as covering every stored article.
+     */
+    private void catchUp(DerivedIndex index, int chunk, RangeIndexer indexRange) throws SQLException {
+        if (!index.current(recodeEpoch)) {
+            index.clear();
+        }
+        long from = index.current(recodeEpoch) ? index.covered() + 1 : 0;
+        long max = nextArticleSeq - 1;
+        while (from <= max) {
+            long to = Math.min(max, from + chunk - 1);
+            indexRange.index(from, to);
             from = to + 1;
         }
-        if (!articleIndex.current(recodeEpoch) || articleIndex.covered() < max) {
-            articleIndex.commit(max, recodeEpoch);
+        if (!index.current(recodeEpoch) || index.covered() < max) {
+            index.commit(max, recodeEpoch);
         }
     }
 
@@ -922,13 +938,7 @@ public final class EventStore implements AutoCloseable {
      * format or missed a recode (a crash between a recode's database commit and the index's commit).
      */
     private void catchUpEventIndex() throws SQLException {
-        if (!eventIndex.current(recodeEpoch)) {
-            eventIndex.clear();
-        }
-        long from = eventIndex.current(recodeEpoch) ? eventIndex.covered() + 1 : 0;
-        long max = nextArticleSeq - 1;
-        while (from <= max) {
-            long to = Math.min(max, from + 4999);
+        catchUp(eventIndex, 5000, (from, to) -> {
             List<EventIndex.Entry> batch = new ArrayList<>();
             // both tables are written in article order, so the article_seq ranges prune to a few row groups
             try (PreparedStatement ps = writer.prepareStatement("SELECT " + EVENT_COLUMNS + ", e.fact, s.text"
@@ -952,11 +962,7 @@ public final class EventStore implements AutoCloseable {
             }
             writer.commit();
             eventIndex.add(batch);
-            from = to + 1;
-        }
-        if (!eventIndex.current(recodeEpoch) || eventIndex.covered() < max) {
-            eventIndex.commit(max, recodeEpoch);
-        }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ reading
