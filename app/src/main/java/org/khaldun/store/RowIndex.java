@@ -39,7 +39,7 @@ read.
 final class RowIndex<T> extends DerivedIndex {
 
     /** Bump when the rows change shape: an index of another format is rebuilt from the database. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
 
     /** How rows become bytes and back. */
     interface Codec<T> {
