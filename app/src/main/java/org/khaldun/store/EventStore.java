@@ -44,7 +44,9 @@ import org.khaldun.pipeline.CodedArticle;
 
 /**
  * Khaldun's event store: articles, their sentences, every coded event (mention) and the real-world events they
- * cluster into, in one DuckDB file, with a Lucene full-text index beside it ({@code FILE.fts/}).
+ * cluster into, in one DuckDB file, with Lucene indexes derived from it beside it (full text {@code FILE.fts/}, event
+ * lists {@code FILE.events/}, article and cluster rows {@code FILE.articles/}, {@code FILE.clusters/}) and an
+ * in-memory pre-aggregated table for series, aggregates and networks ({@link EventCube}); see docs/store.md.
  *
  * <p>Writes ({@link #ingest}, {@link #recode}) are serialised; each call is one transaction holding whole
  * articles with all their events and the cluster updates they cause, so a crash never leaves half an article.
