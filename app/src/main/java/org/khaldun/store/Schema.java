@@ -128,9 +128,6 @@ final class Schema {
                       rep_sentence_index INTEGER NOT NULL,
                       source_url VARCHAR NOT NULL,
                       codebook VARCHAR NOT NULL)""");
-            // an ART index on clusters (cluster_id) from an earlier build: DuckDB 1.4 did not use it for the event
-            // view's point read (still a sequential scan), so clusters by id come from the cluster index instead
-            s.execute("DROP INDEX IF EXISTS clusters_by_id");
             s.execute("INSERT INTO store_meta VALUES ('schema_version', '" + VERSION + "') ON CONFLICT DO NOTHING");
             // counts committed recodes, so that an event index that missed one (EventIndex) is rebuilt on open
             s.execute("INSERT INTO store_meta VALUES ('recode_epoch', '0') ON CONFLICT DO NOTHING");
