@@ -372,8 +372,7 @@ public final class Workbench implements AutoCloseable {
         }
         long articleSeq = Long.parseLong(parts[0]);
         long seq = Long.parseLong(parts[1]);
-        StoredEvent e = store.article(articleSeq).flatMap(a -> a.events().stream().filter(x -> x.seq() == seq)
-                .findFirst()).orElseThrow(() -> ApiException.notFound("no event " + id));
+        StoredEvent e = store.event(articleSeq, seq).orElseThrow(() -> ApiException.notFound("no event " + id));
         Map<String, Object> out = Views.event(e, true);
         store.cluster(e.clusterId()).ifPresent(c -> out.put("cluster", Views.cluster(c)));
         json(ctx, out);

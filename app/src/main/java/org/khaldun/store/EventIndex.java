@@ -7,12 +7,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -24,7 +22,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -37,13 +35,11 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -62,10 +58,8 @@ import org.apache.lucene.util.BytesRef;
  * highest article seq it covers and the store's recode epoch; the store re-indexes what lies beyond on open, and
  * rebuilds the index when a recode committed to the database never reached it.
  */
-final class EventIndex implements AutoCloseable {
+final class EventIndex extends DerivedIndex {
 
-    static final String COVERED = "max_article_seq";
-    static final String EPOCH = "recode_epoch";
     /** Bump when the documents change shape: an index of another format is rebuilt from the database. */
     static final String FORMAT = "1";
 
@@ -79,51 +73,20 @@ final class EventIndex implements AutoCloseable {
     record Entry(StoredEvent event, boolean fact, String sentence) {
     }
 
-    private final FSDirectory dir;
-    private final Analyzer analyzer = new EnglishAnalyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private long covered = -1;
-    private long epoch = -1;
-    private boolean sameFormat;
-    private long pending = -1;
-    private long lastCommit = System.nanoTime();
-    private static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
+    private final Analyzer analyzer;
 
     EventIndex(Path path) {
-        try {
-            Files.createDirectories(path);
-            dir = FSDirectory.open(path);
-            IndexWriterConfig cfg = TextIndex.writerConfig(analyzer);
-            cfg.setIndexSort(NEWEST_FIRST);
-            writer = new IndexWriter(dir, cfg);
-            Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-            if (data != null) {
-                for (Map.Entry<String, String> e : data) {
-                    switch (e.getKey()) {
-                        case COVERED -> covered = Long.parseLong(e.getValue());
-                        case EPOCH -> epoch = Long.parseLong(e.getValue());
-                        case "format" -> sameFormat = FORMAT.equals(e.getValue());
-                        default -> { }
-                    }
-                }
-            }
-            searchers = new SearcherManager(writer, null);
-        } catch (IOException | IllegalArgumentException e) {
-            // IllegalArgumentException: an index written with another sort; the caller deletes and rebuilds it
-            throw new UncheckedIOException("cannot open the event index " + path + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
-        }
+        this(path, new EnglishAnalyzer());
     }
 
-    /** Highest article seq whose events the index holds (committed or about to be); -1 when empty. */
-    long covered() {
-        return Math.max(covered, pending);
+    private EventIndex(Path path, Analyzer analyzer) {
+        super(path, sorted(TextIndex.writerConfig(analyzer)), FORMAT, "event index");
+        this.analyzer = analyzer;
     }
 
-    /** Whether the index reflects the database's recodes up to {@code dbEpoch} and is of this code's format. */
-    boolean current(long dbEpoch) {
-        return sameFormat && epoch == dbEpoch;
+    private static IndexWriterConfig sorted(IndexWriterConfig cfg) {
+        cfg.setIndexSort(NEWEST_FIRST);
+        return cfg;
     }
 
     /** Replaces every event of these articles by {@code entries} (an article with no entry loses its events). */
@@ -143,50 +106,6 @@ final class EventIndex implements AutoCloseable {
 
     void add(List<Entry> entries) {
         replace(List.of(), entries);
-    }
-
-    void clear() {
-        try {
-            writer.deleteAll();
-            covered = -1;
-            pending = -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** As {@link TextIndex#publish}: visible at once, durable within a few seconds and on close. */
-    void publish(long coveredSeq, long dbEpoch) {
-        pending = Math.max(pending, coveredSeq);
-        epochPending = dbEpoch;
-        try {
-            if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
-                commit(pending, dbEpoch);
-            } else {
-                searchers.maybeRefreshBlocking();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private long epochPending = -1;
-
-    void commit(long coveredSeq, long dbEpoch) {
-        try {
-            covered = Math.max(covered, coveredSeq);
-            epoch = dbEpoch;
-            sameFormat = true;
-            writer.setLiveCommitData(Map.of(COVERED, Long.toString(covered), EPOCH, Long.toString(epoch),
-                    "format", FORMAT).entrySet());
-            writer.commit();
-            lastCommit = System.nanoTime();
-            pending = -1;
-            epochPending = -1;
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ queries
@@ -289,24 +208,6 @@ final class EventIndex implements AutoCloseable {
     private static void term(BooleanQuery.Builder b, String field, String value) {
         if (!value.isEmpty()) {
             b.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Search<T> {
-        T apply(IndexSearcher s) throws IOException;
-    }
-
-    private <T> T withSearcher(Search<T> f) {
-        try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                return f.apply(s);
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -450,7 +351,7 @@ final class EventIndex implements AutoCloseable {
     }
 
     /** Null-preserving UTF-8 string (length -1 for null). */
-    private static void str(DataOutputStream out, String s) throws IOException {
+    static void str(DataOutputStream out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -460,26 +361,12 @@ final class EventIndex implements AutoCloseable {
         out.write(b);
     }
 
-    private static String str(DataInputStream in) throws IOException {
+    static String str(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;
         }
         byte[] b = in.readNBytes(n);
         return new String(b, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (pending >= 0 || epochPending >= 0) {
-                commit(pending, epochPending >= 0 ? epochPending : epoch);
-            }
-            searchers.close();
-            writer.rollback();
-            dir.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

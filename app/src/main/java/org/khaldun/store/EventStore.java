@@ -44,7 +44,9 @@ import org.khaldun.pipeline.CodedArticle;
 
 /**
  * Khaldun's event store: articles, their sentences, every coded event (mention) and the real-world events they
- * cluster into, in one DuckDB file, with a Lucene full-text index beside it ({@code FILE.fts/}).
+ * cluster into, in one DuckDB file, with Lucene indexes derived from it beside it (full text {@code FILE.fts/}, event
+ * lists {@code FILE.events/}, article and cluster rows {@code FILE.articles/}, {@code FILE.clusters/}) and an
+ * in-memory pre-aggregated table for series, aggregates and networks ({@link EventCube}); see docs/store.md.
  *
  * <p>Writes ({@link #ingest}, {@link #recode}) are serialised; each call is one transaction holding whole
  * articles with all their events and the cluster updates they cause, so a crash never leaves half an article.
@@ -82,6 +84,10 @@ public final class EventStore implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final TextIndex text;
     private final EventIndex eventIndex;
+    private final RowIndex<RowIndex.Article> articleIndex;
+    private final RowIndex<EventCluster> clusterIndex;
+    /** Series, aggregates and the network of mentions, pre-aggregated in memory ({@link EventCube}). */
+    private final EventCube cube;
     /** Recodes committed so far (store_meta {@code recode_epoch}): an event index that missed one is rebuilt. */
     private long recodeEpoch;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
@@ -127,21 +133,27 @@ public final class EventStore implements AutoCloseable {
             recodeEpoch = rs.next() ? Long.parseLong(rs.getString(1)) : 0;
         }
         writer.commit();
-        this.eventIndex = openEventIndex(eventIndexPath(path));
+        this.eventIndex = openIndex(eventIndexPath(path), EventIndex::new);
         catchUpEventIndex();
+        this.articleIndex = openIndex(articleIndexPath(path), p -> new RowIndex<>(p, RowIndex.ARTICLES));
+        catchUpArticleIndex();
+        this.clusterIndex = openIndex(clusterIndexPath(path), p -> new RowIndex<>(p, RowIndex.CLUSTERS));
+        catchUpClusterIndex();
+        this.cube = EventCube.load(writer);
+        writer.commit();
     }
 
-    /** Opens the event index, or starts it afresh when it cannot be opened (it is rebuilt from the database). */
-    private static EventIndex openEventIndex(Path dir) {
+    /** Opens a derived index, or starts it afresh when it cannot be opened (it is rebuilt from the database). */
+    private static <T> T openIndex(Path dir, java.util.function.Function<Path, T> open) {
         try {
-            return new EventIndex(dir);
+            return open.apply(dir);
         } catch (java.io.UncheckedIOException e) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (java.io.IOException io) {
-                throw new StoreException("cannot reset the event index " + dir + ": " + io.getMessage(), io);
+                throw new StoreException("cannot reset the index " + dir + ": " + io.getMessage(), io);
             }
-            return new EventIndex(dir);
+            return open.apply(dir);
         }
     }
 
@@ -205,6 +217,16 @@ public final class EventStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the article rows of a store file are kept for the article view ({@link RowIndex}). */
+    public static Path articleIndexPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".articles");
+    }
+
+    /** Where the cluster rows of a store file are kept for the event and cluster views ({@link RowIndex}). */
+    public static Path clusterIndexPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".clusters");
     }
 
     /** Where the event-list index of a store file lives ({@link EventIndex}). */
@@ -321,6 +343,8 @@ public final class EventStore implements AutoCloseable {
         long articleSeq = nextArticleSeq;
         long eventSeq = nextEventSeq;
         Set<Long> touched = new HashSet<>();
+        List<EventCube.Fact> cubeFacts = new ArrayList<>();
+        boolean cubeExact = true;
 
         if (replace) {
             List<Long> seqs = new ArrayList<>();
@@ -336,6 +360,11 @@ public final class EventStore implements AutoCloseable {
                         touched.add(rs.getLong(1));
                     }
                 }
+            }
+            // the recoded articles' old events leave the pre-aggregated table (applied after the commit)
+            try (PreparedStatement ps = writer.prepareStatement(EventCube.FACT_SELECT
+                    + " WHERE article_seq IN (SELECT v FROM tmp_longs)" + EventCube.FACT_GROUP)) {
+                cubeExact = EventCube.readFacts(ps, -1, cubeFacts);
             }
             for (String sql : List.of("DELETE FROM events WHERE article_seq IN (SELECT v FROM tmp_longs)",
                     "DELETE FROM sentences WHERE article_seq IN (SELECT v FROM tmp_longs)")) {
@@ -450,12 +479,20 @@ public final class EventStore implements AutoCloseable {
                 }
                 long seq = n.firstEventSeq();
                 for (EventRow r : n.events()) {
-                    entries.add(new EventIndex.Entry(storedEvent(seq++, n.seq(), article, r, clusterIds[ci++]),
-                            r.event().modality().isFact(), sentenceText.get(r.event().textInfo().sentenceIndex())));
+                    StoredEvent stored = storedEvent(seq++, n.seq(), article, r, clusterIds[ci++]);
+                    Event e = r.event();
+                    entries.add(new EventIndex.Entry(stored, e.modality().isFact(),
+                            sentenceText.get(e.textInfo().sentenceIndex())));
+                    cubeFacts.add(EventCube.Fact.of(stored, e.actor().size(), e.recipient().size(), e.cameo().root(),
+                            e.modality().isFact(), 1));
+                    cubeExact &= EventCube.isTenth(e.cameo().goldstein());
                 }
             }
             eventIndex.replace(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), entries);
             eventIndex.publish(replace ? eventIndex.covered() : maxSeq, recodeEpoch);
+            cube.apply(cubeFacts, cubeExact);
+            indexRows(replace ? fresh.stream().map(NewArticle::seq).toList() : List.of(), fresh.get(0).seq(),
+                    maxSeq, touched);
             generation.incrementAndGet();
         }
         long tF = System.nanoTime();
@@ -753,17 +790,157 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
+     * Puts the rows of just-committed articles and of the clusters they touched in the row indexes, read back from
+     * the database so they are the SQL's field for field: a range of new seqs, or the seqs of recoded articles. If
+     * this fails the rows are missing (or old) in the index until the next open, and the views read missing ones
+     * from the database.
+     */
+    private void indexRows(List<Long> recoded, long from, long to, Set<Long> touched) {
+        try {
+            Map<Long, RowIndex.Article> rows;
+            if (recoded.isEmpty()) {
+                rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
+            } else {
+                fillLongs(writer, recoded);
+                rows = articleRows(writer, "IN (SELECT v FROM tmp_longs)");
+            }
+            fillLongs(writer, touched);
+            Map<Long, EventCluster> clusters = clusterRows(writer, "c.cluster_id IN (SELECT v FROM tmp_longs)");
+            writer.commit();
+            articleIndex.put(rows, List.of());
+            articleIndex.publish(recoded.isEmpty() ? to : articleIndex.covered(), recodeEpoch);
+            clusterIndex.put(clusters, touched.stream().filter(id -> !clusters.containsKey(id)).toList());
+            clusterIndex.publish(recoded.isEmpty() ? to : clusterIndex.covered(), recodeEpoch);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+        }
+    }
+
+    /** Clusters satisfying {@code condition} (on {@code clusters c}), by id. */
+    private static Map<Long, EventCluster> clusterRows(Connection c, String condition) throws SQLException {
+        Map<Long, EventCluster> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CLUSTER_COLUMNS + " FROM clusters c WHERE "
+                + condition); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                EventCluster cl = cluster(rs);
+                out.put(cl.id(), cl);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Puts the clusters that articles beyond what the cluster index covers touched in it (all of them when it is
+     * new, of another format or missed a recode).
+     */
+    private void catchUpClusterIndex() throws SQLException {
+        long max = nextArticleSeq - 1;
+        if (clusterIndex.current(recodeEpoch) && clusterIndex.covered() >= max) {
+            return;
+        }
+        Map<Long, EventCluster> rows;
+        List<Long> gone = new ArrayList<>();
+        if (!clusterIndex.current(recodeEpoch) || clusterIndex.covered() < 0) {
+            clusterIndex.clear();
+            rows = clusterRows(writer, "TRUE");
+        } else {
+            Set<Long> ids = new HashSet<>();
+            try (PreparedStatement ps = writer.prepareStatement(
+                    "SELECT DISTINCT cluster_id FROM events WHERE article_seq > ?")) {
+                ps.setLong(1, clusterIndex.covered());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            fillLongs(writer, ids);
+            rows = clusterRows(writer, "c.cluster_id IN (SELECT v FROM tmp_longs)");
+            ids.stream().filter(id -> !rows.containsKey(id)).forEach(gone::add);
+        }
+        writer.commit();
+        clusterIndex.put(rows, gone);
+        clusterIndex.commit(max, recodeEpoch);
+    }
+
+    /** Articles (and their sentences) whose seq satisfies {@code seqCondition}, by seq. */
+    private static Map<Long, RowIndex.Article> articleRows(Connection c, String seqCondition, long... params)
+            throws SQLException {
+        Map<Long, StoredArticle> articles = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE seq "
+                + seqCondition + " ORDER BY seq")) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredArticle a = articleOf(rs);
+                    articles.put(a.seq(), a);
+                }
+            }
+        }
+        Map<Long, List<StoredSentence>> sentences = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT article_seq, idx, start_char, end_char, text"
+                + " FROM sentences WHERE article_seq " + seqCondition + " ORDER BY article_seq, idx")) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sentences.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(sentence(rs));
+                }
+            }
+        }
+        Map<Long, RowIndex.Article> out = new LinkedHashMap<>();
+        articles.forEach((seq, a) -> out.put(seq, new RowIndex.Article(a, sentences.getOrDefault(seq, List.of()))));
+        return out;
+    }
+
+    private static StoredSentence sentence(ResultSet rs) throws SQLException {
+        return new StoredSentence(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5));
+    }
+
+    /** Puts the rows of articles beyond what the article index covers in it; rebuilds it as the event index. */
+    private void catchUpArticleIndex() throws SQLException {
+        catchUp(articleIndex, 2000, (from, to) -> {
+            Map<Long, RowIndex.Article> rows = articleRows(writer, "BETWEEN ? AND ?", from, to);
+            writer.commit();
+            articleIndex.put(rows, List.of());
+        });
+    }
+
+    @FunctionalInterface
+    private interface RangeIndexer {
+        void index(long fromSeq, long toSeq) throws SQLException;
+    }
+
+    /**
+     * Brings a derived index up to the database: the articles beyond what it covers, in ranges of {@code chunk}
+     * seqs, or all of them when it is of another format or missed a recode (a crash between a recode's database
+     * commit and the index's commit); then commits it as covering every stored article.
+     */
+    private void catchUp(DerivedIndex index, int chunk, RangeIndexer indexRange) throws SQLException {
+        if (!index.current(recodeEpoch)) {
+            index.clear();
+        }
+        long from = index.current(recodeEpoch) ? index.covered() + 1 : 0;
+        long max = nextArticleSeq - 1;
+        while (from <= max) {
+            long to = Math.min(max, from + chunk - 1);
+            indexRange.index(from, to);
+            from = to + 1;
+        }
+        if (!index.current(recodeEpoch) || index.covered() < max) {
+            index.commit(max, recodeEpoch);
+        }
+    }
+
+    /**
      * Indexes the events of articles beyond what the event index covers; rebuilds it whole when it is of another
      * format or missed a recode (a crash between a recode's database commit and the index's commit).
      */
     private void catchUpEventIndex() throws SQLException {
-        if (!eventIndex.current(recodeEpoch)) {
-            eventIndex.clear();
-        }
-        long from = eventIndex.current(recodeEpoch) ? eventIndex.covered() + 1 : 0;
-        long max = nextArticleSeq - 1;
-        while (from <= max) {
-            long to = Math.min(max, from + 4999);
+        catchUp(eventIndex, 5000, (from, to) -> {
             List<EventIndex.Entry> batch = new ArrayList<>();
             // both tables are written in article order, so the article_seq ranges prune to a few row groups
             try (PreparedStatement ps = writer.prepareStatement("SELECT " + EVENT_COLUMNS + ", e.fact, s.text"
@@ -787,11 +964,7 @@ public final class EventStore implements AutoCloseable {
             }
             writer.commit();
             eventIndex.add(batch);
-            from = to + 1;
-        }
-        if (!eventIndex.current(recodeEpoch) || eventIndex.covered() < max) {
-            eventIndex.commit(max, recodeEpoch);
-        }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -903,7 +1076,17 @@ public final class EventStore implements AutoCloseable {
         });
     }
 
+    /** One real-world event by id: from the cluster index, else (not indexed yet, or no such cluster) by SQL. */
     public Optional<EventCluster> cluster(long id) {
+        ensureOpen();
+        return clusterIndex.get(id).or(() -> clusterBySql(id));
+    }
+
+    Optional<EventCluster> clusterByIndex(long id) {
+        return clusterIndex.get(id);
+    }
+
+    Optional<EventCluster> clusterBySql(long id) {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CLUSTER_COLUMNS
                     + " FROM clusters c WHERE c.cluster_id = ?")) {
@@ -943,6 +1126,27 @@ public final class EventStore implements AutoCloseable {
      */
     public List<SeriesPoint> dyadSeries(String actor, String recipient, Granularity granularity, EventQuery filter) {
         EventQuery q = (filter == null ? EventQuery.ALL : filter).withActor(actor).withRecipient(recipient);
+        ensureOpen();
+        if (cube.answers(q)) {
+            return cube.series(q, granularity);
+        }
+        return dyadSeriesBySql(q, granularity);
+    }
+
+    /** Whether series, aggregates and networks of mentions matching the query come from the pre-aggregated table. */
+    boolean aggregatesFromTable(EventQuery q) {
+        return cube.answers(q);
+    }
+
+    /** Folds the pre-aggregated table's recent changes into its sorted base (as it does every 100,000 rows). */
+    void foldAggregates() {
+        synchronized (writeLock) {
+            cube.foldNow();
+        }
+    }
+
+    /** {@link #dyadSeries} by SQL over the events table (the reference the pre-aggregated table is tested against). */
+    List<SeriesPoint> dyadSeriesBySql(EventQuery q, Granularity granularity) {
         return read(c -> {
             Sql sql = source(q);
             if (sql == null) {
@@ -966,6 +1170,14 @@ public final class EventStore implements AutoCloseable {
 
     /** Counts by dyad × period × group with Goldstein sum and mean, ordered by dyad, period, group. */
     public List<AggregateRow> aggregate(AggregateRequest req) {
+        ensureOpen();
+        if (!req.clustered() && cube.answers(req.filter())) {
+            return cube.aggregate(req);
+        }
+        return aggregateBySql(req);
+    }
+
+    List<AggregateRow> aggregateBySql(AggregateRequest req) {
         return read(c -> {
             Sql sql = req.clustered() ? clusterSource(req.filter()) : source(req.filter());
             if (sql == null) {
@@ -1000,6 +1212,14 @@ public final class EventStore implements AutoCloseable {
      * mean Goldstein; events without recipient are left out. {@code byCountry} collapses codes to countries.
      */
     public List<NetworkEdge> actorNetwork(EventQuery q, boolean clustered, boolean byCountry) {
+        ensureOpen();
+        if (!clustered && cube.answers(q)) {
+            return cube.network(q, byCountry);
+        }
+        return actorNetworkBySql(q, clustered, byCountry);
+    }
+
+    List<NetworkEdge> actorNetworkBySql(EventQuery q, boolean clustered, boolean byCountry) {
         return read(c -> {
             Sql sql = clustered ? clusterSource(q) : source(q);
             if (sql == null) {
@@ -1037,24 +1257,14 @@ public final class EventStore implements AutoCloseable {
 
     /** A stored article with its sentences and events. */
     public Optional<ArticleWithEvents> article(long seq) {
-        Optional<StoredArticle> a = articleRow(seq);
-        if (a.isEmpty()) {
+        ensureOpen();
+        // the row and sentences from the article index (a stored-field read), else (not indexed yet) from DuckDB
+        Optional<RowIndex.Article> row = articleIndex.get(seq).or(() -> articleRowBySql(seq));
+        if (row.isEmpty()) {
             return Optional.empty();
         }
-        List<StoredSentence> sentences = read(c -> {
-            List<StoredSentence> sents = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT article_seq, idx, start_char, end_char, text"
-                    + " FROM sentences WHERE article_seq = ? ORDER BY idx")) {
-                ps.setLong(1, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sents.add(new StoredSentence(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                                rs.getString(5)));
-                    }
-                }
-            }
-            return sents;
-        });
+        Optional<StoredArticle> a = Optional.of(row.get().article());
+        List<StoredSentence> sentences = row.get().sentences();
         // the article's events from the event index: a columnar scan for one article's rows reads whole row
         // groups of the event JSON. The index follows the database by milliseconds; an article read in between
         // gets its events from the database, so it never shows fewer events than it says it has
@@ -1063,6 +1273,28 @@ public final class EventStore implements AutoCloseable {
             events = articleEventsBySql(seq);
         }
         return Optional.of(new ArticleWithEvents(a.get(), sentences, events));
+    }
+
+    /**
+     * One event by its article and its seq (the API's event id), from the event index: reading the whole article
+     * (its text and sentences are columnar point reads in DuckDB) only to pick one event cost tens of milliseconds,
+     * seconds under concurrency. An event the index does not hold yet (a write of the last milliseconds) is looked
+     * for in the database.
+     */
+    public Optional<StoredEvent> event(long articleSeq, long seq) {
+        ensureOpen();
+        Optional<StoredEvent> e = eventIndex.ofArticle(articleSeq).stream().filter(x -> x.seq() == seq).findFirst();
+        return e.isPresent() ? e : articleEventsBySql(articleSeq).stream().filter(x -> x.seq() == seq).findFirst();
+    }
+
+    /** An article's row and sentences by SQL (the reference the article index is tested against). */
+    Optional<RowIndex.Article> articleRowBySql(long seq) {
+        return read(c -> articleRows(c, "= ?", seq).values().stream().findFirst());
+    }
+
+    /** {@link #article} as the article index answers it (tests compare it with {@link #articleRowBySql}). */
+    Optional<RowIndex.Article> articleRowByIndex(long seq) {
+        return articleIndex.get(seq);
     }
 
     /** The events of one article by SQL (the reference the event index is tested against). */
@@ -1496,7 +1728,12 @@ public final class EventStore implements AutoCloseable {
                 try {
                     eventIndex.close();
                 } finally {
-                    text.close();
+                    try {
+                        articleIndex.close();
+                        clusterIndex.close();
+                    } finally {
+                        text.close();
+                    }
                 }
             } finally {
                 try {

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Event lists, counts, an article's events and a cluster's mentions are answered from the event index
- * ({@link EventIndex}); the analyst must get exactly what the SQL over the events table gives: the same events, with
- * every field, in the same order, page by page.
+ * ({@link EventIndex}), an article's row and sentences from the article index ({@link RowIndex}); the analyst
+ * must get exactly what the SQL over the database gives: the same events, with every field, in the same order, page
+ * by page, and the same article with the same sentences.
  */
 class EventIndexEquivalenceTest {
 
@@ -37,12 +38,14 @@ class EventIndexEquivalenceTest {
     }
 
     @Test
-    void aLostEventIndexIsRebuiltFromTheDatabaseWithTheSameAnswers() throws Exception {
+    void lostEventAndArticleIndexesAreRebuiltFromTheDatabaseWithTheSameAnswers() throws Exception {
         Path file = dir.resolve("k.duckdb");
         try (EventStore s = EventStore.open(file)) {
             s.ingest(items(ALL));
         }
         delete(EventStore.eventIndexPath(file));
+        delete(EventStore.articleIndexPath(file));
+        delete(EventStore.clusterIndexPath(file));
         try (EventStore s = EventStore.open(file)) {
             assertThat(s.countEvents(EventQuery.ALL)).isEqualTo(s.countEventsBySql(EventQuery.ALL)).isPositive();
             s.ingest(items(List.of(NABLUS)));
@@ -64,14 +67,20 @@ class EventIndexEquivalenceTest {
     }
 
     @Test
-    void anEventIndexThatMissedARecodeIsRebuiltWhenTheStoreOpens() throws Exception {
+    void eventAndArticleIndexesThatMissedARecodeAreRebuiltWhenTheStoreOpens() throws Exception {
         Path file = dir.resolve("k.duckdb");
         Path index = EventStore.eventIndexPath(file);
         Path saved = dir.resolve("saved-index");
+        Path articles = EventStore.articleIndexPath(file);
+        Path savedArticles = dir.resolve("saved-articles");
+        Path clusterRows = EventStore.clusterIndexPath(file);
+        Path savedClusters = dir.resolve("saved-clusters");
         try (EventStore s = EventStore.open(file)) {
             s.ingest(items(ALL));
         }
         copy(index, saved);
+        copy(articles, savedArticles);
+        copy(clusterRows, savedClusters);
         try (EventStore s = EventStore.open(file)) {
             long seq = s.articleById("gaza-b").orElseThrow().article().seq();
             s.recode(List.of(new IngestItem(EventStore.recodeRecord(seq), StoreFixtures.coded(KHARKIV))));
@@ -79,6 +88,10 @@ class EventIndexEquivalenceTest {
         // as after a crash between the recode's database commit and the index commit
         delete(index);
         copy(saved, index);
+        delete(articles);
+        copy(savedArticles, articles);
+        delete(clusterRows);
+        copy(savedClusters, clusterRows);
         try (EventStore s = EventStore.open(file)) {
             assertSameAnswers(s);
         }
@@ -115,9 +128,17 @@ class EventIndexEquivalenceTest {
         for (long a : articles) {
             // public: article() and mentions() take their events from the index
             assertThat(s.article(a).orElseThrow().events()).isEqualTo(s.articleEventsBySql(a));
+            // and the article's row and sentences from the article index
+            assertThat(s.articleRowByIndex(a)).isEqualTo(s.articleRowBySql(a)).isPresent();
+            ArticleWithEvents view = s.article(a).orElseThrow();
+            assertThat(new RowIndex.Article(view.article(), view.sentences())).isEqualTo(s.articleRowBySql(a).get());
+            // and one event of it by its id, as the event view asks
+            StoredEvent first = view.events().get(0);
+            assertThat(s.event(a, first.seq())).contains(first);
         }
         for (long c : clusters) {
             assertThat(s.mentions(c)).isEqualTo(s.mentionsBySql(c)).isNotEmpty();
+            assertThat(s.clusterByIndex(c)).isEqualTo(s.clusterBySql(c)).isPresent();
         }
     }
 
@@ -129,7 +150,7 @@ class EventIndexEquivalenceTest {
     }
 
     /** Every filter alone and in pairs, with values taken from the stored events (and some that match nothing). */
-    private static List<EventQuery> queries(List<StoredEvent> events) {
+    static List<EventQuery> queries(List<StoredEvent> events) {
         List<EventQuery> single = new ArrayList<>();
         single.add(EventQuery.ALL);
         single.add(EventQuery.ALL.withActor("ZZZ"));

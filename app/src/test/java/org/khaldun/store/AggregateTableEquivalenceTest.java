@@ -1,0 +1,126 @@
+package org.khaldun.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.khaldun.store.StoreFixtures.ALL;
+import static org.khaldun.store.StoreFixtures.GAZA_NEXT_WEEK;
+import static org.khaldun.store.StoreFixtures.KHARKIV;
+import static org.khaldun.store.StoreFixtures.NABLUS;
+import static org.khaldun.store.StoreFixtures.items;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dyad series, aggregates and the actor network of mentions are answered from the store's pre-aggregated table
+ * ({@link EventCube}) instead of a GROUP BY over every event; the analyst must get what the SQL gives: the same
+ * periods, dyads, groups and counts in the same order, and the same Goldstein sums and means (to 1e-9: the SQL's
+ * floating-point sums depend on DuckDB's summation order, the table's are exact in tenths).
+ */
+class AggregateTableEquivalenceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void seriesAggregatesAndNetworksOfEveryFilterAreTheSqlAnswers() {
+        try (EventStore s = EventStore.open(dir.resolve("k.duckdb"))) {
+            s.ingest(items(ALL));
+            s.ingest(items(List.of(NABLUS, GAZA_NEXT_WEEK)));
+            assertSameAnswers(s);
+        }
+    }
+
+    @Test
+    void theTableBuiltWhenTheStoreOpensGivesTheSameAnswers() {
+        Path file = dir.resolve("k.duckdb");
+        try (EventStore s = EventStore.open(file)) {
+            s.ingest(items(ALL));
+        }
+        try (EventStore s = EventStore.open(file)) {
+            assertSameAnswers(s);
+            s.ingest(items(List.of(NABLUS)));
+            assertSameAnswers(s);
+        }
+    }
+
+    @Test
+    void aRecodedArticleLeavesItsOldEventsOutOfSeriesAndNetworks() {
+        try (EventStore s = EventStore.open(dir.resolve("k.duckdb"))) {
+            s.ingest(items(ALL));
+            long seq = s.articleById("gaza-b").orElseThrow().article().seq();
+            // recoded as if the coder now read another story in it: its events change completely
+            s.recode(List.of(new IngestItem(EventStore.recodeRecord(seq), StoreFixtures.coded(KHARKIV))));
+            assertSameAnswers(s);
+            s.foldAggregates();
+            assertSameAnswers(s);
+        }
+    }
+
+    private static void assertSameAnswers(EventStore s) {
+        List<StoredEvent> all = s.eventsBySql(EventQuery.ALL, PageRequest.first(1000)).items();
+        assertThat(all).isNotEmpty();
+        int answered = 0;
+        AggregateRequest.GroupBy[] groupings = AggregateRequest.GroupBy.values();
+        Granularity[] granularities = Granularity.values();
+        for (EventQuery q : EventIndexEquivalenceTest.queries(all)) {
+            if (!q.text().isEmpty()) {
+                continue; // a text filter needs the sentences: SQL answers it
+            }
+            assertThat(s.aggregatesFromTable(q)).isTrue();
+            // each query with one granularity, grouping and dyad kind, cycling through them all
+            int n = answered++;
+            Granularity g = granularities[n % granularities.length];
+            assertSameSeries(q, s.dyadSeries(q.actor(), q.recipient(), g, q), s.dyadSeriesBySql(q, g));
+            AggregateRequest r = new AggregateRequest(q, granularities[(n + 1) % granularities.length],
+                    groupings[n % groupings.length], n % 2 == 0 ? AggregateRequest.Dyad.COUNTRY
+                    : AggregateRequest.Dyad.CODE, false);
+            assertSameRows(r, s.aggregate(r), s.aggregateBySql(r));
+            boolean byCountry = n % 2 == 1;
+            assertSameEdges(q, s.actorNetwork(q, false, byCountry), s.actorNetworkBySql(q, false, byCountry));
+        }
+        assertThat(answered).isGreaterThan(50);
+        // the whole store, by every granularity: something to compare
+        assertThat(s.dyadSeries("", "", Granularity.DAY, EventQuery.ALL)).isNotEmpty();
+        assertThat(s.actorNetwork(EventQuery.ALL, false, true)).isNotEmpty();
+    }
+
+    private static void assertSameSeries(EventQuery q, List<SeriesPoint> table, List<SeriesPoint> sql) {
+        assertThat(table).as("series of %s", q).hasSameSizeAs(sql);
+        for (int i = 0; i < sql.size(); i++) {
+            SeriesPoint a = table.get(i);
+            SeriesPoint b = sql.get(i);
+            assertThat(a.period()).as("period of %s", q).isEqualTo(b.period());
+            assertThat(a.count()).isEqualTo(b.count());
+            assertThat(a.quadCounts()).isEqualTo(b.quadCounts());
+            assertThat(a.goldsteinSum()).isCloseTo(b.goldsteinSum(), within(1e-9));
+            assertThat(a.goldsteinMean()).isCloseTo(b.goldsteinMean(), within(1e-9));
+        }
+    }
+
+    private static void assertSameRows(AggregateRequest r, List<AggregateRow> table, List<AggregateRow> sql) {
+        assertThat(table).as("aggregate %s", r).hasSameSizeAs(sql);
+        for (int i = 0; i < sql.size(); i++) {
+            AggregateRow a = table.get(i);
+            AggregateRow b = sql.get(i);
+            assertThat(List.of(a.actor(), a.recipient(), a.period(), a.group(), a.count())).as("row %d of %s", i, r)
+                    .isEqualTo(List.of(b.actor(), b.recipient(), b.period(), b.group(), b.count()));
+            assertThat(a.goldsteinSum()).isCloseTo(b.goldsteinSum(), within(1e-9));
+            assertThat(a.goldsteinMean()).isCloseTo(b.goldsteinMean(), within(1e-9));
+        }
+    }
+
+    private static void assertSameEdges(EventQuery q, List<NetworkEdge> table, List<NetworkEdge> sql) {
+        assertThat(table).as("network of %s", q).hasSameSizeAs(sql);
+        for (int i = 0; i < sql.size(); i++) {
+            NetworkEdge a = table.get(i);
+            NetworkEdge b = sql.get(i);
+            assertThat(List.of(a.actor(), a.recipient(), a.count())).as("edge %d of %s", i, q)
+                    .isEqualTo(List.of(b.actor(), b.recipient(), b.count()));
+            assertThat(a.goldsteinSum()).isCloseTo(b.goldsteinSum(), within(1e-9));
+            assertThat(a.goldsteinMean()).isCloseTo(b.goldsteinMean(), within(1e-9));
+        }
+    }
+}
