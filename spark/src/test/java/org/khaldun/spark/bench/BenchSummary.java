@@ -30,14 +30,14 @@ final class BenchSummary {
                     first(m, "load_before"), first(m, "load_after"));
         }
         out.append("\nWhere the JVM's CPU went during the measured job (CPU seconds by kind of thread):\n\n");
-        out.append("| master | whole JVM | task threads | of which coding | JIT compiler | GC + VM thread | Spark's other threads "
+        out.append("| master | whole JVM | task threads | of which coding | JIT compilers (C2) | GC + VM thread | Spark's other threads "
                 + "| ended threads | GC pauses s (count) | JIT in the last warm-up round, ms/article |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> r : reports) {
             Map<String, Object> m = measured(r);
-            f(out, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f (%d) | %s |%n", r.get("master"),
+            f(out, "| %s | %.1f | %.1f | %.1f | %.1f (%.1f) | %.1f | %.1f | %.1f | %.1f (%d) | %s |%n", r.get("master"),
                     d(m, "process_cpu_s"), d(m, "tasks_threads_cpu_s"), d(m, "coding_cpu_seconds"), d(m, "jit_threads_cpu_s"),
-                    d(m, "gc_threads_cpu_s"), d(m, "other_threads_cpu_s"), d(m, "ended_threads_cpu_s"), d(m, "gc_pause_s"),
+                    d(m, "c2_threads_cpu_s"), d(m, "gc_threads_cpu_s"), d(m, "other_threads_cpu_s"), d(m, "ended_threads_cpu_s"), d(m, "gc_pause_s"),
                     l(m, "gc_count"), lastRoundJit(r));
         }
 

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where this JVM's CPU went, by kind of thread: the JIT compilers, the garbage collector (and the VM thread that
+ * Where this JVM's CPU went, by kind of thread: the JIT compilers (C1 and C2 apart), the garbage collector (and the VM thread that
  * runs its pauses), Spark's task threads, and everything else (driver, scheduler, RPC, block manager). Read from
  * {@code /proc/self/task/<tid>/stat} because HotSpot hides its compiler and GC threads from {@code ThreadMXBean};
  * where there is no {@code /proc}, only the totals the MXBeans give are known.
@@ -52,8 +52,11 @@ record JvmCpu(long processNanos, long compileMillis, long gcMillis, long gcCount
 
     /** The kind of a thread from the name Linux keeps for it (its first 15 characters). */
     static String kind(String comm) {
-        if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-            return "jit";
+        if (comm.startsWith("C1 CompilerThre")) {
+            return "c1";
+        }
+        if (comm.startsWith("C2 CompilerThre")) {
+            return "c2";
         }
         if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
             return "gc";
@@ -92,8 +95,9 @@ record JvmCpu(long processNanos, long compileMillis, long gcMillis, long gcCount
     record Delta(double processSeconds, Map<String, Double> byKind, double compileSeconds, double gcPauseSeconds,
                  long gcCount, long codeCacheBytes) {
 
+        /** CPU seconds of one kind of thread; {@code "jit"} is both compilers. */
         double kind(String k) {
-            return byKind.getOrDefault(k, 0.0);
+            return k.equals("jit") ? kind("c1") + kind("c2") : byKind.getOrDefault(k, 0.0);
         }
 
         double unattributedSeconds() {
@@ -103,7 +107,7 @@ record JvmCpu(long processNanos, long compileMillis, long gcMillis, long gcCount
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("process_cpu_s", r(processSeconds));
-            for (String k : new String[] {"tasks", "jit", "gc", "other"}) {
+            for (String k : new String[] {"tasks", "jit", "c2", "gc", "other"}) {
                 m.put(k + "_threads_cpu_s", r(kind(k)));
             }
             m.put("ended_threads_cpu_s", r(unattributedSeconds()));
@@ -118,7 +122,7 @@ record JvmCpu(long processNanos, long compileMillis, long gcMillis, long gcCount
     Delta since(JvmCpu start) {
         Map<String, Double> byKind = new LinkedHashMap<>();
         if (!threads.isEmpty()) {
-            for (String k : new String[] {"tasks", "jit", "gc", "other"}) {
+            for (String k : new String[] {"tasks", "c1", "c2", "gc", "other"}) {
                 byKind.put(k, 0.0);
             }
             threads.forEach((tid, t) -> {
