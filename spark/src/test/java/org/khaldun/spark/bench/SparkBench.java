@@ -24,8 +24,8 @@ import org.khaldun.json.Json;
  * wall time and speed-up, CPU per article, CPU by kind of thread (coding tasks, JIT compiler, GC, Spark's other
  * threads), how evenly the coding partitions filled the cores, events written and failures.
  *
- * <p>Options: {@code --articles N} (2000), {@code --warmup N} (1000 articles before the measured ones),
- * {@code --warmup-round N} (100 articles per warm-up job), {@code --partitions N} (8), {@code --cores 1,2},
+ * <p>Options: {@code --articles N} (2000), {@code --warmup N} (2000 articles before the measured ones),
+ * {@code --warmup-round N} (500 articles per warm-up job), {@code --partitions N} (32), {@code --cores 1,2},
  * {@code --heap 4g} (each master's {@code -Xmx}), {@code --jvm "FLAGS"} (more flags for the masters' JVMs),
  * {@code --corpora DIR} ({@code <khaldun.shared>/data/corpora}), {@code --work DIR} (a temporary folder).
  */
@@ -36,9 +36,9 @@ public final class SparkBench {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int articles = 2000;
-        int warmup = 1000;
-        int round = 100;
-        int partitions = 8;
+        int warmup = 2000;
+        int round = 500;
+        int partitions = 32;
         String heap = "4g";
         List<String> jvm = List.of();
         Path corpora = Path.of(System.getProperty("khaldun.shared", "../shared"), "data", "corpora");
