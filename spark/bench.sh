@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Benchmark of the Spark job: the same articles in local[1] and local[2] (see SparkBench for options).
-#   spark/bench.sh [--articles 2000] [--warmup 100] [--partitions 8] [--corpora DIR] [--work DIR] [--cores 1,2]
+# Benchmark of the Spark job: the same articles in local[1] and local[2], each master in its own fresh JVM after
+# the same warm-up (see SparkBench for what it reports).
+#   spark/bench.sh [--articles 2000] [--warmup 2000] [--warmup-round 500] [--partitions 32] [--cores 1,2]
+#                  [--heap 4g] [--jvm "MORE JVM FLAGS"] [--corpora DIR] [--work DIR]
 # Needs the team's shared data (../shared/data/corpora next to the repository) unless --corpora is given.
+# MVN_FLAGS (e.g. -o) is passed to the build of the classpath.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 cpfile="$root/spark/target/bench-classpath.txt"
-mvn -q -B -pl spark -am -DskipTests test-compile dependency:build-classpath \
+mvn -q -B ${MVN_FLAGS:-} -pl spark -am -DskipTests test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2
 # the flags spark-submit adds on Java 17 (same list as spark/pom.xml)
 flags=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
@@ -19,6 +22,7 @@ flags=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
 export SPARK_LOCAL_IP=127.0.0.1
-exec java -Xmx4g "${flags[@]}" -Dkhaldun.shared="$root/../shared" \
+# this JVM only prepares the articles and starts one JVM per master (their heap: --heap)
+exec java -Xmx1g "${flags[@]}" -Dkhaldun.shared="$root/../shared" \
   -cp "$root/spark/target/test-classes:$root/spark/target/classes:$(cat "$cpfile")" \
   org.khaldun.spark.bench.SparkBench "$@"

@@ -1,5 +1,7 @@
 package org.khaldun.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
@@ -59,9 +64,18 @@ public final class ArticleInputs {
         Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
         // as the command line does: only \n ends a line; a lone \r is text
         conf.set("textinputformat.record.delimiter", "\n");
+        // one path (file, folder or glob) even when a folder's name holds a comma: newAPIHadoopFile would pass the
+        // string to FileInputFormat.setInputPaths(String), which splits it at commas into several paths
+        Job job;
+        try {
+            job = Job.getInstance(conf);
+            FileInputFormat.setInputPaths(job, new Path(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot configure the input " + path, e);
+        }
         @SuppressWarnings("unchecked")
-        JavaNewHadoopRDD<LongWritable, Text> raw = (JavaNewHadoopRDD<LongWritable, Text>) jsc.newAPIHadoopFile(
-                path, TextInputFormat.class, LongWritable.class, Text.class, conf);
+        JavaNewHadoopRDD<LongWritable, Text> raw = (JavaNewHadoopRDD<LongWritable, Text>) jsc.newAPIHadoopRDD(
+                job.getConfiguration(), TextInputFormat.class, LongWritable.class, Text.class);
 
         List<Tuple2<String, Long>> counts = raw.mapPartitionsWithInputSplit(ArticleInputs::countLines, true).collect();
         Broadcast<HashMap<String, Long>> firstLines = jsc.broadcast(firstLineNumbers(counts));

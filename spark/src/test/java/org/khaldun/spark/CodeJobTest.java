@@ -189,6 +189,18 @@ class CodeJobTest {
     }
 
     @Test
+    void aFolderWhoseNameHoldsACommaIsOneInputNotTwo() throws IOException {
+        // Hadoop's own reader splits an input string at commas; an analyst's folder name is taken as it is
+        Path folder = Files.createDirectories(dir.resolve("wires, 2024"));
+        Files.copy(feed, folder.resolve("feed.jsonl"));
+
+        JobReport report = CodeJob.run(spark, JobOptions.parse("--input", folder.toString(), "--output", out("comma")));
+
+        assertThat(report.articlesRead()).isEqualTo(feedReport.articlesRead());
+        assertThat(ids(out("comma"))).isEqualTo(ids(feedOutput));
+    }
+
+    @Test
     void parquetArticlesAreCodedLikeTheSameJsonLines() throws IOException {
         StructType schema = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("id", DataTypes.StringType, true),

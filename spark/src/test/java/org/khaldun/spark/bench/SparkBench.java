@@ -5,125 +5,126 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
+import java.util.Map;
 import org.khaldun.article.Article;
 import org.khaldun.bench.BenchCorpus;
-import org.khaldun.spark.CodeJob;
-import org.khaldun.spark.JobOptions;
-import org.khaldun.spark.JobReport;
+import org.khaldun.json.Json;
 
 /**
- * Speed of the Spark job on this machine: the same articles coded with {@code local[1]} and {@code local[2]},
- * after a warm-up job that loads the models and lets the JIT settle. Not a test: run it with
- * {@code spark/bench.sh}. Reports wall time, the CPU time the coding threads used (less sensitive to a
- * loaded machine than wall time), the speed-up, and articles per day per executor core.
+ * Speed of the Spark job on this machine, each master measured the same way: for every {@code local[n]} a fresh
+ * JVM ({@link MasterRun}) loads the models, codes the warm-up articles in rounds (articles that are not measured,
+ * in the same master, so the JIT compiles what that master runs), then codes the measured articles. Every master
+ * starts equally cold and is equally warm when measured, so the order of the runs no longer matters. Not a test:
+ * run it with {@code spark/bench.sh}.
  *
- * <p>Options: {@code --articles N} (2000), {@code --warmup N} (100), {@code --corpora DIR}
- * ({@code <khaldun.shared>/data/corpora}), {@code --partitions N} (8, the same for both runs),
- * {@code --work DIR} (a temporary folder), {@code --cores 1,2} (the {@code local[n]} runs, in order).
+ * <p>Writes {@code report-local<n>.json} per master and {@code summary.md} (also printed) under the work folder:
+ * wall time and speed-up, CPU per article, CPU by kind of thread (coding tasks, JIT compiler, GC, Spark's other
+ * threads), how evenly the coding partitions filled the cores, events written and failures.
+ *
+ * <p>Options: {@code --articles N} (2000), {@code --warmup N} (2000 articles before the measured ones),
+ * {@code --warmup-round N} (500 articles per warm-up job), {@code --partitions N} (32), {@code --cores 1,2},
+ * {@code --heap 4g} (each master's {@code -Xmx}), {@code --jvm "FLAGS"} (more flags for the masters' JVMs),
+ * {@code --corpora DIR} ({@code <khaldun.shared>/data/corpora}), {@code --work DIR} (a temporary folder).
  */
 public final class SparkBench {
 
     private SparkBench() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int articles = 2000;
-        int warmup = 100;
-        int partitions = 8;
+        int warmup = 2000;
+        int round = 500;
+        int partitions = 32;
+        String heap = "4g";
+        List<String> jvm = List.of();
         Path corpora = Path.of(System.getProperty("khaldun.shared", "../shared"), "data", "corpora");
         Path work = null;
         List<Integer> cores = List.of(1, 2);
         for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
             String v = args[i + 1];
             switch (args[i]) {
                 case "--articles" -> articles = Integer.parseInt(v);
                 case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--warmup-round" -> round = Integer.parseInt(v);
                 case "--partitions" -> partitions = Integer.parseInt(v);
+                case "--heap" -> heap = v;
+                case "--jvm" -> jvm = Arrays.stream(v.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                 case "--corpora" -> corpora = Path.of(v);
                 case "--work" -> work = Path.of(v);
-                case "--cores" -> cores = java.util.Arrays.stream(v.split(",")).map(Integer::parseInt).toList();
+                case "--cores" -> cores = Arrays.stream(v.split(",")).map(String::strip).map(Integer::parseInt).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (work == null) {
             work = Files.createTempDirectory("khaldun-spark-bench");
         }
+        work = work.toAbsolutePath();
         Files.createDirectories(work);
         List<Article> all = BenchCorpus.load(corpora, warmup + articles);
         if (all.size() < warmup + articles) {
-            throw new IllegalArgumentException("only " + all.size() + " articles in " + corpora);
+            throw new IllegalArgumentException("only " + all.size() + " articles in " + corpora + ", not "
+                    + (warmup + articles));
         }
-        Path warmFile = work.resolve("warmup.jsonl");
+        // the warm-up articles come first in the mix, the measured ones after: never the same articles
+        Path warmDir = work.resolve("warmup");
+        Files.createDirectories(warmDir);
+        try (var old = Files.list(warmDir)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        for (int from = 0, k = 1; from < warmup; from += round, k++) {
+            BenchCorpus.writeJsonLines(all.subList(from, Math.min(warmup, from + round)),
+                    warmDir.resolve(String.format(Locale.ROOT, "round-%03d.jsonl", k)));
+        }
         Path benchFile = work.resolve("bench.jsonl");
-        BenchCorpus.writeJsonLines(all.subList(0, warmup), warmFile);
         BenchCorpus.writeJsonLines(all.subList(warmup, warmup + articles), benchFile);
-        log("corpus: %d warm-up + %d measured articles in %s", warmup, articles, work);
+        log("corpus: %d warm-up articles (rounds of %d) + %d measured articles in %s", warmup, round, articles, work);
 
         double[] loadBefore = loadAverage();
-        run("local[2]", warmFile, work.resolve("out-warmup"), 2);
-        List<String> rows = new ArrayList<>();
-        JobReport first = null;
-        double firstWall = 0;
-        double speedup = 0;
+        List<Map<String, Object>> reports = new ArrayList<>();
         for (int n : cores) {
-            double[] load = loadAverage();
-            JobReport r = run("local[" + n + "]", benchFile, work.resolve("out-local" + n), partitions);
-            double[] loadAfter = loadAverage();
-            rows.add(String.format(Locale.ROOT, "| local[%d] | %d | %d | %.1f | %.2f | %.1f | %.1f | %.0f | %.2f → %.2f |",
-                    n, r.articlesCoded(), r.eventsWritten(), r.wallSeconds(), r.articlesCoded() / r.wallSeconds(),
-                    r.codingCpuSeconds(), r.cpuMillisPerArticle(), 86_400_000 / r.cpuMillisPerArticle(), load[0], loadAfter[0]));
-            if (first == null) {
-                first = r;
-                firstWall = r.wallSeconds();
-            } else {
-                speedup = firstWall / r.wallSeconds();
+            Path report = work.resolve("report-local" + n + ".json");
+            Files.deleteIfExists(report);
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (!a.startsWith("-Xmx") && !a.startsWith("-Xms")) {
+                    cmd.add(a);
+                }
             }
+            cmd.add("-Xmx" + heap);
+            cmd.addAll(jvm);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MasterRun.class.getName(),
+                    "--cores", Integer.toString(n), "--warmup", warmDir.toString(), "--input", benchFile.toString(),
+                    "--work", work.toString(), "--partitions", Integer.toString(partitions),
+                    "--report", report.toString()));
+            log("local[%d]: a fresh JVM (-Xmx%s%s)", n, heap, jvm.isEmpty() ? "" : " " + String.join(" ", jvm));
+            int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("local[" + n + "] failed (exit " + exit + ")");
+            }
+            reports.add(Json.parseObject(Files.readString(report)));
         }
         double[] loadEnd = loadAverage();
 
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Command: `spark/bench.sh --articles %d --warmup %d --partitions %d`%n%n",
-                articles, warmup, partitions));
-        out.append("Machine: ").append(machine()).append('\n');
-        out.append(String.format(Locale.ROOT, "Load average (1/5/15 min): before %.2f/%.2f/%.2f, after %.2f/%.2f/%.2f%n%n",
-                loadBefore[0], loadBefore[1], loadBefore[2], loadEnd[0], loadEnd[1], loadEnd[2]));
-        out.append("| master | articles | events | wall s | articles/s | coding CPU s | CPU ms/article | articles/day per core (CPU) | load 1-min |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (String r : rows) {
-            out.append(r).append('\n');
-        }
-        if (cores.size() == 2) {
-            out.append(String.format(Locale.ROOT, "%nSpeed-up local[%d] → local[%d] (wall): %.2f×%n", cores.get(0),
-                    cores.get(1), speedup));
-        }
-        System.out.print(out);
-        Files.writeString(work.resolve("bench.md"), out.toString());
-        log("report written to %s", work.resolve("bench.md"));
+        String summary = BenchSummary.markdown(reports, String.format(Locale.ROOT,
+                "spark/bench.sh --articles %d --warmup %d --warmup-round %d --partitions %d --cores %s --heap %s%s",
+                articles, warmup, round, partitions, String.join(",", cores.stream().map(String::valueOf).toList()), heap,
+                jvm.isEmpty() ? "" : " --jvm '" + String.join(" ", jvm) + "'"), loadBefore, loadEnd);
+        System.out.print(summary);
+        Files.writeString(work.resolve("summary.md"), summary);
+        log("reports: %s/report-local*.json, summary: %s", work, work.resolve("summary.md"));
     }
 
-    private static JobReport run(String master, Path input, Path output, int partitions) {
-        SparkSession spark = SparkSession.builder()
-                .master(master)
-                .appName("khaldun-bench")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
-        try {
-            log("%s: coding %s ...", master, input.getFileName());
-            JobReport r = CodeJob.run(spark, JobOptions.parse("--input", input.toString(), "--output", output.toString(),
-                    "--partitions", Integer.toString(partitions), "--overwrite"));
-            log("%s: %s", master, r.toJson());
-            return r;
-        } finally {
-            spark.stop();
-        }
-    }
-
-    private static double[] loadAverage() {
+    static double[] loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
@@ -133,7 +134,8 @@ public final class SparkBench {
         }
     }
 
-    private static String machine() {
+    /** Cores, CPU model, Java version and heap of this JVM. */
+    static String jvmDescription() {
         String cpu = "unknown CPU";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -150,7 +152,7 @@ public final class SparkBench {
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
-    private static void log(String format, Object... args) {
+    static void log(String format, Object... args) {
         System.err.println("spark-bench: " + String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,0 +1,137 @@
+package org.khaldun.spark.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The benchmark's combined report: one row per master, the speed-up, and the scaling estimate. */
+final class BenchSummary {
+
+    private BenchSummary() {
+    }
+
+    static String markdown(List<Map<String, Object>> reports, String command, double[] loadBefore, double[] loadEnd) {
+        StringBuilder out = new StringBuilder();
+        f(out, "Command: `%s`%n%n", command);
+        f(out, "Machine: %s%n", reports.get(0).get("jvm"));
+        f(out, "Load average (1/5/15 min): before %.2f/%.2f/%.2f, after %.2f/%.2f/%.2f%n%n", loadBefore[0], loadBefore[1],
+                loadBefore[2], loadEnd[0], loadEnd[1], loadEnd[2]);
+
+        out.append("Each master in its own JVM, after the same warm-up. Measured job:\n\n");
+        out.append("| master | articles | failed | events | wall s | coding stage wall s | articles/s | coding CPU ms/article "
+                + "| JVM CPU ms/article | core occupancy | partition balance | load 1-min |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Map<String, Object> r : reports) {
+            Map<String, Object> m = measured(r);
+            f(out, "| %s | %d | %d | %,d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f → %.1f |%n", r.get("master"),
+                    l(m, "articles_coded"), l(m, "articles_failed"), l(m, "events_written"), d(m, "wall_seconds"),
+                    d(m, "coding_stage_wall_s"), d(m, "articles_coded") / d(m, "wall_seconds"), d(m, "cpu_ms_per_article"),
+                    d(m, "process_cpu_ms_per_article"), d(m, "coding_core_occupancy"), d(m, "partition_balance_fifo"),
+                    first(m, "load_before"), first(m, "load_after"));
+        }
+        out.append("\nWhere the JVM's CPU went during the measured job (CPU seconds by kind of thread):\n\n");
+        out.append("| master | whole JVM | task threads | of which coding | JIT compilers (C2) | GC + VM thread | Spark's other threads "
+                + "| ended threads | GC pauses s (count) | JIT in the last warm-up round, ms/article |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> r : reports) {
+            Map<String, Object> m = measured(r);
+            f(out, "| %s | %.1f | %.1f | %.1f | %.1f (%.1f) | %.1f | %.1f | %.1f | %.1f (%d) | %s |%n", r.get("master"),
+                    d(m, "process_cpu_s"), d(m, "tasks_threads_cpu_s"), d(m, "coding_cpu_seconds"), d(m, "jit_threads_cpu_s"),
+                    d(m, "c2_threads_cpu_s"), d(m, "gc_threads_cpu_s"), d(m, "other_threads_cpu_s"), d(m, "ended_threads_cpu_s"), d(m, "gc_pause_s"),
+                    l(m, "gc_count"), lastRoundJit(r));
+        }
+
+        out.append("\nWarm-up, round by round (coding CPU ms per article / JIT compiler CPU ms per article):\n\n");
+        out.append("| round | articles so far |");
+        reports.forEach(r -> out.append(' ').append(r.get("master")).append(" |"));
+        out.append("\n|---:|---:|");
+        reports.forEach(r -> out.append("---:|"));
+        out.append('\n');
+        int rounds = reports.stream().mapToInt(r -> ((List<?>) r.get("warmup_rounds")).size()).max().orElse(0);
+        for (int i = 0; i < rounds; i++) {
+            Object so = null;
+            StringBuilder cells = new StringBuilder();
+            for (Map<String, Object> r : reports) {
+                List<?> w = (List<?>) r.get("warmup_rounds");
+                if (i < w.size()) {
+                    Map<String, Object> m = map(w.get(i));
+                    so = m.get("articles_so_far");
+                    f(cells, " %.1f / %.1f |", d(m, "coding_cpu_ms_per_article"), d(m, "jit_cpu_ms_per_article"));
+                } else {
+                    cells.append(" |");
+                }
+            }
+            f(out, "| %d | %s |%s%n", i + 1, so, cells);
+        }
+        out.append("| measured | |");
+        for (Map<String, Object> r : reports) {
+            Map<String, Object> m = measured(r);
+            f(out, " %.1f / %.1f |", d(m, "cpu_ms_per_article"), d(m, "jit_threads_cpu_s") * 1000 / d(m, "articles_coded"));
+        }
+        out.append("\n\n");
+
+        if (reports.size() >= 2) {
+            Map<String, Object> a = measured(reports.get(0));
+            Map<String, Object> b = measured(reports.get(reports.size() - 1));
+            String pair = reports.get(0).get("master") + " → " + reports.get(reports.size() - 1).get("master");
+            f(out, "- Speed-up %s: **%.2f×** by the job's wall time, %.2f× by the coding stage's wall time.%n", pair,
+                    d(a, "wall_seconds") / d(b, "wall_seconds"), d(a, "coding_stage_wall_s") / d(b, "coding_stage_wall_s"));
+            int machine = Runtime.getRuntime().availableProcessors();
+            f(out, "- CPU-time forecast of that speed-up on a quiet %d-core machine: %.2f× (each master's wall time taken "
+                    + "as the larger of its task threads' CPU spread over its cores at the measured partition balance, "
+                    + "and its whole JVM's CPU spread over the machine's cores).%n", machine,
+                    forecast(reports.get(0), machine) / forecast(reports.get(reports.size() - 1), machine));
+            boolean same = reports.stream().map(r -> measured(r).get("events_written")).distinct().count() == 1;
+            f(out, "- Events written: %s.%n", same ? "the same number for every master (" + String.format(Locale.ROOT, "%,d",
+                    l(a, "events_written")) + ")" : "**different** between masters — a bug");
+        }
+        Map<String, Object> last = measured(reports.get(reports.size() - 1));
+        f(out, "- Articles per day per executor core, by CPU time (%s): **%,.0f** counting the coding threads only, "
+                + "%,.0f counting the whole JVM (Spark, JIT, GC).%n", reports.get(reports.size() - 1).get("master"),
+                86_400_000 / d(last, "cpu_ms_per_article"), 86_400_000 / d(last, "process_cpu_ms_per_article"));
+        return out.toString();
+    }
+
+    /** Forecast wall seconds of one master's coding on a quiet machine (see the summary's wording). */
+    private static double forecast(Map<String, Object> r, int machineCores) {
+        Map<String, Object> m = measured(r);
+        int cores = (int) l(r, "cores");
+        double balance = d(m, "partition_balance_fifo") > 0 ? d(m, "partition_balance_fifo") : 1;
+        // Spark retires idle task threads, whose CPU then counts as ended: never take less than the coding itself
+        double tasks = Math.max(d(m, "tasks_threads_cpu_s"), d(m, "coding_cpu_seconds"));
+        return Math.max(tasks / (cores * balance), d(m, "process_cpu_s") / machineCores);
+    }
+
+    private static String lastRoundJit(Map<String, Object> r) {
+        List<?> w = (List<?>) r.get("warmup_rounds");
+        return w.isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f", d(map(w.get(w.size() - 1)), "jit_cpu_ms_per_article"));
+    }
+
+    private static Map<String, Object> measured(Map<String, Object> r) {
+        return map(r.get("measured"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static double d(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private static long l(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static double first(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private static void f(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args));
+    }
+}
