@@ -926,7 +926,11 @@ final class TimeGrammar {
                 return new Num(Integer.parseInt(mixed.group(1)), j + 1, true); // "2 1/2"
             }
             if (DIGITS.matcher(x).matches()) {
-                int v = Integer.parseInt(x.replace(",", ""));
+                String digits = x.replace(",", "");
+                if (digits.length() > 9) {
+                    return null; // "7,510,890,000" is an amount, never a count of days or years (nor an int)
+                }
+                int v = Integer.parseInt(digits);
                 int e = j + 1;
                 if (w(e).equals("-") && UNITS.containsKey(w(e + 1))) {
                     e++;

@@ -46,6 +46,13 @@ class RuleTimeResolverTest {
     }
 
     @Test
+    void aTenDigitAmountBesideATimeWordIsNoDurationAndDoesNotStopTheDating() {
+        Resolved r = resolve("On Wednesday, the fund received 7,510,890,000 days of pledges and 12,000 years of debt.",
+                THURSDAY);
+        assertThat(r.dateOf("received").value()).isEqualTo("2024-02-07");
+    }
+
+    @Test
     void aSentenceWithNoTimeExpressionFallsBackOnThePublicationDateAndSaysSo() {
         EventDate d = resolve("The parliament condemned the strikes.", THURSDAY).dateOf("condemned");
         assertThat(d.fromPublication()).isTrue();
