@@ -242,10 +242,15 @@ final class NeuralDependencyParser {
             int k = stackAt(stack, stackSize, j);
             int lc1 = leftChild(k, 1, n, head);
             int rc1 = rightChild(k, 1, n, head);
-            int[] around = {lc1, rc1, leftChild(k, 2, n, head), rightChild(k, 2, n, head),
-                    leftChild(lc1, 1, n, head), rightChild(rc1, 1, n, head)};
             for (int m = 0; m < 6; m++) {
-                int index = around[m];
+                int index = switch (m) { // CoreNLP's order: lc1, rc1, lc2, rc2, lc1 of lc1, rc1 of rc1
+                    case 0 -> lc1;
+                    case 1 -> rc1;
+                    case 2 -> leftChild(k, 2, n, head);
+                    case 3 -> rightChild(k, 2, n, head);
+                    case 4 -> leftChild(lc1, 1, n, head);
+                    default -> rightChild(rc1, 1, n, head);
+                };
                 f[6 + j * 6 + m] = word(index, n, wordId);
                 f[18 + 6 + j * 6 + m] = pos(index, n, posId);
                 f[36 + j * 6 + m] = index <= 0 || index > n ? nullLabel : nullLabel + 1 + label[index];
