@@ -55,6 +55,7 @@ public final class Pipelines {
      * classifier module's guided coder, which core does not know). Never the shared default pipeline.
      */
     public static Pipeline create(PipelineOptions options, UnaryOperator<EventCoder> decorate) {
+        CompilerDirectives.install();
         ActorDictionary actors = ActorDictionary.builtin();
         PetrarchDictionaries petrarch = options.petrarch().isEmpty() ? null : options.petrarch().load();
         if (petrarch != null) {

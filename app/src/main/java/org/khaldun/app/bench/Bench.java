@@ -17,6 +17,7 @@ import org.khaldun.event.Event;
 import org.khaldun.nlp.NlpEngine;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.pipeline.CodedArticle;
+import org.khaldun.pipeline.CompilerDirectives;
 import org.khaldun.pipeline.Pipeline;
 import org.khaldun.pipeline.StageTimes;
 
@@ -200,6 +201,8 @@ public final class Bench {
                 rt.maxMemory() >> 20, System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"));
         out.printf("Articles: %d measured after %d warm-up articles; %d coding threads.%n", coded.articles(), warmup, threads);
+        out.printf("JIT: Khaldun's per-article stages compiled by C1 only (org.khaldun.pipeline.CompilerDirectives): %s.%n",
+                CompilerDirectives.install().detail());
         out.printf("Load average before/after the runs: %s (anything above the core count means other work shared the"
                 + " CPUs and wall-clock figures are pessimistic; the CPU-bound column divides by CPU time instead).%n%n",
                 loadAverage);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.khaldun.article.Article;
 import org.khaldun.bench.BenchCorpus;
 import org.khaldun.json.Json;
+import org.khaldun.pipeline.CompilerDirectives;
 
 /**
  * Speed of the Spark job on this machine, each master measured the same way: for every {@code local[n]} a fresh
@@ -147,9 +148,9 @@ public final class SparkBench {
         } catch (IOException ignored) {
             // not Linux: the CPU stays unnamed
         }
-        return String.format(Locale.ROOT, "%d cores (%s), Java %s, max heap %d MiB",
+        return String.format(Locale.ROOT, "%d cores (%s), Java %s, max heap %d MiB, C1-only stages: %s",
                 Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20, CompilerDirectives.install().detail());
     }
 
     static void log(String format, Object... args) {
