@@ -284,6 +284,8 @@ public final class EventStore implements AutoCloseable {
     /**
      * Replaces the coding of stored articles (matched by {@code record} = {@link #recodeRecord(long)}) with a new
      * coding: their sentences and events are replaced and the clusters they touch recomputed, in one transaction.
+     * When the batch fails, each article is tried again in a transaction of its own, as {@link #ingest} does, so one
+     * bad record costs only itself: the others are recoded and the bad one is reported by name.
      */
     public List<IngestOutcome> recode(List<IngestItem> recoded) {
         synchronized (writeLock) {
@@ -292,12 +294,20 @@ public final class EventStore implements AutoCloseable {
                 return write(recoded, true);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
-                List<IngestOutcome> out = new ArrayList<>();
-                for (IngestItem item : recoded) {
+                if (recoded.size() == 1) {
+                    return List.of(new IngestOutcome.Failed(recoded.get(0).record(), "not recoded: " + reason(e)));
+                }
+            }
+            List<IngestOutcome> out = new ArrayList<>(recoded.size());
+            for (IngestItem item : recoded) {
+                try {
+                    out.addAll(write(List.of(item), true));
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly();
                     out.add(new IngestOutcome.Failed(item.record(), "not recoded: " + reason(e)));
                 }
-                return out;
             }
+            return out;
         }
     }
 
