@@ -260,24 +260,7 @@ public final class EventStore implements AutoCloseable {
     public List<IngestOutcome> ingest(List<IngestItem> items) {
         synchronized (writeLock) {
             ensureOpen();
-            try {
-                return write(items, false);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                if (items.size() == 1) {
-                    return List.of(new IngestOutcome.Failed(items.get(0).record(), "not stored: " + reason(e)));
-                }
-            }
-            List<IngestOutcome> out = new ArrayList<>(items.size());
-            for (IngestItem item : items) {
-                try {
-                    out.addAll(write(List.of(item), false));
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly();
-                    out.add(new IngestOutcome.Failed(item.record(), "not stored: " + reason(e)));
-                }
-            }
-            return out;
+            return writeOrEachAlone(items, false, "not stored: ");
         }
     }
 
@@ -290,25 +273,30 @@ public final class EventStore implements AutoCloseable {
     public List<IngestOutcome> recode(List<IngestItem> recoded) {
         synchronized (writeLock) {
             ensureOpen();
+            return writeOrEachAlone(recoded, true, "not recoded: ");
+        }
+    }
+
+    /** One transaction for the batch; if it fails, one per item, so that a bad item fails alone, by name. */
+    private List<IngestOutcome> writeOrEachAlone(List<IngestItem> items, boolean replace, String failure) {
+        try {
+            return write(items, replace);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            if (items.size() == 1) {
+                return List.of(new IngestOutcome.Failed(items.get(0).record(), failure + reason(e)));
+            }
+        }
+        List<IngestOutcome> out = new ArrayList<>(items.size());
+        for (IngestItem item : items) {
             try {
-                return write(recoded, true);
+                out.addAll(write(List.of(item), replace));
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
-                if (recoded.size() == 1) {
-                    return List.of(new IngestOutcome.Failed(recoded.get(0).record(), "not recoded: " + reason(e)));
-                }
+                out.add(new IngestOutcome.Failed(item.record(), failure + reason(e)));
             }
-            List<IngestOutcome> out = new ArrayList<>(recoded.size());
-            for (IngestItem item : recoded) {
-                try {
-                    out.addAll(write(List.of(item), true));
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly();
-                    out.add(new IngestOutcome.Failed(item.record(), "not recoded: " + reason(e)));
-                }
-            }
-            return out;
         }
+        return out;
     }
 
     /** The record name {@link #recode} expects for a stored article. */
