@@ -260,45 +260,43 @@ public final class EventStore implements AutoCloseable {
     public List<IngestOutcome> ingest(List<IngestItem> items) {
         synchronized (writeLock) {
             ensureOpen();
-            try {
-                return write(items, false);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                if (items.size() == 1) {
-                    return List.of(new IngestOutcome.Failed(items.get(0).record(), "not stored: " + reason(e)));
-                }
-            }
-            List<IngestOutcome> out = new ArrayList<>(items.size());
-            for (IngestItem item : items) {
-                try {
-                    out.addAll(write(List.of(item), false));
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly();
-                    out.add(new IngestOutcome.Failed(item.record(), "not stored: " + reason(e)));
-                }
-            }
-            return out;
+            return writeOrEachAlone(items, false, "not stored: ");
         }
     }
 
     /**
      * Replaces the coding of stored articles (matched by {@code record} = {@link #recodeRecord(long)}) with a new
      * coding: their sentences and events are replaced and the clusters they touch recomputed, in one transaction.
+     * When the batch fails, each article is tried again in a transaction of its own, as {@link #ingest} does, so one
+     * bad record costs only itself: the others are recoded and the bad one is reported by name.
      */
     public List<IngestOutcome> recode(List<IngestItem> recoded) {
         synchronized (writeLock) {
             ensureOpen();
-            try {
-                return write(recoded, true);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                List<IngestOutcome> out = new ArrayList<>();
-                for (IngestItem item : recoded) {
-                    out.add(new IngestOutcome.Failed(item.record(), "not recoded: " + reason(e)));
-                }
-                return out;
+            return writeOrEachAlone(recoded, true, "not recoded: ");
+        }
+    }
+
+    /** One transaction for the batch; if it fails, one per item, so that a bad item fails alone, by name. */
+    private List<IngestOutcome> writeOrEachAlone(List<IngestItem> items, boolean replace, String failure) {
+        try {
+            return write(items, replace);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            if (items.size() == 1) {
+                return List.of(new IngestOutcome.Failed(items.get(0).record(), failure + reason(e)));
             }
         }
+        List<IngestOutcome> out = new ArrayList<>(items.size());
+        for (IngestItem item : items) {
+            try {
+                out.addAll(write(List.of(item), replace));
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                out.add(new IngestOutcome.Failed(item.record(), failure + reason(e)));
+            }
+        }
+        return out;
     }
 
     /** The record name {@link #recode} expects for a stored article. */

@@ -280,6 +280,23 @@ class EventStoreTest {
     }
 
     @Test
+    void aBadRecordInARecodeBatchFailsAloneAndTheOthersAreRecoded() {
+        try (EventStore s = store("k.duckdb", ALL)) {
+            StoreStats before = s.stats();
+            long seq = s.articleById("gaza-b").orElseThrow().article().seq();
+            List<IngestOutcome> out = s.recode(List.of(
+                    new IngestItem("store:not-a-number", StoreFixtures.coded(KHARKIV)),
+                    new IngestItem(EventStore.recodeRecord(seq), StoreFixtures.coded(GAZA_B))));
+            assertThat(out).hasSize(2);
+            assertThat(out.get(0)).isInstanceOfSatisfying(IngestOutcome.Failed.class,
+                    f -> assertThat(f.record()).isEqualTo("store:not-a-number"));
+            assertThat(out.get(1)).isInstanceOf(IngestOutcome.Stored.class);
+            assertThat(s.stats().events()).isEqualTo(before.events());
+            assertThat(s.stats().articles()).isEqualTo(before.articles());
+        }
+    }
+
+    @Test
     void aReopenedStoreKeepsItsEventsAndFindsTheirText() {
         Path file = dir.resolve("k.duckdb");
         try (EventStore s = store("k.duckdb", List.of(GAZA_A, KHARKIV))) {
