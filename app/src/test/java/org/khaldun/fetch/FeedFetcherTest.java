@@ -327,6 +327,9 @@ class FeedFetcherTest {
         var impatient = new FeedFetcher(new FeedFetcher.Policy(true, Duration.ofSeconds(1), 1 << 20));
         String silent = raw(c -> c.getInputStream().read()); // accepts, reads, says nothing
         assertThatThrownBy(() -> impatient.fetch(silent + "/")).hasMessageContaining("no answer from 127.0.0.1 within 1 s");
+        // a TLS handshake the server never answers is under the same deadline
+        assertThatThrownBy(() -> impatient.fetch(silent.replace("http:", "https:") + "/"))
+                .hasMessageContaining("no answer from 127.0.0.1 within 1 s");
         String trickle = raw(c -> {
             write(c, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
             while (true) {
