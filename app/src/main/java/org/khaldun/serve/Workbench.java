@@ -451,8 +451,7 @@ public final class Workbench implements AutoCloseable {
             throw ApiException.badRequest("the body is empty: send an article as JSON ({\"text\": ..., \"title\": ...,"
                     + " \"published\": \"YYYY-MM-DD\", \"url\": ..., \"id\": ..., \"source\": ...})");
         }
-        String text = new String(body, StandardCharsets.UTF_8);
-        List<String> lines = articleLines(text, ctx.contentType());
+        List<Posted> lines = articleLines(body, ctx.contentType());
         if (lines.size() > MAX_POST_ARTICLES) {
             throw new ApiException(413, "too_many_articles", lines.size() + " articles in one request; at most "
                     + MAX_POST_ARTICLES);
@@ -465,8 +464,12 @@ public final class Workbench implements AutoCloseable {
         for (int i = 0; i < lines.size(); i++) {
             String record = "api#item" + (i + 1);
             try {
-                Article a = DebrisMarker.standard().mark(JsonlArticles.parse(lines.get(i),
-                        "api-" + today + "-" + Integer.toHexString(lines.get(i).hashCode()), options));
+                String line = lines.get(i).json();
+                if (line == null) {
+                    throw new BadInputException(lines.get(i).unreadable());
+                }
+                Article a = DebrisMarker.standard().mark(JsonlArticles.parse(line,
+                        "api-" + today + "-" + Integer.toHexString(line.hashCode()), options));
                 results.add(null);
                 // beyond the cores' capacity, posts would queue until clients time out while the server still
                 // codes and stores them; saying 503 early lets a client back off and retry without guessing
@@ -514,16 +517,42 @@ public final class Workbench implements AutoCloseable {
         json(ctx, Views.map("results", results));
     }
 
-    /** The body as one JSON text per article. */
-    private static List<String> articleLines(String body, String contentType) {
+    /** One article's JSON text, or why its bytes are not text (then {@code json} is null). */
+    private record Posted(String json, String unreadable) {
+    }
+
+    /**
+     * The body as one JSON text per article. Bytes that are not UTF-8 are named by offset rather than stored as
+     * U+FFFD: in JSON lines they fail their own line only; in one JSON text they fail the request.
+     */
+    private static List<Posted> articleLines(byte[] body, String contentType) {
         String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        String trimmed = body.strip();
         if (ct.contains("ndjson") || ct.contains("jsonl") || ct.contains("json-seq")) {
-            return trimmed.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            List<Posted> out = new ArrayList<>();
+            for (int from = 0; from < body.length; ) {
+                int to = from;
+                while (to < body.length && body[to] != '\n') {
+                    to++; // a newline byte never occurs inside a multi-byte UTF-8 sequence
+                }
+                try {
+                    JsonlArticles.decodeUtf8(body, from, to - from, from).lines().map(String::strip)
+                            .filter(l -> !l.isEmpty()).forEach(l -> out.add(new Posted(l, null)));
+                } catch (BadInputException e) {
+                    out.add(new Posted(null, e.getMessage()));
+                }
+                from = to + 1;
+            }
+            return out;
         }
         if (!ct.isEmpty() && !ct.contains("json")) {
             throw new ApiException(415, "unsupported_media_type", "send application/json (an article or an array of"
                     + " articles) or application/x-ndjson (one article a line), not " + contentType);
+        }
+        String trimmed;
+        try {
+            trimmed = JsonlArticles.decodeUtf8(body, 0, body.length, 0).strip();
+        } catch (BadInputException e) {
+            throw ApiException.badRequest(e.getMessage() + ": the body must be UTF-8");
         }
         if (trimmed.startsWith("[")) {
             Object parsed;
@@ -533,13 +562,13 @@ public final class Workbench implements AutoCloseable {
                 throw ApiException.badRequest("broken JSON at line " + e.line() + ", column " + e.column() + ": "
                         + e.detail());
             }
-            List<String> out = new ArrayList<>();
+            List<Posted> out = new ArrayList<>();
             for (Object o : (List<?>) parsed) {
-                out.add(Json.write(o));
+                out.add(new Posted(Json.write(o), null));
             }
             return out;
         }
-        return List.of(trimmed.replace('\n', ' ').replace('\r', ' '));
+        return List.of(new Posted(trimmed.replace('\n', ' ').replace('\r', ' '), null));
     }
 
     private void series(Context ctx) {

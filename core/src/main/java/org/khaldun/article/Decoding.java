@@ -64,7 +64,7 @@ final class Decoding {
         return text;
     }
 
-    private static String strictDecode(byte[] bytes, int offset, int length, Charset charset, long baseOffset)
+    static String strictDecode(byte[] bytes, int offset, int length, Charset charset, long baseOffset)
             throws BadInputException {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

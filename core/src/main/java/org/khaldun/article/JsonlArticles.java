@@ -29,6 +29,15 @@ public final class JsonlArticles {
     }
 
     /**
+     * Bytes of JSON text decoded strictly as UTF-8: a sequence that is not UTF-8 is an error naming its byte offset
+     * (counted from {@code baseOffset}), as for files, never a silent U+FFFD in a stored article.
+     */
+    public static String decodeUtf8(byte[] bytes, int offset, int length, long baseOffset) throws BadInputException {
+        return Decoding.strictDecode(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8,
+                baseOffset - offset);
+    }
+
+    /**
      * The article on one line (already decoded, line break removed).
      *
      * @param fallbackId id to use when the object has none

@@ -166,6 +166,79 @@ class CodeJobTest {
         assertThat(reasons.get("mixed:5")).isEqualTo("invalid UTF-8 at byte offset " + badByte);
     }
 
+    /**
+     * Generated lines, each from its own seed: good articles mixed with broken JSON, fields of the wrong type, invalid
+     * UTF-8, deep nesting and noise. Every bad line ends in the error output under its file and line with the
+     * reason its kind calls for; every good one is coded as its hand-written original is; the job succeeds.
+     */
+    @Test
+    void generatedHostileLinesEachEndInTheErrorOutputUnderTheirLineAndTheGoodOnesAreCoded() throws IOException {
+        Map<String, List<String>> templateCodes = cameoCodesByArticle(feedOutput);
+        List<Map<String, Object>> templates = TestArticles.ARTICLES.stream()
+                .filter(a -> templateCodes.containsKey(a.get("id"))).toList();
+        assertThat(templates).hasSizeGreaterThanOrEqualTo(3);
+        int count = 150;
+        long baseSeed = 8_800_000;
+        HostileLines gen = new HostileLines(templates, count, baseSeed);
+        Path file = dir.resolve("hostile.jsonl");
+        Files.write(file, gen.bytes);
+
+        JobReport report = CodeJob.run(spark, JobOptions.parse("--input", file.toString(), "--output", out("hostile"),
+                "--partitions", "2"));
+
+        List<HostileLines.Line> good = gen.lines.stream().filter(HostileLines.Line::good).toList();
+        List<HostileLines.Line> bad = gen.lines.stream().filter(l -> !l.good()).toList();
+        Map<String, Row> errors = new HashMap<>();
+        for (Row r : spark.read().schema(Schemas.ERROR).json(out("hostile") + "/errors").collectAsList()) {
+            assertThat(errors.put(r.getAs("record_id"), r)).as("one error per record").isNull();
+        }
+        List<String> failures = new ArrayList<>();
+        for (HostileLines.Line l : bad) {
+            Row e = errors.get("hostile:" + l.number());
+            String what = l.kind() + " line " + l.number() + " (seed " + l.seed() + "): ";
+            if (e == null) {
+                failures.add(what + "not in the error output");
+                continue;
+            }
+            String reason = e.getAs("reason");
+            if (!e.<String>getAs("where").endsWith("hostile.jsonl:" + l.number())) {
+                failures.add(what + "where = " + e.getAs("where"));
+            }
+            boolean exact = l.kind().equals("invalid UTF-8");
+            if (reason.isBlank() || reason.contains("Exception") || !(exact ? reason.equals(l.reasonStart())
+                    || reason.startsWith(l.reasonStart() + " ") : reason.startsWith(l.reasonStart()))) {
+                failures.add(what + "reason = " + reason);
+            }
+        }
+        Map<String, List<String>> coded = cameoCodesByArticle(out("hostile"));
+        for (HostileLines.Line l : good) {
+            if (!templateCodes.get(l.template()).equals(coded.get(l.goodId()))) {
+                failures.add("good line " + l.number() + " (seed " + l.seed() + "): events " + coded.get(l.goodId())
+                        + ", its original gives " + templateCodes.get(l.template()));
+            }
+        }
+        System.out.printf("fuzz spark hostile lines: %d cases run (%d good, %d bad), %d passed (seeds %d to %d)%n",
+                count, good.size(), bad.size(), count - failures.size(), baseSeed, baseSeed + count - 1);
+        assertThat(failures).isEmpty();
+        assertThat(errors).hasSize(bad.size());
+        assertThat(coded.keySet()).containsExactlyInAnyOrderElementsOf(good.stream().map(HostileLines.Line::goodId)
+                .toList());
+        assertThat(bad.stream().map(HostileLines.Line::kind).distinct()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(report.articlesRead()).isEqualTo(count);
+        assertThat(report.articlesCoded()).isEqualTo(good.size());
+        assertThat(report.articlesFailed()).isEqualTo(bad.size());
+    }
+
+    /** Each article's CAMEO codes, sorted, from a job's events. */
+    private Map<String, List<String>> cameoCodesByArticle(String output) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Row r : spark.read().parquet(output + "/events").select("article_id", "cameo_code").collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+        }
+        out.values().forEach(java.util.Collections::sort);
+        return out;
+    }
+
     @Test
     void eventIdsDoNotDependOnHowTheInputIsPartitioned() throws IOException {
         JobReport one = feedReport;
