@@ -60,6 +60,12 @@ final class BenchServeCommand implements Callable<Integer> {
             + " 250 threads (the server before 2026-11-27 night).")
     Integer workers;
 
+    @Option(names = "--client", defaultValue = "socket", paramLabel = "socket|jdk", description = "How the clients"
+            + " talk HTTP: socket (default): each client thread one kept-alive HTTP/1.1 connection on a plain socket,"
+            + " a few microseconds of CPU per request; jdk: java.net.http.HttpClient shared by all clients (the"
+            + " client before 2026-11-27 night, ~2.5 ms of CPU and a lot of garbage per request).")
+    String client;
+
     static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
         @Override
         public Role convert(String v) {
@@ -175,6 +181,8 @@ final class BenchServeCommand implements Callable<Integer> {
             for (int i = 0; i < warmup; i++) {
                 get(http, base + path(Q.values()[i % Q.values().length], wr, first, last, articles, eventIds));
             }
+            boolean jdk = "jdk".equals(client);
+            URI origin = URI.create(base);
             Map<Q, List<Long>> lat = new EnumMap<>(Q.class);
             for (Q q : Q.values()) {
                 lat.put(q, Collections.synchronizedList(new ArrayList<>()));
@@ -206,7 +214,7 @@ final class BenchServeCommand implements Callable<Integer> {
                         Q q = mix.get(r.nextInt(mix.size()));
                         String url = base + path(q, r, first, last, articles, eventIds);
                         long q0 = System.nanoTime();
-                        int status = get(http, url);
+                        int status = jdk ? get(http, url) : SocketClient.get(origin, url.substring(base.length()));
                         long took = System.nanoTime() - q0;
                         if (status != 200) {
                             errors.incrementAndGet();

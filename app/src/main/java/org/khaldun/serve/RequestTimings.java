@@ -22,6 +22,12 @@ public final class RequestTimings implements HttpChannel.Listener {
     private static final String BEGIN = "khaldun.timing.begin";
     private static final String QUEUED = "khaldun.timing.queued";
     static final String HANDLER = "khaldun.timing.handler";
+    static final String ALLOCATED = "khaldun.timing.allocated";
+    static final String KIND = "khaldun.timing.kind";
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                    && t.isThreadAllocatedMemorySupported() ? t : null;
 
     /** Set on a worker thread while it runs a job: how long that job waited in the pool's queue. */
     private static final ThreadLocal<long[]> JOB_WAIT = ThreadLocal.withInitial(() -> new long[1]);
@@ -30,6 +36,8 @@ public final class RequestTimings implements HttpChannel.Listener {
     private final long[] handler;
     private final long[] total;
     private final long[] startedMs;
+    private final long[] allocated;
+    private final String[] kind;
     private final AtomicInteger next = new AtomicInteger();
 
     public RequestTimings(int capacity) {
@@ -37,6 +45,13 @@ public final class RequestTimings implements HttpChannel.Listener {
         handler = new long[capacity];
         total = new long[capacity];
         startedMs = new long[capacity];
+        allocated = new long[capacity];
+        kind = new String[capacity];
+    }
+
+    /** Bytes the current thread allocated so far (-1 when the JVM cannot tell). */
+    static long allocatedBytes() {
+        return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
     }
 
     /** Forgets what was recorded (after a warm-up). */
@@ -63,6 +78,8 @@ public final class RequestTimings implements HttpChannel.Listener {
             startedMs[i] = System.currentTimeMillis() - total[i] / 1_000_000;
             handler[i] = hn;
             queued[i] = request.getAttribute(QUEUED) instanceof Long q ? q : 0;
+            allocated[i] = request.getAttribute(ALLOCATED) instanceof Long a ? a : -1;
+            kind[i] = request.getAttribute(KIND) instanceof String k ? k : "?";
         }
     }
 
@@ -78,9 +95,12 @@ public final class RequestTimings implements HttpChannel.Listener {
         long[] h = new long[all];
         long[] t = new long[all];
         long[] rest = new long[all];
+        java.util.Map<String, java.util.List<long[]>> byKind = new java.util.TreeMap<>();
         int n = 0;
         for (int i = 0; i < all; i++) {
             if (startedMs[i] >= sinceEpochMs) {
+                byKind.computeIfAbsent(kind[i], k -> new java.util.ArrayList<>()).add(new long[] {handler[i],
+                        allocated[i]});
                 q[n] = queued[i];
                 h[n] = handler[i];
                 t[n] = total[i];
@@ -91,7 +111,19 @@ public final class RequestTimings implements HttpChannel.Listener {
                         + "| measure | p50 | p90 | p99 | max |%n|---|---|---|---|---|%n%s%s%s%s", n,
                 line("queued for a worker", Arrays.copyOf(q, n)), line("handler", Arrays.copyOf(h, n)),
                 line("routing, headers, writing", Arrays.copyOf(rest, n)), line("first byte parsed to answer written",
-                        Arrays.copyOf(t, n)));
+                        Arrays.copyOf(t, n))) + perKind(byKind);
+    }
+
+    private static String perKind(java.util.Map<String, java.util.List<long[]>> byKind) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nhandler by route (ms; KB allocated by the"
+                + " handler's thread, mean):%n| route | requests | p50 | p99 | KB allocated |%n|---|---|---|---|---|%n"));
+        byKind.forEach((k, rows) -> {
+            long[] h = rows.stream().mapToLong(r -> r[0]).sorted().toArray();
+            double kb = rows.stream().mapToLong(r -> r[1]).average().orElse(Double.NaN) / 1024;
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f |%n", k, h.length, pct(h, 50),
+                    pct(h, 99), kb));
+        });
+        return out.toString();
     }
 
     private static String line(String what, long[] v) {

@@ -178,11 +178,14 @@ public final class Workbench implements AutoCloseable {
                 c.handle(ctx);
                 return;
             }
+            long a0 = RequestTimings.allocatedBytes();
             long t0 = System.nanoTime();
             try {
                 c.handle(ctx);
             } finally {
                 ctx.attribute(RequestTimings.HANDLER, System.nanoTime() - t0);
+                ctx.attribute(RequestTimings.ALLOCATED, RequestTimings.allocatedBytes() - a0);
+                ctx.attribute(RequestTimings.KIND, ctx.endpointHandlerPath());
             }
         };
     }
