@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.khaldun.pipeline.Pipelines;
+import org.khaldun.serve.RequestTimings;
 import org.khaldun.serve.Workbench;
 import org.khaldun.store.EventStore;
 import picocli.CommandLine.Command;
@@ -34,8 +35,43 @@ import picocli.CommandLine.Option;
         description = "Measure the workbench API: p50/p99 latency per query under concurrent HTTP clients on loopback.")
 final class BenchServeCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "FILE", required = true, description = "An existing store (see bench-store --db).")
+    @Option(names = "--db", paramLabel = "FILE", description = "An existing store (see bench-store --db); not with"
+            + " --role client.")
     Path db;
+
+    enum Role { BOTH, SERVER, CLIENT }
+
+    @Option(names = "--role", defaultValue = "both", paramLabel = "both|server|client", converter = RoleConverter.class,
+            description = "both (default): server and clients in this process; server: only serve --db on --port,"
+            + " reading 'reset' (forget the server-side timings), 'report' (print them) or 'quit' from standard input;"
+            + " client: only the clients, against --url (run server and clients in two processes, e.g. each pinned to"
+            + " its own core with taskset).")
+    Role role;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The server the clients ask (--role client), e.g."
+            + " http://127.0.0.1:18080.")
+    String url;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port of --role server (default: any free port).")
+    int port;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Requests the server works on at once, the rest"
+            + " queue first come first served (default: the cores + 2, as serve); 0: Jetty's default pool of up to"
+            + " 250 threads (the server before 2026-11-27 night).")
+    Integer workers;
+
+    @Option(names = "--client", defaultValue = "socket", paramLabel = "socket|jdk", description = "How the clients"
+            + " talk HTTP: socket (default): each client thread one kept-alive HTTP/1.1 connection on a plain socket,"
+            + " a few microseconds of CPU per request; jdk: java.net.http.HttpClient shared by all clients (the"
+            + " client before 2026-11-27 night, ~2.5 ms of CPU and a lot of garbage per request).")
+    String client;
+
+    static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
+        @Override
+        public Role convert(String v) {
+            return Role.valueOf(v.strip().toUpperCase(Locale.ROOT));
+        }
+    }
 
     @Option(names = "--clients", defaultValue = "200", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -71,21 +107,71 @@ final class BenchServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(db)) {
-            System.err.println("khaldun: no store at " + db + " (build one with bench-store --db " + db + ")");
+        if (role == Role.CLIENT) {
+            if (url == null) {
+                System.err.println("khaldun: --role client needs --url");
+                return Main.EXIT_USAGE;
+            }
+            System.out.print(clients(url.replaceAll("/+$", ""), null, null));
+            return Main.EXIT_OK;
+        }
+        if (db == null || !Files.exists(db)) {
+            System.err.println("khaldun: no store at " + db + " (build one with bench-store --db FILE)");
             return Main.EXIT_USAGE;
         }
-        StringBuilder report = new StringBuilder();
+        RequestTimings timings = new RequestTimings(1 << 20);
         try (EventStore store = EventStore.open(db);
              Workbench wb = new Workbench(store, Pipelines::defaultPipeline, Workbench.DEFAULT_MAX_BODY)
-                     .withCacheBytes(noCache ? 0 : Workbench.DEFAULT_CACHE_BYTES).start("127.0.0.1", 0)) {
-            var stats = store.stats();
-            LocalDate first = stats.firstDate().orElse(LocalDate.of(2020, 1, 1));
-            LocalDate last = stats.lastDate().orElse(LocalDate.of(2025, 1, 1));
-            String base = "http://127.0.0.1:" + wb.port();
-            List<String> eventIds = new ArrayList<>();
+                     .withCacheBytes(noCache ? 0 : Workbench.DEFAULT_CACHE_BYTES).withTimings(timings)
+                     .withWorkers(workers == null ? Workbench.DEFAULT_WORKERS : workers)
+                     .start("127.0.0.1", role == Role.SERVER ? port : 0)) {
+            if (role == Role.SERVER) {
+                System.out.println("listening on http://127.0.0.1:" + wb.port());
+                System.out.flush();
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                long[] gc0 = gc();
+                long cpu0 = processCpuNanos();
+                for (String line; (line = in.readLine()) != null && !line.strip().equals("quit"); ) {
+                    String[] cmd = line.strip().split("\\s+");
+                    switch (cmd[0]) {
+                        case "reset" -> {
+                            timings.reset();
+                            gc0 = gc();
+                            cpu0 = processCpuNanos();
+                        }
+                        case "report" -> {
+                            long[] gc1 = gc();
+                            System.out.print(cmd.length > 1 ? timings.summary(Long.parseLong(cmd[1]))
+                                    : timings.summary());
+                            System.out.printf(Locale.ROOT, "server process CPU %.1f s; GC %d collections, %d ms%n",
+                                    (processCpuNanos() - cpu0) / 1e9, gc1[0] - gc0[0], gc1[1] - gc0[1]);
+                            System.out.flush();
+                        }
+                        default -> { }
+                    }
+                }
+                return Main.EXIT_OK;
+            }
+            System.out.print(clients("http://127.0.0.1:" + wb.port(), wb, timings));
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** Runs the warm-up and the clients against {@code base}; the server's figures too when it is in this process. */
+    private String clients(String base, Workbench wb, RequestTimings timings) throws Exception {
+        StringBuilder report = new StringBuilder();
+        {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4)).build();
+            Map<String, Object> stats = org.khaldun.json.Json.parseObject(http.send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/stats")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            LocalDate first = stats.get("first_date") == null ? LocalDate.of(2020, 1, 1)
+                    : LocalDate.parse((String) stats.get("first_date"));
+            LocalDate last = stats.get("last_date") == null ? LocalDate.of(2025, 1, 1)
+                    : LocalDate.parse((String) stats.get("last_date"));
+            long articles = ((Number) stats.get("articles")).longValue();
+            List<String> eventIds = new ArrayList<>();
             String page = http.send(HttpRequest.newBuilder(URI.create(base + "/api/events?limit=500")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             for (Object o : (List<?>) org.khaldun.json.Json.parseObject(page).get("items")) {
@@ -93,16 +179,23 @@ final class BenchServeCommand implements Callable<Integer> {
             }
             Random wr = new Random(1);
             for (int i = 0; i < warmup; i++) {
-                get(http, base + path(Q.values()[i % Q.values().length], wr, first, last, stats.articles(), eventIds));
+                get(http, base + path(Q.values()[i % Q.values().length], wr, first, last, articles, eventIds));
             }
+            boolean jdk = "jdk".equals(client);
+            URI origin = URI.create(base);
             Map<Q, List<Long>> lat = new EnumMap<>(Q.class);
             for (Q q : Q.values()) {
                 lat.put(q, Collections.synchronizedList(new ArrayList<>()));
             }
             AtomicLong errors = new AtomicLong();
             double[] loadBefore = loadAverage();
-            long[] cacheBefore = wb.cacheHitsAndMisses();
+            long[] cacheBefore = wb == null ? new long[2] : wb.cacheHitsAndMisses();
+            if (timings != null) {
+                timings.reset();
+            }
+            long[] gcBefore = gc();
             long cpuBefore = processCpuNanos();
+            long startMs = System.currentTimeMillis();
             long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             long t0 = System.nanoTime();
@@ -119,9 +212,9 @@ final class BenchServeCommand implements Callable<Integer> {
                             Thread.sleep((long) (-thinkMs * Math.log(1 - r.nextDouble())));
                         }
                         Q q = mix.get(r.nextInt(mix.size()));
-                        String url = base + path(q, r, first, last, stats.articles(), eventIds);
+                        String url = base + path(q, r, first, last, articles, eventIds);
                         long q0 = System.nanoTime();
-                        int status = get(http, url);
+                        int status = jdk ? get(http, url) : SocketClient.get(origin, url.substring(base.length()));
                         long took = System.nanoTime() - q0;
                         if (status != 200) {
                             errors.incrementAndGet();
@@ -139,9 +232,10 @@ final class BenchServeCommand implements Callable<Integer> {
             pool.shutdown();
             double[] loadAfter = loadAverage();
             long cpu = processCpuNanos() - cpuBefore;
-            long[] cacheAfter = wb.cacheHitsAndMisses();
-            report.append(String.format(Locale.ROOT, "Store: %d articles, %d events, %d clusters (%s)%n",
-                    stats.articles(), stats.events(), stats.clusters(), db));
+            long[] gcAfter = gc();
+            long[] cacheAfter = wb == null ? new long[2] : wb.cacheHitsAndMisses();
+            report.append(String.format(Locale.ROOT, "Store: %s articles, %s events, %s clusters (%s)%n",
+                    stats.get("articles"), stats.get("events"), stats.get("clusters"), db == null ? base : db));
             report.append("\n| query | requests | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
             List<Long> all = new ArrayList<>();
             for (Q q : Q.values()) {
@@ -163,13 +257,29 @@ final class BenchServeCommand implements Callable<Integer> {
                     loadAfter[0], Runtime.getRuntime().availableProcessors()));
             long hits = cacheAfter[0] - cacheBefore[0];
             long misses = cacheAfter[1] - cacheBefore[1];
-            report.append(String.format(Locale.ROOT, "process CPU %.1f s = %.2f ms per request (server and clients);"
-                    + " read cache %s%n", cpu / 1e9, a.length == 0 ? Double.NaN : cpu / 1e6 / a.length,
-                    noCache ? "off" : String.format(Locale.ROOT, "%d hits, %d misses (%.0f%% hits)", hits, misses,
-                            100.0 * hits / Math.max(1, hits + misses))));
+            report.append(String.format(Locale.ROOT, "process CPU %.1f s = %.2f ms per request (%s); read cache %s;"
+                    + " GC in this process: %d collections, %d ms%n", cpu / 1e9,
+                    a.length == 0 ? Double.NaN : cpu / 1e6 / a.length, wb == null ? "clients only" : "server and clients",
+                    wb == null ? "in the server process" : noCache ? "off" : String.format(Locale.ROOT,
+                            "%d hits, %d misses (%.0f%% hits)", hits, misses, 100.0 * hits / Math.max(1, hits + misses)),
+                    gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]));
+            report.append(String.format(Locale.ROOT, "measured from epoch ms %d%n", startMs));
+            if (timings != null) {
+                report.append('\n').append(timings.summary());
+            }
         }
-        System.out.print(report);
-        return Main.EXIT_OK;
+        return report.toString();
+    }
+
+    /** Collections and milliseconds of GC of this process so far. */
+    private static long[] gc() {
+        long n = 0;
+        long ms = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, b.getCollectionCount());
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        return new long[] {n, ms};
     }
 
     private static int get(HttpClient http, String url) {

@@ -43,9 +43,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Whether reading the API needs the token too. Default: ${DEFAULT-VALUE}.")
     String reads;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Requests worked on at once; further ones wait in a"
+            + " first-come-first-served queue (default: the cores + 2); 0: Jetty's pool of up to 250 threads.")
+    Integer workers;
+
     @Option(names = "--no-warm", negatable = false,
             description = "Do not load the language models at start (they load on the first article view or POST).")
     boolean noWarm;
+
+    /** Requests the server works on at once (--workers). */
+    static final java.util.concurrent.atomic.AtomicInteger WORKERS = new java.util.concurrent.atomic.AtomicInteger(
+            Workbench.DEFAULT_WORKERS);
 
     /** Opened by the shutdown hook (Ctrl-C): the server stops and the store is closed. */
     static final CountDownLatch STOP = new CountDownLatch(1);
@@ -66,6 +74,13 @@ final class ServeCommand implements Callable<Integer> {
         if (!access.writesEnabled()) {
             System.err.println("khaldun: no API token configured (--token-file or " + TOKEN_ENV + "): the server is"
                     + " read-only, POST /api/articles answers 403");
+        }
+        if (workers != null && workers < 0) {
+            System.err.println("khaldun: --workers must be >= 0");
+            return Main.EXIT_USAGE;
+        }
+        if (workers != null) {
+            WORKERS.set(workers);
         }
         return serveAndClose(EventStore.open(db), host, port, maxBody, !noWarm, access);
     }
@@ -122,7 +137,8 @@ final class ServeCommand implements Callable<Integer> {
      */
     static int serve(EventStore store, String host, int port, long maxBody, boolean warm, Access access,
                      CountDownLatch stop, java.util.function.Consumer<Workbench> started) throws InterruptedException {
-        try (Workbench wb = new Workbench(store, Pipelines::defaultPipeline, maxBody, access).start(host, port)) {
+        try (Workbench wb = new Workbench(store, Pipelines::defaultPipeline, maxBody, access)
+                .withWorkers(WORKERS.get()).start(host, port)) {
             String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
             System.out.printf("Khaldun workbench: http://%s:%d/  (API: http://%s:%d/api/openapi.json; Ctrl-C stops)%n",
                     shown.contains(":") ? "[" + shown + "]" : shown, wb.port(), shown.contains(":") ? "[" + shown + "]"

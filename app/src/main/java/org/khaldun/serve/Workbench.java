@@ -92,6 +92,15 @@ public final class Workbench implements AutoCloseable {
     private volatile ResponseCache cache = new ResponseCache(DEFAULT_CACHE_BYTES);
     /** Memory the read cache may hold. */
     public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
+    /**
+     * Requests worked on at once by default: the cores and two more (for a request blocked writing to a slow client);
+     * the rest wait in the pool's FIFO queue instead of time-sharing the cores with hundreds of threads.
+     */
+    public static final int DEFAULT_WORKERS = Runtime.getRuntime().availableProcessors() + 2;
+    /** Threads of the HTTP pool beyond the workers: Jetty's acceptor and selector. */
+    private static final int JETTY_OWN_THREADS = 2;
+    private int workers = DEFAULT_WORKERS;
+    private RequestTimings timings;
 
     /**
      * @param store    the event store (the caller keeps ownership and closes it)
@@ -134,6 +143,24 @@ public final class Workbench implements AutoCloseable {
                 new Route("GET", "/api/geo/events", cached(this::geoEvents)));
     }
 
+    /**
+     * Sets how many requests are worked on at once (default {@link #DEFAULT_WORKERS}); further requests queue, first
+     * come first served. 0: Jetty's default pool of up to 250 threads. Before {@link #start}.
+     */
+    public Workbench withWorkers(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("workers must be >= 0: " + n);
+        }
+        this.workers = n;
+        return this;
+    }
+
+    /** Records where each request's time goes ({@link RequestTimings}); before {@link #start}. */
+    public Workbench withTimings(RequestTimings t) {
+        this.timings = t;
+        return this;
+    }
+
     /** Sets how long a POST waits for a coding slot (default {@link #DEFAULT_CODING_WAIT}). */
     public Workbench withCodingWait(java.time.Duration wait) {
         this.codingWait = wait;
@@ -145,6 +172,25 @@ public final class Workbench implements AutoCloseable {
      * answered since the store last changed, or is being answered right now. Authorisation has run before.
      */
     private Handler cached(Handler h) {
+        Handler c = cachedOnly(h);
+        return ctx -> {
+            if (timings == null) {
+                c.handle(ctx);
+                return;
+            }
+            long a0 = RequestTimings.allocatedBytes();
+            long t0 = System.nanoTime();
+            try {
+                c.handle(ctx);
+            } finally {
+                ctx.attribute(RequestTimings.HANDLER, System.nanoTime() - t0);
+                ctx.attribute(RequestTimings.ALLOCATED, RequestTimings.allocatedBytes() - a0);
+                ctx.attribute(RequestTimings.KIND, ctx.endpointHandlerPath());
+            }
+        };
+    }
+
+    private Handler cachedOnly(Handler h) {
         return ctx -> {
             ResponseCache cache = this.cache;
             if (cache == null) {
@@ -199,6 +245,10 @@ public final class Workbench implements AutoCloseable {
             config.http.maxRequestSize = maxBody;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = JSON;
+            if (workers > 0 || timings != null) {
+                config.jetty.threadPool = RequestTimings.pool(workers > 0 ? workers + JETTY_OWN_THREADS : 250,
+                        timings != null);
+            }
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = WEB;
@@ -227,6 +277,12 @@ public final class Workbench implements AutoCloseable {
             });
         });
         app.start(host, port);
+        if (timings != null) {
+            // connections opened from now on report their requests
+            for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+                ((org.eclipse.jetty.server.AbstractConnector) c).addBean(timings);
+            }
+        }
         return this;
     }
 

@@ -22,8 +22,10 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -35,6 +37,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -133,6 +137,38 @@ final class EventIndex extends DerivedIndex {
     long count(EventQuery q) {
         Query query = query(q);
         return withSearcher(s -> (long) s.count(query));
+    }
+
+    /**
+     * The distinct clusters of the matching events, as slots of {@code table}; the table's state is read after the
+     * searcher is acquired, so it knows every event the searcher can match.
+     */
+    ClusterTable.Matches clusters(EventQuery q, ClusterTable table) {
+        Query query = query(q);
+        return withSearcher(s -> {
+            ClusterTable.Matches m = new ClusterTable.Matches(table.state());
+            s.search(query, new SimpleCollector() {
+                private NumericDocValues seq;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
+                    seq = DocValues.getNumeric(leaf.reader(), "seq");
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (seq.advanceExact(doc)) {
+                        m.addSeq(seq.longValue());
+                    }
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+            return m;
+        });
     }
 
     /** Every event of one article, or of one cluster, in store order. */

@@ -88,6 +88,7 @@ public final class EventStore implements AutoCloseable {
     private final RowIndex<EventCluster> clusterIndex;
     /** Series, aggregates and the network of mentions, pre-aggregated in memory ({@link EventCube}). */
     private final EventCube cube;
+    private final ClusterTable clusterTable;
     /** Recodes committed so far (store_meta {@code recode_epoch}): an event index that missed one is rebuilt. */
     private long recodeEpoch;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
@@ -140,6 +141,7 @@ public final class EventStore implements AutoCloseable {
         this.clusterIndex = openIndex(clusterIndexPath(path), p -> new RowIndex<>(p, RowIndex.CLUSTERS));
         catchUpClusterIndex();
         this.cube = EventCube.load(writer);
+        this.clusterTable = ClusterTable.load(writer);
         writer.commit();
     }
 
@@ -438,6 +440,17 @@ public final class EventStore implements AutoCloseable {
             }
         }
         refreshClusters(touched);
+        Map<Long, LocalDate> clusterDates = new HashMap<>();
+        if (!touched.isEmpty()) {
+            fillLongs(writer, touched);
+            try (PreparedStatement ps = writer.prepareStatement(
+                    "SELECT cluster_id, date FROM clusters WHERE cluster_id IN (SELECT v FROM tmp_longs)");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    clusterDates.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                }
+            }
+        }
         if (replace) {
             try (Statement s = writer.createStatement()) {
                 s.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR)"
@@ -452,6 +465,16 @@ public final class EventStore implements AutoCloseable {
         long tE = System.nanoTime();
         nextArticleSeq = articleSeq;
         nextEventSeq = eventSeq;
+        // before the event index publishes the new events: a query that matches them finds their clusters
+        long[] newSeqs = new long[clusterIds.length];
+        int at = 0;
+        for (NewArticle n : fresh) {
+            for (int k = 0; k < n.events().size(); k++) {
+                newSeqs[at++] = n.firstEventSeq() + k;
+            }
+        }
+        clusterTable.apply(newSeqs, clusterIds, clusterDates,
+                touched.stream().filter(id -> !clusterDates.containsKey(id)).toList());
 
         // the index follows the committed database; if this fails, the next open re-indexes from the database
         long maxSeq = -1;
@@ -1035,8 +1058,48 @@ public final class EventStore implements AutoCloseable {
         });
     }
 
-    /** Real-world events (clusters) with at least one mention matching the query, one page. */
+    /**
+     * Real-world events (clusters) with at least one mention matching the query, one page: the distinct clusters of
+     * the events the event index matches ({@link ClusterTable}), their rows from the cluster index.
+     */
     public Page<EventCluster> clusters(EventQuery q, PageRequest page) {
+        ensureOpen();
+        if (EventIndex.answers(q) && page.offset() + page.limit() < INDEX_MAX_WINDOW) {
+            Page<EventCluster> p = clustersByIndex(q, page);
+            if (p != null) {
+                return p;
+            }
+        }
+        return clustersBySql(q, page);
+    }
+
+    /** {@link #clusters} from the event index and the cluster table; null when a row is not in the cluster index. */
+    Page<EventCluster> clustersByIndex(EventQuery q, PageRequest page) {
+        ClusterTable.Matches m = clusterMatches(q);
+        long want = page.offset() + page.limit() + 1;
+        long[] ids = m.top((int) Math.min(want, Integer.MAX_VALUE - 8), page.order() == PageRequest.Order.DATE_ASC);
+        List<EventCluster> items = new ArrayList<>();
+        for (int i = (int) Math.min(page.offset(), ids.length); i < ids.length && items.size() < page.limit(); i++) {
+            Optional<EventCluster> row = clusterIndex.get(ids[i]);
+            if (row.isEmpty()) {
+                return null;
+            }
+            items.add(row.get());
+        }
+        return new Page<>(items, page, ids.length > page.offset() + page.limit());
+    }
+
+    private ClusterTable.Matches clusterMatches(EventQuery q) {
+        if (q.equals(EventQuery.ALL)) {
+            ClusterTable.Matches m = new ClusterTable.Matches(clusterTable.state());
+            m.addAllLive();
+            return m;
+        }
+        return eventIndex.clusters(q, clusterTable);
+    }
+
+    /** {@link #clusters} answered by SQL only (the reference the cluster table is tested against). */
+    Page<EventCluster> clustersBySql(EventQuery q, PageRequest page) {
         return read(c -> {
             Sql sql = clusterSource(q);
             if (sql == null) {
@@ -1061,6 +1124,14 @@ public final class EventStore implements AutoCloseable {
 
     /** How many clusters have a mention matching the query. */
     public long countClusters(EventQuery q) {
+        ensureOpen();
+        if (EventIndex.answers(q)) {
+            return clusterMatches(q).count();
+        }
+        return countClustersBySql(q);
+    }
+
+    long countClustersBySql(EventQuery q) {
         return read(c -> {
             Sql sql = clusterSource(q);
             if (sql == null) {

@@ -2,11 +2,6 @@ package org.khaldun.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.khaldun.store.StoreFixtures.ALL;
-import static org.khaldun.store.StoreFixtures.GAZA_NEXT_WEEK;
-import static org.khaldun.store.StoreFixtures.KHARKIV;
-import static org.khaldun.store.StoreFixtures.NABLUS;
-import static org.khaldun.store.StoreFixtures.items;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,37 +21,21 @@ class AggregateTableEquivalenceTest {
 
     @Test
     void seriesAggregatesAndNetworksOfEveryFilterAreTheSqlAnswers() {
-        try (EventStore s = EventStore.open(dir.resolve("k.duckdb"))) {
-            s.ingest(items(ALL));
-            s.ingest(items(List.of(NABLUS, GAZA_NEXT_WEEK)));
-            assertSameAnswers(s);
-        }
+        StoreFixtures.afterTwoIngests(dir, AggregateTableEquivalenceTest::assertSameAnswers);
     }
 
     @Test
     void theTableBuiltWhenTheStoreOpensGivesTheSameAnswers() {
-        Path file = dir.resolve("k.duckdb");
-        try (EventStore s = EventStore.open(file)) {
-            s.ingest(items(ALL));
-        }
-        try (EventStore s = EventStore.open(file)) {
-            assertSameAnswers(s);
-            s.ingest(items(List.of(NABLUS)));
-            assertSameAnswers(s);
-        }
+        StoreFixtures.afterReopening(dir, AggregateTableEquivalenceTest::assertSameAnswers);
     }
 
     @Test
     void aRecodedArticleLeavesItsOldEventsOutOfSeriesAndNetworks() {
-        try (EventStore s = EventStore.open(dir.resolve("k.duckdb"))) {
-            s.ingest(items(ALL));
-            long seq = s.articleById("gaza-b").orElseThrow().article().seq();
-            // recoded as if the coder now read another story in it: its events change completely
-            s.recode(List.of(new IngestItem(EventStore.recodeRecord(seq), StoreFixtures.coded(KHARKIV))));
+        StoreFixtures.afterRecode(dir, s -> {
             assertSameAnswers(s);
             s.foldAggregates();
             assertSameAnswers(s);
-        }
+        });
     }
 
     private static void assertSameAnswers(EventStore s) {

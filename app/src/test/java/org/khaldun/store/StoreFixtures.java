@@ -55,4 +55,38 @@ public final class StoreFixtures {
     public static List<IngestItem> items(List<Article> articles) {
         return articles.stream().map(a -> new IngestItem(a.id() + ".txt", coded(a))).toList();
     }
+
+    // the three lives of a store the derived tables' equivalence tests check them in
+
+    /** {@code check} after every article and then a later batch that joins their clusters (same day, next week). */
+    static void afterTwoIngests(java.nio.file.Path dir, java.util.function.Consumer<EventStore> check) {
+        try (EventStore s = EventStore.open(dir.resolve("k.duckdb"))) {
+            s.ingest(items(ALL));
+            s.ingest(items(List.of(NABLUS, GAZA_NEXT_WEEK)));
+            check.accept(s);
+        }
+    }
+
+    /** {@code check} on a reopened store (tables built from the database), and after one more ingest. */
+    static void afterReopening(java.nio.file.Path dir, java.util.function.Consumer<EventStore> check) {
+        java.nio.file.Path file = dir.resolve("k.duckdb");
+        try (EventStore s = EventStore.open(file)) {
+            s.ingest(items(ALL));
+        }
+        try (EventStore s = EventStore.open(file)) {
+            check.accept(s);
+            s.ingest(items(List.of(NABLUS)));
+            check.accept(s);
+        }
+    }
+
+    /** {@code check} after the article gaza-b was recoded as if it told another story (Kharkiv): new events. */
+    static void afterRecode(java.nio.file.Path dir, java.util.function.Consumer<EventStore> check) {
+        try (EventStore s = EventStore.open(dir.resolve("k.duckdb"))) {
+            s.ingest(items(ALL));
+            long seq = s.articleById("gaza-b").orElseThrow().article().seq();
+            s.recode(List.of(new IngestItem(EventStore.recodeRecord(seq), coded(KHARKIV))));
+            check.accept(s);
+        }
+    }
 }
