@@ -52,6 +52,22 @@ public final class ClassifierGuidedCoder implements EventCoder {
         }
     }
 
+    /** Where a proposed or retyped event's actor and recipient come from. */
+    public enum DyadSource {
+        /** The mention in subject or agent position (else the first), the next mention of another actor. */
+        MENTIONS,
+        /** The dependency rules on the sentence's best word for the type; mentions only when they find no actor. */
+        DEPENDENCY,
+        /** As {@link #DEPENDENCY}, and a role the rules leave empty is filled from the mentions as in {@link #MENTIONS}. */
+        DEPENDENCY_THEN_MENTIONS
+    }
+
+    /**
+     * Chosen on out-of-fold opinions over the training side by type+actor+recipient recall (docs/classifier.md,
+     * "Dyads of proposed and retyped events"): the rules alone leave recipients the annotators name.
+     */
+    public static final DyadSource DEFAULT_DYADS = DyadSource.DEPENDENCY_THEN_MENTIONS;
+
     private static final Set<String> SOURCE_RELATIONS = Set.of("nsubj", "nsubj:xsubj", "obl:agent", "nmod:agent",
             "obl:by", "nmod:by");
     private static final Set<String> MODAL_HYPOTHETICAL = Set.of("could", "might", "may", "would", "should", "can");
@@ -63,9 +79,16 @@ public final class ClassifierGuidedCoder implements EventCoder {
     private final Codebook codebook;
     private final CoderChoice choice;
     private final CombinationRule rule;
+    private final DyadSource dyadSource;
 
     public ClassifierGuidedCoder(EventCoder pattern, PloverClassifier classifier, Codebook codebook,
                                  CoderChoice choice, CombinationRule rule) {
+        this(pattern, classifier, codebook, choice, rule, DEFAULT_DYADS);
+    }
+
+    public ClassifierGuidedCoder(EventCoder pattern, PloverClassifier classifier, Codebook codebook,
+                                 CoderChoice choice, CombinationRule rule, DyadSource dyadSource) {
+        this.dyadSource = Objects.requireNonNull(dyadSource);
         this.pattern = Objects.requireNonNull(pattern);
         this.dyads = pattern instanceof DependencyEventCoder d ? d : null;
         this.classifier = Objects.requireNonNull(classifier);
@@ -76,6 +99,11 @@ public final class ClassifierGuidedCoder implements EventCoder {
 
     public CoderChoice choice() {
         return choice;
+    }
+
+    /** This coder with proposed and retyped events taking their dyads from {@code source}. */
+    public ClassifierGuidedCoder withDyads(DyadSource source) {
+        return new ClassifierGuidedCoder(pattern, classifier, codebook, choice, rule, source);
     }
 
     @Override
@@ -188,22 +216,64 @@ public final class ClassifierGuidedCoder implements EventCoder {
         Optional<TriggerRoles> moved = dyad(article, s, actors, times, cls, false)
                 .filter(r -> s.token(r.token()).start() != e.textInfo().triggerStart());
         if (moved.isPresent()) {
-            TriggerRoles r = moved.get();
-            Token trigger = s.token(r.token());
-            TextInfo info = new TextInfo(s.index(), s.start(), s.end(), trigger.word(), trigger.start(),
-                    trigger.end(), s.text());
-            String id = eventId(e.articleId(), s.index(), trigger.start(), trigger.end(), cameo.code(), r.actor(),
-                    r.recipient());
-            return new Event(id, e.articleId(), r.date(), r.actor(), r.recipient(), c.ploverType(), mode,
-                    contexts(c.cameoCode()), cameo, info, r.modality(), e.explanation() + explanation
-                    + " · decided by: classifier (type), dependency rules (actors) · " + r.explanation(),
-                    e.codebook(), e.source(), e.location());
+            Event r = onRoles(e.articleId(), s, moved.get(), actors.mentions(s.index()), c, mode,
+                    e.explanation() + explanation);
+            return new Event(r.id(), r.articleId(), r.date(), r.actor(), r.recipient(), r.eventType(), r.mode(),
+                    r.context(), r.cameo(), r.textInfo(), r.modality(), r.explanation(), e.codebook(), e.source(),
+                    e.location());
         }
         String id = eventId(e.articleId(), e.textInfo().sentenceIndex(), e.textInfo().triggerStart(),
                 e.textInfo().triggerEnd(), cameo.code(), e.actor(), e.recipient());
         return new Event(id, e.articleId(), e.date(), e.actor(), e.recipient(), c.ploverType(), mode,
                 contexts(c.cameoCode()), cameo, e.textInfo(), e.modality(), e.explanation() + explanation
                 + " · decided by: classifier (type), pattern (actors)", e.codebook(), e.source(), e.location());
+    }
+
+    /** An event of the class on the word the dependency rules were asked about, with their dyad, date and modality. */
+    private Event onRoles(String articleId, Sentence s, TriggerRoles r, List<ActorMention> mentions, EventClass c,
+                          String mode, String explanation) {
+        Cameo cameo = cameoOf(c.cameoCode());
+        Token trigger = s.token(r.token());
+        TextInfo info = new TextInfo(s.index(), s.start(), s.end(), trigger.word(), trigger.start(), trigger.end(),
+                s.text());
+        List<Actor> src = r.actor();
+        List<Actor> tgt = r.recipient();
+        String filled = "";
+        if (dyadSource == DyadSource.DEPENDENCY_THEN_MENTIONS) {
+            if (src.isEmpty()) {
+                ActorMention m = firstMention(s, mentions, tgt, true);
+                if (m != null) {
+                    src = List.of(m.actor());
+                    filled += " · actor=" + m.actor().text() + "→" + m.actor().code() + " (subject mention)";
+                }
+            }
+            if (tgt.isEmpty() && !src.isEmpty()) {
+                ActorMention m = firstMention(s, mentions, src, false);
+                if (m != null) {
+                    tgt = List.of(m.actor());
+                    filled += " · recipient=" + m.actor().text() + "→" + m.actor().code() + " (next other mention)";
+                }
+            }
+        }
+        String id = eventId(articleId, s.index(), trigger.start(), trigger.end(), cameo.code(), src, tgt);
+        return new Event(id, articleId, r.date(), src, tgt, c.ploverType(), mode,
+                contexts(c.cameoCode()), cameo, info, r.modality(), explanation
+                + " · decided by: classifier (type), dependency rules (actors) · " + r.explanation() + filled,
+                codebook.version());
+    }
+
+    /** The first mention of an actor not among {@code others} (in subject or agent position only, if asked). */
+    private static ActorMention firstMention(Sentence s, List<ActorMention> mentions, List<Actor> others,
+                                             boolean subjectOnly) {
+        for (ActorMention m : mentions) {
+            if (others.stream().anyMatch(a -> a.code().equals(m.actor().code()))) {
+                continue;
+            }
+            if (!subjectOnly || relationOf(s, m.head()).map(SOURCE_RELATIONS::contains).orElse(false)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**
@@ -215,7 +285,7 @@ public final class ClassifierGuidedCoder implements EventCoder {
      */
     Optional<TriggerRoles> dyad(Article article, Sentence s, ActorIndex actors, ArticleTimes times, int cls,
                                 boolean orRoot) {
-        if (dyads == null || s.dependencies().isEmpty()) {
+        if (dyads == null || dyadSource == DyadSource.MENTIONS || s.dependencies().isEmpty()) {
             return Optional.empty();
         }
         EventClass c = EventClasses.get(cls);
@@ -294,21 +364,12 @@ public final class ClassifierGuidedCoder implements EventCoder {
         }
         EventClass c = EventClasses.get(cls);
         String mode = c.ploverType().equals(o.bestClass().ploverType()) ? o.mode() : "";
-        Cameo cameo = cameoOf(c.cameoCode());
         Optional<TriggerRoles> roles = dyad(article, s, actors, times, cls, true);
         if (roles.isPresent()) {
-            TriggerRoles r = roles.get();
-            Token trigger = s.token(r.token());
-            TextInfo info = new TextInfo(s.index(), s.start(), s.end(), trigger.word(), trigger.start(),
-                    trigger.end(), s.text());
-            String id = eventId(article.id(), s.index(), trigger.start(), trigger.end(), cameo.code(), r.actor(),
-                    r.recipient());
-            out.add(new Event(id, article.id(), r.date(), r.actor(), r.recipient(), c.ploverType(), mode,
-                    contexts(c.cameoCode()), cameo, info, r.modality(), explanation
-                    + " · decided by: classifier (type), dependency rules (actors) · " + r.explanation(),
-                    codebook.version()));
+            out.add(onRoles(article.id(), s, roles.get(), mentions, c, mode, explanation));
             return;
         }
+        Cameo cameo = cameoOf(c.cameoCode());
         ActorMention source = null;
         for (ActorMention m : mentions) {
             if (relationOf(s, m.head()).map(SOURCE_RELATIONS::contains).orElse(false)) {

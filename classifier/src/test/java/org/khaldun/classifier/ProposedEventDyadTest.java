@@ -98,6 +98,27 @@ class ProposedEventDyadTest {
     }
 
     @Test
+    void whenTheRulesNameNoRecipientTheNextMentionOfAnotherActorIsTheRecipientAndTheExplanationSaysSo() {
+        Event e = only(decide("Kenya protested on Monday as Somali troops gathered near the border.", "PROTEST",
+                false).combined());
+        assertThat(countries(e.actor())).containsExactly("KEN");
+        assertThat(countries(e.recipient())).containsExactly("SOM");
+        assertThat(e.explanation()).contains("(next other mention)");
+    }
+
+    @Test
+    void withTheRulesAloneARecipientTheyDoNotNameStaysEmpty() {
+        CodedArticle a = Pipelines.create(PipelineOptions.DEFAULTS).parsingEverySentence()
+                .code(Article.of("t", "", "", "Kenya protested on Monday as Somali troops gathered near the border.",
+                        null, ""));
+        Event e = only(CODER.withDyads(ClassifierGuidedCoder.DyadSource.DEPENDENCY).decide(a.article(),
+                a.sentences(), a.actors(), a.times(), List.of(), s -> sure("PROTEST"), CombinationRule.DEFAULT,
+                false).combined());
+        assertThat(countries(e.actor())).containsExactly("KEN");
+        assertThat(e.recipient()).isEmpty();
+    }
+
+    @Test
     void aRetypedEventWithNoWordOfTheNewTypeKeepsThePatternCodersActors() {
         Event e = only(decide("Kenya urged Somalia to reopen the border crossing at Mandera.", "ASSAULT", true)
                 .combined());
