@@ -20,10 +20,12 @@ import org.khaldun.codebook.CameoCode;
 import org.khaldun.codebook.Codebook;
 import org.khaldun.codebook.PloverCoding;
 import org.khaldun.event.Cameo;
+import org.khaldun.event.DependencyEventCoder;
 import org.khaldun.event.Event;
 import org.khaldun.event.EventCoder;
 import org.khaldun.event.Modality;
 import org.khaldun.event.TextInfo;
+import org.khaldun.event.TriggerRoles;
 import org.khaldun.nlp.Dependency;
 import org.khaldun.nlp.Sentence;
 import org.khaldun.nlp.Token;
@@ -50,19 +52,45 @@ public final class ClassifierGuidedCoder implements EventCoder {
         }
     }
 
+    /** Where a proposed or retyped event's actor and recipient come from. */
+    public enum DyadSource {
+        /** The mention in subject or agent position (else the first), the next mention of another actor. */
+        MENTIONS,
+        /** The dependency rules on the sentence's best word for the type; mentions only when they find no actor. */
+        DEPENDENCY,
+        /** As {@link #DEPENDENCY}, and a role the rules leave empty is filled from the mentions as in {@link #MENTIONS}. */
+        DEPENDENCY_THEN_MENTIONS
+    }
+
+    /**
+     * Chosen on out-of-fold opinions over the training side by type+actor+recipient recall (docs/classifier.md,
+     * "Dyads of proposed and retyped events"): the rules alone leave recipients the annotators name.
+     */
+    public static final DyadSource DEFAULT_DYADS = DyadSource.DEPENDENCY_THEN_MENTIONS;
+
     private static final Set<String> SOURCE_RELATIONS = Set.of("nsubj", "nsubj:xsubj", "obl:agent", "nmod:agent",
             "obl:by", "nmod:by");
     private static final Set<String> MODAL_HYPOTHETICAL = Set.of("could", "might", "may", "would", "should", "can");
 
     private final EventCoder pattern;
+    /** The pattern coder's dependency rules, asked for the dyad of a chosen word; null when it is another coder. */
+    private final DependencyEventCoder dyads;
     private final PloverClassifier classifier;
     private final Codebook codebook;
     private final CoderChoice choice;
     private final CombinationRule rule;
+    private final DyadSource dyadSource;
 
     public ClassifierGuidedCoder(EventCoder pattern, PloverClassifier classifier, Codebook codebook,
                                  CoderChoice choice, CombinationRule rule) {
+        this(pattern, classifier, codebook, choice, rule, DEFAULT_DYADS);
+    }
+
+    public ClassifierGuidedCoder(EventCoder pattern, PloverClassifier classifier, Codebook codebook,
+                                 CoderChoice choice, CombinationRule rule, DyadSource dyadSource) {
+        this.dyadSource = Objects.requireNonNull(dyadSource);
         this.pattern = Objects.requireNonNull(pattern);
+        this.dyads = pattern instanceof DependencyEventCoder d ? d : null;
         this.classifier = Objects.requireNonNull(classifier);
         this.codebook = Objects.requireNonNull(codebook);
         this.choice = Objects.requireNonNull(choice);
@@ -71,6 +99,11 @@ public final class ClassifierGuidedCoder implements EventCoder {
 
     public CoderChoice choice() {
         return choice;
+    }
+
+    /** This coder with proposed and retyped events taking their dyads from {@code source}. */
+    public ClassifierGuidedCoder withDyads(DyadSource source) {
+        return new ClassifierGuidedCoder(pattern, classifier, codebook, choice, rule, source);
     }
 
     @Override
@@ -122,8 +155,7 @@ public final class ClassifierGuidedCoder implements EventCoder {
             Opinion o = opinions.apply(s.text());
             classified++;
             if (withAlone && o.bestClass().isEvent()) {
-                propose(article, s, actors, times, o.best(), o, who + ": " + o.describe() + " · decided by: classifier",
-                        alone);
+                propose(article, s, actors, times, o.best(), o, who + ": " + o.describe(), alone);
             }
             if (!forCombined) {
                 combined.addAll(mine);
@@ -144,8 +176,7 @@ public final class ClassifierGuidedCoder implements EventCoder {
                     case VETO -> {
                     }
                     case RETYPE -> {
-                        Event r = retype(e, v.toClass(), o, both + " · decided by: classifier (type), pattern "
-                                + "(actors)");
+                        Event r = retype(article, s, actors, times, e, v.toClass(), o, both);
                         if (seen.add(r.eventType() + "|" + r.cameo().code() + "|" + r.actor() + "|" + r.recipient())) {
                             combined.add(r);
                         }
@@ -155,8 +186,7 @@ public final class ClassifierGuidedCoder implements EventCoder {
             }
             if (d.propose() >= 0) {
                 propose(article, s, actors, times, d.propose(), o, who + ": " + o.describe() + " · "
-                        + d.proposeReason() + confidence(d.proposeConfidence())
-                        + " · decided by: classifier (type), actor mentions (actors)", combined);
+                        + d.proposeReason() + confidence(d.proposeConfidence()), combined);
             }
         }
         return new Outcome(patternEvents, alone, combined, classified);
@@ -173,20 +203,158 @@ public final class ClassifierGuidedCoder implements EventCoder {
                 e.location());
     }
 
-    private Event retype(Event e, int cls, Opinion o, String explanation) {
+    /**
+     * A pattern event given the decided type. When a lexicon word of that type stands in the sentence (one whose rules
+     * did not make it fire as that type) and the dependency rules find its actor, the event moves to that word and
+     * takes its dyad; otherwise it keeps its own trigger and the actors the rules found for it.
+     */
+    private Event retype(Article article, Sentence s, ActorIndex actors, ArticleTimes times, Event e, int cls,
+                         Opinion o, String explanation) {
         EventClass c = EventClasses.get(cls);
         Cameo cameo = cameoOf(c.cameoCode());
         String mode = c.ploverType().equals(o.bestClass().ploverType()) ? o.mode() : "";
+        Optional<TriggerRoles> moved = dyad(article, s, actors, times, cls, false)
+                .filter(r -> s.token(r.token()).start() != e.textInfo().triggerStart());
+        if (moved.isPresent()) {
+            Event r = onRoles(e.articleId(), s, moved.get(), actors.mentions(s.index()), c, mode,
+                    e.explanation() + explanation);
+            return new Event(r.id(), r.articleId(), r.date(), r.actor(), r.recipient(), r.eventType(), r.mode(),
+                    r.context(), r.cameo(), r.textInfo(), r.modality(), r.explanation(), e.codebook(), e.source(),
+                    e.location());
+        }
         String id = eventId(e.articleId(), e.textInfo().sentenceIndex(), e.textInfo().triggerStart(),
                 e.textInfo().triggerEnd(), cameo.code(), e.actor(), e.recipient());
         return new Event(id, e.articleId(), e.date(), e.actor(), e.recipient(), c.ploverType(), mode,
-                contexts(c.cameoCode()), cameo, e.textInfo(), e.modality(), e.explanation() + explanation,
-                e.codebook(), e.source(), e.location());
+                contexts(c.cameoCode()), cameo, e.textInfo(), e.modality(), e.explanation() + explanation
+                + " · decided by: classifier (type), pattern (actors)", e.codebook(), e.source(), e.location());
+    }
+
+    /** An event of the class on the word the dependency rules were asked about, with their dyad, date and modality. */
+    private Event onRoles(String articleId, Sentence s, TriggerRoles r, List<ActorMention> mentions, EventClass c,
+                          String mode, String explanation) {
+        Cameo cameo = cameoOf(c.cameoCode());
+        Token trigger = s.token(r.token());
+        TextInfo info = new TextInfo(s.index(), s.start(), s.end(), trigger.word(), trigger.start(), trigger.end(),
+                s.text());
+        List<Actor> src = r.actor();
+        List<Actor> tgt = r.recipient();
+        String filled = "";
+        if (dyadSource == DyadSource.DEPENDENCY_THEN_MENTIONS) {
+            if (src.isEmpty()) {
+                ActorMention m = firstMention(s, mentions, tgt, true);
+                if (m != null) {
+                    src = List.of(m.actor());
+                    filled += " · actor=" + m.actor().text() + "→" + m.actor().code() + " (subject mention)";
+                }
+            }
+            if (tgt.isEmpty() && !src.isEmpty()) {
+                ActorMention m = firstMention(s, mentions, src, false);
+                if (m != null) {
+                    tgt = List.of(m.actor());
+                    filled += " · recipient=" + m.actor().text() + "→" + m.actor().code() + " (next other mention)";
+                }
+            }
+        }
+        String id = eventId(articleId, s.index(), trigger.start(), trigger.end(), cameo.code(), src, tgt);
+        return new Event(id, articleId, r.date(), src, tgt, c.ploverType(), mode,
+                contexts(c.cameoCode()), cameo, info, r.modality(), explanation
+                + " · decided by: classifier (type), dependency rules (actors) · " + r.explanation() + filled,
+                codebook.version());
+    }
+
+    /** The first mention of an actor not among {@code others} (in subject or agent position only, if asked). */
+    private static ActorMention firstMention(Sentence s, List<ActorMention> mentions, List<Actor> others,
+                                             boolean subjectOnly) {
+        for (ActorMention m : mentions) {
+            if (others.stream().anyMatch(a -> a.code().equals(m.actor().code()))) {
+                continue;
+            }
+            if (!subjectOnly || relationOf(s, m.head()).map(SOURCE_RELATIONS::contains).orElse(false)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**
-     * An event the patterns did not code: the type is the classifier's; the actor is the mention in subject or agent
-     * position (else the first mention), the recipient the first other mention; the trigger is the sentence's root.
+     * Who did it to whom for an event of class {@code cls} in a sentence, by the pattern coder's dependency rules
+     * applied to the sentence's best trigger for the class: the lexicon's words that can code the class (nearest the
+     * root first), then, when {@code orRoot}, the root verb (the clause a speech verb reports, for a type that is not
+     * a statement). The first whose rules find an actor wins (a target alone will do for material conflict, as for
+     * the pattern coder). Empty when none does or the pattern coder is not the dependency coder.
+     */
+    Optional<TriggerRoles> dyad(Article article, Sentence s, ActorIndex actors, ArticleTimes times, int cls,
+                                boolean orRoot) {
+        if (dyads == null || dyadSource == DyadSource.MENTIONS || s.dependencies().isEmpty()) {
+            return Optional.empty();
+        }
+        EventClass c = EventClasses.get(cls);
+        int[] depth = depths(s);
+        List<Integer> words = new ArrayList<>(dyads.candidateTriggers(s, code -> fits(cls, code)));
+        words.sort((a, b) -> Integer.compare(depth[a], depth[b]));
+        if (orRoot) {
+            int root = root(s);
+            if (!c.name().equals(EventClass.STATEMENT)
+                    && dyads.candidateTriggers(s, code -> code.startsWith("01")).contains(root)) {
+                for (Dependency d : s.dependencies()) {
+                    if (d.governor() == root && (d.relation().equals("ccomp") || d.relation().equals("parataxis"))
+                            && !words.contains(d.dependent())) {
+                        words.add(d.dependent()); // "X said Y attacked Z": the attack is the event, not the saying
+                    }
+                }
+            }
+            if (!words.contains(root)) {
+                words.add(root);
+            }
+        }
+        for (int w : words) {
+            Optional<TriggerRoles> r = dyads.roles(article, s, actors, times, w)
+                    .filter(x -> !x.actor().isEmpty() || (c.group() == 4 && !x.recipient().isEmpty()));
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a CAMEO code codes the class: its PLOVER type in the class's group (statements: CAMEO 01). */
+    private boolean fits(int cls, String code) {
+        if (cls == EventClasses.STATEMENT) {
+            return code.startsWith("01");
+        }
+        if (code.length() < 2 || code.startsWith("01")) {
+            return false;
+        }
+        String type = codebook.plover(code).map(PloverCoding::eventType).orElse("");
+        return !type.isEmpty() && EventClasses.classOf(type, code) == cls;
+    }
+
+    /** Each token's distance from the root along its first governor (tokens off the tree count as deep). */
+    private static int[] depths(Sentence s) {
+        int n = s.tokens().size();
+        int[] parent = new int[n];
+        java.util.Arrays.fill(parent, -2);
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() >= 0 && d.dependent() < n && parent[d.dependent()] == -2) {
+                parent[d.dependent()] = d.governor();
+            }
+        }
+        int[] depth = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = 0;
+            for (int cur = i; cur >= 0 && k <= n; cur = parent[cur]) {
+                k++;
+            }
+            depth[i] = parent[i] == -2 ? n : k;
+        }
+        return depth;
+    }
+
+    /**
+     * An event the patterns did not code: the type is the classifier's; the trigger and the dyad are what the pattern
+     * coder's dependency rules give the sentence's best word for the type ({@link #dyad}). When they find no actor,
+     * the fallback: the actor is the mention in subject or agent position (else the first mention), the recipient the
+     * first other mention, the trigger the sentence's root.
      */
     private void propose(Article article, Sentence s, ActorIndex actors, ArticleTimes times, int cls, Opinion o,
                          String explanation, List<Event> out) {
@@ -194,6 +362,14 @@ public final class ClassifierGuidedCoder implements EventCoder {
         if (mentions.isEmpty()) {
             return;
         }
+        EventClass c = EventClasses.get(cls);
+        String mode = c.ploverType().equals(o.bestClass().ploverType()) ? o.mode() : "";
+        Optional<TriggerRoles> roles = dyad(article, s, actors, times, cls, true);
+        if (roles.isPresent()) {
+            out.add(onRoles(article.id(), s, roles.get(), mentions, c, mode, explanation));
+            return;
+        }
+        Cameo cameo = cameoOf(c.cameoCode());
         ActorMention source = null;
         for (ActorMention m : mentions) {
             if (relationOf(s, m.head()).map(SOURCE_RELATIONS::contains).orElse(false)) {
@@ -201,7 +377,6 @@ public final class ClassifierGuidedCoder implements EventCoder {
                 break;
             }
         }
-        EventClass c = EventClasses.get(cls);
         boolean targetOnly = false;
         if (source == null) {
             ActorMention first = mentions.get(0);
@@ -224,10 +399,8 @@ public final class ClassifierGuidedCoder implements EventCoder {
         }
         int root = root(s);
         Token trigger = s.token(root);
-        Cameo cameo = cameoOf(c.cameoCode());
         List<Actor> src = source == null ? List.of() : List.of(source.actor());
         List<Actor> tgt = recipient == null ? List.of() : List.of(recipient.actor());
-        String mode = c.ploverType().equals(o.bestClass().ploverType()) ? o.mode() : "";
         EventDate date = times == null ? null : times.dateOf(s.index(), root);
         if (date == null) {
             date = EventDate.ofPublication(article.published().orElse(null));
@@ -235,10 +408,11 @@ public final class ClassifierGuidedCoder implements EventCoder {
         TextInfo info = new TextInfo(s.index(), s.start(), s.end(), trigger.word(), trigger.start(), trigger.end(),
                 s.text());
         String id = eventId(article.id(), s.index(), trigger.start(), trigger.end(), cameo.code(), src, tgt);
-        String roles = " · actor=" + (source == null ? "-" : source.actor().text() + "→" + source.actor().code())
+        String dyad = " · decided by: classifier (type), actor mentions (actors) · actor="
+                + (source == null ? "-" : source.actor().text() + "→" + source.actor().code())
                 + " recipient=" + (recipient == null ? "-" : recipient.actor().text() + "→" + recipient.actor().code());
         out.add(new Event(id, article.id(), date, src, tgt, c.ploverType(), mode, contexts(c.cameoCode()), cameo,
-                info, modality(s, root, times), explanation + roles, codebook.version()));
+                info, modality(s, root, times), explanation + dyad, codebook.version()));
     }
 
     private Cameo cameoOf(String code) {

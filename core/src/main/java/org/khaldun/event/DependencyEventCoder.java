@@ -8,9 +8,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.khaldun.actor.Actor;
 import org.khaldun.actor.ActorIndex;
 import org.khaldun.actor.ActorMention;
@@ -49,6 +52,8 @@ public final class DependencyEventCoder implements EventCoder {
 
     private final EventLexicon lexicon;
     private final Codebook codebook;
+    /** A family's topic codes, filled on first use (the lexicon is immutable, so any thread computes the same). */
+    private final Map<String, Set<String>> familyCodes = new ConcurrentHashMap<>();
 
     public DependencyEventCoder(EventLexicon lexicon, Codebook codebook) {
         this.lexicon = Objects.requireNonNull(lexicon);
@@ -156,6 +161,77 @@ public final class DependencyEventCoder implements EventCoder {
                     && (lexicon.verbOrNull(lower(t.lemma())) != null || lexicon.nounOrNull(lower(t.lemma())) != null
                     || (pos.startsWith("NNP") && lexicon.isTriggerForm(lower(t.word()))))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The roles the dependency rules give one word of a parsed sentence, as if that word were the trigger: subject
+     * and agent as actor; object, case-marked oblique and passive subject as recipient; compound actors; a family
+     * word's topic or complement ("urged Iran to release …"); inside reported speech, the clause's own actors with
+     * the speaker apart, or the speaker's stance for a stance word; a statement's addressee. A word the lexicon did
+     * not make fire here (its rules did not hold, or it is no lexicon word: "reassured") is read through its entry
+     * when it has one, else as a plain verb or noun by its tag. For coders that choose an event's type otherwise and
+     * need its dyad; {@link #code} neither calls this nor changes with it.
+     *
+     * @return empty when the sentence is not parsed or the token is out of range or in debris
+     */
+    public Optional<TriggerRoles> roles(Article article, Sentence sentence, ActorIndex actors, ArticleTimes times,
+                                        int token) {
+        if (!sentence.parsed() || sentence.dependencies().isEmpty() || token < 0
+                || token >= sentence.tokens().size()) {
+            return Optional.empty();
+        }
+        Token t = sentence.token(token);
+        if (article.inDebris(t.start(), t.end())) {
+            return Optional.empty();
+        }
+        return Optional.of(new SentenceCoder(this, article, sentence, actors, times, new ArrayList<>()).roles(token));
+    }
+
+    /**
+     * Words of a sentence whose lexicon entry, looked up as the coder looks it up for the word's tag, can give a code
+     * {@code wanted} accepts: its default code, a rule's code or stance code, or a code its family takes from a topic,
+     * whether or not its rules hold in this sentence. In sentence order.
+     */
+    public List<Integer> candidateTriggers(Sentence sentence, Predicate<String> wanted) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < sentence.tokens().size(); i++) {
+            Token t = sentence.token(i);
+            TriggerEntry e = t.lemma().length() > 2 ? SentenceCoder.entryFor(lexicon, t) : null;
+            if (e == null || (e.options().plural() && !t.pos().startsWith("NNS") && !t.pos().equals("NNPS"))) {
+                continue;
+            }
+            if (mayGive(e.code(), e.options(), wanted)) {
+                out.add(i);
+                continue;
+            }
+            for (TriggerEntry.Rule r : e.rules()) {
+                if (mayGive(r.code(), r.options(), wanted)) {
+                    out.add(i);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean mayGive(String code, EntryOptions options, Predicate<String> wanted) {
+        if (!code.isEmpty() && wanted.test(code)) {
+            return true;
+        }
+        if (options == null) {
+            return false;
+        }
+        if (options.stanceCode() != null && !options.stanceCode().isEmpty() && wanted.test(options.stanceCode())) {
+            return true;
+        }
+        if (options.family() != null) {
+            for (String c : familyCodes.computeIfAbsent(options.family(), lexicon::familyCodes)) {
+                if (wanted.test(c)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -378,6 +378,18 @@ public final class EventLexicon {
         return topicByWord.get(lowerCaseLemma);
     }
 
+    /** Every code a family's topics give ("appeal" → 0233, 0256 …), sorted. */
+    Set<String> familyCodes(String family) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Topic t : topicByWord.values()) {
+            String c = t.codeByFamily().get(family);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     public List<TriggerEntry> entries() {
         List<TriggerEntry> all = new ArrayList<>(verbs.values());
         all.addAll(nouns.values());

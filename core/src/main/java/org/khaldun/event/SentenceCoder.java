@@ -172,6 +172,94 @@ final class SentenceCoder {
         }
     }
 
+    /**
+     * The roles the rules give one word, read as {@link #codeTrigger} reads a trigger (and {@link #codeStatement} a
+     * statement verb) but emitting nothing. A word that did not fire is read through its lexicon entry when it has
+     * one (argument paths, family topic, stance, support verb), else as a plain verb or noun by its tag.
+     */
+    TriggerRoles roles(int token) {
+        findTriggers();
+        linkTopicsAndSupportVerbs();
+        Trigger t = triggerAt[token] != null ? triggerAt[token] : standIn(token);
+        int cue = speechCue(token);
+        int intent = intentWord(token);
+        if (t.options.stanceCode() != null && (cue >= 0 || intent >= 0)) {
+            Stance st = stance(t, cue, intent);
+            if (st != null) {
+                return roles(t, t.options.stanceCode(), st.holder, st.target, new Side(), st.mod, st.how,
+                        st.voice >= 0 ? st.voice : token);
+            }
+        }
+        Side src = new Side();
+        Side tgt = new Side();
+        roleSides(t, src, tgt);
+        if (t.isStatement()) {
+            return roles(t, codeOf(t), src, addressee(t, src), new Side(), modality(token, -1), "", token);
+        }
+        Coded c = refusal(t, codeOf(t), triggerModality(t, cue));
+        Side speaker = speaker(t, cue);
+        String said = speaker.isEmpty() ? "" : " via " + g.token(cue).word();
+        return roles(t, c.code, src, tgt, speaker, c.mod, said, token);
+    }
+
+    private TriggerRoles roles(Trigger t, String code, Side src, Side tgt, Side speaker, Mod mod0, String how,
+                               int dateToken) {
+        EventDate date = DependencyEventCoder.dateOrPublication(times, article, s.index(), dateToken);
+        Mod mod = withDate(mod0, date);
+        StringBuilder ex = new StringBuilder("roles of '").append(g.token(t.token).word()).append('\'');
+        if (!t.entry.lemma().isEmpty() && t.entry.line() > 0) {
+            ex.append(" lexicon:").append(t.entry.lemma()).append(" line ").append(t.ruleLine);
+        }
+        if (!t.topic.isEmpty()) {
+            ex.append(" topic=").append(t.topic);
+        }
+        ex.append(src.describe("source")).append(tgt.describe("target")).append(speaker.describe("said-by"))
+                .append(how);
+        if (t.light >= 0) {
+            ex.append(" support-verb=").append(g.token(t.light).word());
+        }
+        if (!mod.why.isEmpty()) {
+            ex.append(" modality:").append(mod.why);
+        }
+        return new TriggerRoles(t.token, code, DependencyEventCoder.actorsOf(src.mentions),
+                DependencyEventCoder.actorsOf(tgt.mentions), DependencyEventCoder.actorsOf(speaker.mentions),
+                mod.modality(), date, ex.toString());
+    }
+
+    /** A word the lexicon did not make a trigger here, as a trigger: its entry's first applicable rule, no veto. */
+    private Trigger standIn(int token) {
+        Token tok = g.token(token);
+        boolean verb = tok.pos().startsWith("VB");
+        TriggerEntry e = debris[token] ? null : entryFor(lex, tok);
+        if (e == null) {
+            e = new TriggerEntry(verb ? TriggerEntry.Kind.VERB : TriggerEntry.Kind.NOUN, lower(g.lemma(token)), "",
+                    EntryOptions.NONE, List.of(), 0);
+        }
+        String code = e.code();
+        EntryOptions opts = e.options();
+        String rule = "";
+        int ruleLine = e.line();
+        for (TriggerEntry.Rule r : e.rules()) {
+            if (ruleHolds(r, token)) {
+                if (!r.code().isEmpty()) {
+                    code = r.code();
+                    opts = opts.with(r.options());
+                    rule = r.source();
+                    ruleLine = r.line();
+                }
+                break;
+            }
+        }
+        Trigger t = new Trigger(token, e, code, opts, rule, ruleLine, !verb);
+        if (t.isNoun()) {
+            t.light = supportVerb(token);
+        }
+        if (opts.family() != null) {
+            findTopic(t);
+        }
+        return t;
+    }
+
     // ------------------------------------------------------------------------------------------ triggers
 
     private void findTriggers() {
@@ -180,7 +268,7 @@ final class SentenceCoder {
                 continue;
             }
             Token tok = g.token(i);
-            TriggerEntry e = entryFor(tok);
+            TriggerEntry e = entryFor(lex, tok);
             if (e == null) {
                 continue;
             }
@@ -217,7 +305,8 @@ final class SentenceCoder {
         }
     }
 
-    private TriggerEntry entryFor(Token tok) {
+    /** The lexicon entry a tagged word is looked up under: verbs by lemma (else as nouns), nouns and names as nouns. */
+    static TriggerEntry entryFor(EventLexicon lex, Token tok) {
         String pos = tok.pos();
         String lemma = lower(tok.lemma());
         if (pos.startsWith("VB")) {
@@ -1136,8 +1225,36 @@ final class SentenceCoder {
     private void codeTrigger(Trigger t) {
         Side src = new Side();
         Side tgt = new Side();
-        arguments(t, src, tgt);
+        roleSides(t, src, tgt);
+        int cue = speechCue(t.token);
+        int intent = intentWord(t.token);
+        if (t.options.stanceCode() != null && (cue >= 0 || intent >= 0)) {
+            if (codeStance(t, cue, intent)) {
+                return;
+            }
+        }
+        String code = codeOf(t);
+        if (code.isEmpty()) {
+            return;
+        }
+        if (t.isStatement()) {
+            return; // statements are coded last, once stances from their content are known
+        }
+        Coded c = refusal(t, code, triggerModality(t, cue));
+        String said = "";
+        Side speaker = speaker(t, cue);
+        if (!speaker.isEmpty()) {
+            said = " said-by=" + String.join("+", speaker.trace) + " via " + g.token(cue).word();
+        }
+        emit(t, c.code, src, tgt, c.mod, said, "");
+        if (t.options.host() && !tgt.isEmpty() && !src.isEmpty()) {
+            emit(t, "042", tgt, src, c.mod, said, " mirror-of=host[" + c.code + "]");
+        }
+    }
 
+    /** A trigger's arguments, then, for a family word without a target, whom its topic or complement names. */
+    private void roleSides(Trigger t, Side src, Side tgt) {
+        arguments(t, src, tgt);
         if (t.options.family() != null && tgt.isEmpty() && t.topicToken >= 0) {
             String f = t.options.family();
             if (f.equals("reject") || f.equals("intent")) {
@@ -1156,46 +1273,40 @@ final class SentenceCoder {
                 tgt.add(asked.mentions.get(i), "complement:nsubj");
             }
         }
-        int cue = speechCue(t.token);
-        int intent = intentWord(t.token);
-        if (t.options.stanceCode() != null && (cue >= 0 || intent >= 0)) {
-            if (codeStance(t, cue, intent)) {
-                return;
-            }
-        }
-        String code = codeOf(t);
-        if (code.isEmpty()) {
-            return;
-        }
-        if (t.isStatement()) {
-            return; // statements are coded last, once stances from their content are known
-        }
+    }
+
+    private record Coded(String code, Mod mod) {
+    }
+
+    /** The trigger's own modality joined with its support verb's. */
+    private Mod triggerModality(Trigger t, int cue) {
         Mod mod = modality(t.token, cue);
         if (t.light >= 0) {
             Mod lm = modality(t.light, cue);
             mod = new Mod(mod.negated || lm.negated, mod.hypothetical || lm.hypothetical, mod.future || lm.future,
                     mod.why.contains(lm.why) ? mod.why : mod.why + lm.why);
         }
+        return mod;
+    }
+
+    /** "Will not lift the embargo until …" is a refusal now, not a negated easing later. */
+    private Coded refusal(Trigger t, String code, Mod mod) {
         if (mod.negated && mod.future && !t.isNoun()) {
             String refused = refusalCode(t);
             if (refused != null) {
-                // "will not lift the embargo until …" is a refusal now, not a negated easing later
-                code = refused;
-                mod = new Mod(false, mod.hypothetical, false, mod.why + " refusal");
+                return new Coded(refused, new Mod(false, mod.hypothetical, false, mod.why + " refusal"));
             }
         }
-        String said = "";
+        return new Coded(code, mod);
+    }
+
+    /** Who reports the trigger's clause: the sources of the speech cue above it (empty when none). */
+    private Side speaker(Trigger t, int cue) {
+        Side speaker = new Side();
         if (cue >= 0 && cue != t.token) {
-            Side speaker = new Side();
             arguments(triggerAt[cue], speaker, new Side());
-            if (!speaker.isEmpty()) {
-                said = " said-by=" + String.join("+", speaker.trace) + " via " + g.token(cue).word();
-            }
         }
-        emit(t, code, src, tgt, mod, said, "");
-        if (t.options.host() && !tgt.isEmpty() && !src.isEmpty()) {
-            emit(t, "042", tgt, src, mod, said, " mirror-of=host[" + code + "]");
-        }
+        return speaker;
     }
 
     /** The reject-family code of a yielding word ("lift", "release", "withdraw") from its topic, or null. */
@@ -1217,6 +1328,25 @@ final class SentenceCoder {
      * replaces the content word's own event, which the article does not assert.
      */
     private boolean codeStance(Trigger t, int cue, int intent) {
+        Stance st = stance(t, cue, intent);
+        if (st == null) {
+            return false;
+        }
+        for (int cur = t.token, d = 0; cur >= 0 && d < 12; cur = g.parent(cur), d++) {
+            if (triggerAt[cur] != null && triggerAt[cur].options.speech()) {
+                triggerAt[cur].statedStance = true;
+            }
+        }
+        // a stance is as old as its utterance: dated and qualified by the speech or intention word, not the content
+        emit(t, t.options.stanceCode(), st.holder, st.target, st.mod, "", st.how, st.voice >= 0 ? st.voice : t.token);
+        return true;
+    }
+
+    /** A speaker's or intention holder's stance toward the word's argument, or null when nobody holds it. */
+    private record Stance(Side holder, Side target, Mod mod, String how, int voice) {
+    }
+
+    private Stance stance(Trigger t, int cue, int intent) {
         Side holder = intent >= 0 ? holder(intent) : new Side();
         int voice = intent >= 0 && !holder.isEmpty() ? intent : cue;
         if (holder.isEmpty() && cue >= 0) {
@@ -1224,7 +1354,7 @@ final class SentenceCoder {
             voice = cue;
         }
         if (holder.isEmpty()) {
-            return false;
+            return null;
         }
         Side target = new Side();
         String role = t.options.stanceRole();
@@ -1249,11 +1379,6 @@ final class SentenceCoder {
             addPath(target, t.token, role, t.token);
         }
         target.removeAll(holder);
-        for (int cur = t.token, d = 0; cur >= 0 && d < 12; cur = g.parent(cur), d++) {
-            if (triggerAt[cur] != null && triggerAt[cur].options.speech()) {
-                triggerAt[cur].statedStance = true;
-            }
-        }
         Mod mod = voice >= 0 ? modality(voice, -1) : new Mod(false, false, false, "");
         String ahead = voice >= 0 ? contentFuture(t.token, voice) : null;
         if (ahead != null && !mod.future) {
@@ -1263,9 +1388,7 @@ final class SentenceCoder {
         }
         String how = " stance-of=" + t.entry.lemma() + "[" + t.code + "] via "
                 + (voice == intent ? "intent:" : "speech:") + g.token(voice).word();
-        // a stance is as old as its utterance: dated and qualified by the speech or intention word, not the content
-        emit(t, t.options.stanceCode(), holder, target, mod, "", how, voice >= 0 ? voice : t.token);
-        return true;
+        return new Stance(holder, target, mod, how, voice);
     }
 
     /**
@@ -1331,7 +1454,12 @@ final class SentenceCoder {
         if (media) {
             return; // an outlet reporting is the article's sourcing, not a political statement
         }
-        // a statement's recipient is whom it was addressed to, never an actor of its content
+        Mod mod = modality(t.token, -1);
+        emit(t, codeOf(t), src, addressee(t, src), mod, "", "");
+    }
+
+    /** A statement's recipient is whom it was addressed to, never an actor of its content. */
+    private Side addressee(Trigger t, Side src) {
         Side addressee = new Side();
         int[] kids = g.childTokens(t.token);
         String[] rels = g.childRelations(t.token);
@@ -1342,8 +1470,7 @@ final class SentenceCoder {
                 addressee.add(m, rels[k]);
             }
         }
-        Mod mod = modality(t.token, -1);
-        emit(t, codeOf(t), src, addressee, mod, "", "");
+        return addressee;
     }
 
     private void emit(Trigger t, String code, Side src, Side tgt, Mod mod0, String said, String how) {

@@ -52,7 +52,8 @@ import org.khaldun.pipeline.Pipelines;
  * cross-fitted heads ({@code train-classifier --cross-fit}); ';' separates head sets to compare on the same parse.
  * {@code khaldun.classifier.rule} =
  * four or five comma-separated numbers (pattern weight, silence weight, keepOther, emit, readFirst) to try instead of
- * {@link CombinationRule#DEFAULT}.
+ * {@link CombinationRule#DEFAULT}. {@code khaldun.eval.grid=false} skips the rule search on a tuning split (the table
+ * of dyad sources, each {@link ClassifierGuidedCoder.DyadSource} on the same opinions, is always printed).
  */
 public final class ClassifierEvaluation implements Evaluation {
 
@@ -206,8 +207,9 @@ public final class ClassifierEvaluation implements Evaluation {
                 + "%n%n", seconds, load0, load1));
 
         sb.append(summary(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
+        sb.append(dyads(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         sb.append(speed(storyRuns, sentenceRuns, rule));
-        if (tuning) {
+        if (tuning && !"false".equals(System.getProperty("khaldun.eval.grid"))) {
             sb.append(grid(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         }
         // other heads on the same parse and embeddings: their summary (and grid), for choosing a head
@@ -393,6 +395,30 @@ public final class ClassifierEvaluation implements Evaluation {
                 + " recipient overlaps a gold target (T or R) span when the sentence has one; type+actor drops the "
                 + "recipient condition\n\n");
         return sb.toString();
+    }
+
+    /** The same opinions and rule with each source of proposed and retyped events' actors (the rest is equal). */
+    private static String dyads(List<PloverSyntheticEvaluation.Story> stories, List<Coded> storyRuns,
+                                List<ConflibertEvaluation.Sentence> sentences, List<Coded> sentenceRuns,
+                                List<ConflibertEvaluation.Tagged> tagged, List<Coded> taggedRuns,
+                                Map<String, String> labelOf, ClassifierGuidedCoder guided, CombinationRule rule) {
+        StringBuilder sb = new StringBuilder("## Dyads of proposed and retyped events (default `"
+                + ClassifierGuidedCoder.DEFAULT_DYADS + "`)\n\n| coder | actors from | plover-synthetic weighted F1 | "
+                + "ConfliBERT weighted F1 | type+actor+recipient recall | type+actor recall |\n"
+                + "|---|---|---:|---:|---:|---:|\n");
+        for (CoderChoice c : List.of(CoderChoice.CLASSIFIER, CoderChoice.COMBINED)) {
+            for (ClassifierGuidedCoder.DyadSource d : ClassifierGuidedCoder.DyadSource.values()) {
+                ClassifierGuidedCoder g = guided.withDyads(d);
+                ClassScores p = PloverSyntheticEvaluation.score(stories, decided(storyRuns, g, rule, c), false);
+                ClassScores k = conflibertScores(sentences, decided(sentenceRuns, g, rule, c));
+                int[] full = fullRecall(tagged, decided(taggedRuns, g, rule, c), labelOf);
+                sb.append("| ").append(name(c)).append(" | `").append(d).append("` | ")
+                        .append(ClassScores.f3(p.weightedF1())).append(" | ").append(ClassScores.f3(k.weightedF1()))
+                        .append(" | ").append(ClassScores.pct(full[1], full[0])).append(" | ")
+                        .append(ClassScores.pct(full[2], full[0])).append(" |\n");
+            }
+        }
+        return sb.append('\n').toString();
     }
 
     static ClassScores conflibertScores(List<ConflibertEvaluation.Sentence> sentences, List<List<Event>> events) {
