@@ -1678,6 +1678,13 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return false;
             }
             String prev = lower(s, i - 1);
+            if (s.token(i).pos().equals("VBG") && (s.token(i - 1).pos().startsWith("NN") && !s.token(i - 1).pos().startsWith("NNP")
+                    || TIME_WORDS.contains(prev))) {
+                // "posted a series of messages on Friday saying that ...": a participle after a thing or a time, without
+                // a comma, still speaks for the clause's subject; after a name the name speaks ("footage of Trump
+                // saying"), and a progressive "was saying" is finite
+                return true;
+            }
             return prev.equals(",") || prev.equals("while") || prev.equals("and") || prev.equals("before")
                     || prev.equals("after") || prev.equals("when") || prev.equals("also") || prev.equals("—")
                     || Quotes.isMark(s.token(i - 1).word());
