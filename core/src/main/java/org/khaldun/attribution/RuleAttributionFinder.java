@@ -1827,7 +1827,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 String w = lower(s, k);
                 if (k > from && (w.equals(",") || w.equals(";") || w.equals("—") || w.equals("--")) && k + 1 < n) {
                     if (w.equals(";") || participial(s, k + 1) || lower(s, k + 1).equals("according")
-                            || laterCueClause(s, k + 1)) {
+                            || laterCueClause(s, k + 1) || cueClauseBeforeQuotation(s, k + 1)) {
                         last = k - 1;
                         break;
                     }
@@ -1855,6 +1855,23 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 r = skipAdverbials(s, Math.min(n, r + 1 + nounRun(s, r + 1)));
             }
             return r >= n || isFinal(s, r);
+        }
+
+        /**
+         * ", O'Brien said, “…”": a subject and a cue introducing a quotation of their own after a comma end the content
+         * of a cue before them ("Asked to describe the device, O'Brien said, “…”").
+         */
+        boolean cueClauseBeforeQuotation(Sentence s, int k) {
+            int n = s.tokens().size();
+            int c = k;
+            while (c < n && c - k < 6 && npToken(s, c) && lexicon.verb(s.token(c).word()) == null) {
+                c++;
+            }
+            if (c == k || c >= n || lexicon.verb(s.token(c).word()) == null || !verbUse(s, c)) {
+                return false;
+            }
+            int r = skipAdverbials(s, c + 1);
+            return r + 1 < n && (lower(s, r).equals(",") || lower(s, r).equals(":")) && realOpenAt(s, r + 1) != null;
         }
 
         int nounRun(Sentence s, int from) {

@@ -723,6 +723,32 @@ class RuleAttributionFinderTest {
         assertThat(a.content().get(1).of(text)).isEqualTo("\"Are we going to get to where we need to be? Absolutely.\"");
     }
 
+    @Test
+    void aParticipleAfterAThingOrATimeWithoutACommaSpeaksForItsClausesSubject() {
+        String text = "The mayor posted a series of messages early Friday saying that the senator had treated the fund "
+                + "“as a piggy bank for his friends.”";
+        Attribution saying = byCue(find(text), "saying");
+        assertThat(saying.speakerText()).isEqualTo("The mayor");
+        assertThat(content(text, saying)).startsWith("that the senator");
+    }
+
+    @Test
+    void aNameBeforeAParticipleIsItsSpeaker() {
+        String text = "The advertisement ends with footage of Lopez saying at the rally, “That is why we will win in November.”";
+        Attribution saying = byCue(find(text), "saying");
+        assertThat(saying.speakerText()).isEqualTo("Lopez");
+    }
+
+    @Test
+    void aCueClauseIntroducingItsOwnQuotationEndsTheContentOfACueBeforeIt() {
+        String text = "Asked to describe the device that caused the blast, O'Brien said, \"Not going to go into that.\"";
+        List<Attribution> all = find(text);
+        Attribution said = byCue(all, "said");
+        assertThat(said.speakerText()).isEqualTo("O'Brien");
+        assertThat(content(text, said)).isEqualTo("\"Not going to go into that.\"");
+        assertThat(content(text, byCue(all, "Asked"))).isEqualTo("to describe the device that caused the blast");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
