@@ -300,7 +300,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 // "refused to say", "to deny climate change": not a report of speech
                 return;
             }
-            if (followsQuotation(s, i, g) && postposed(s, i, v, g)) {
+            if ((followsQuotation(s, i, g) || parenthetical(s, i)) && postposed(s, i, v, g)) {
                 return;
             }
             if (v.label() && labelled(s, i, g)) {
@@ -582,6 +582,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
             int n = s.tokens().size();
             Speaker left = leftNounPhrase(s, i, false);
             int subj = g == null ? -1 : subjectOf(s, g, i);
+            if (subj >= 0 && subj < i && left.present() && subj < left.first() && parenthetical(s, i)) {
+                // "It was, the president said, “…”", parsed as a passive "It was said": the words between the commas speak
+                subj = -1;
+            }
             if (subj >= 0 && subj < i) {
                 int[] ext = g.extent(subj);
                 left = new Speaker(afterQuotation(s, ext[0], subj), Math.min(ext[1], i - 1), subj);
@@ -689,8 +693,13 @@ public final class RuleAttributionFinder implements AttributionFinder {
             // what follows the cue clause: a second part of the quotation or of the sentence
             if (r < n && lower(s, r).equals(",") && r + 1 < n) {
                 Quotes.Quote q2 = realOpenAt(s, r + 1);
+                Quotes.Quote q3 = r + 2 < n && (lower(s, r + 1).equals("and") || lower(s, r + 1).equals("but"))
+                        ? realOpenAt(s, r + 2) : null;
                 if (q2 != null) {
                     content.add(q2.span());
+                } else if (q3 != null && b >= 0) {
+                    // "Turnout was low, she said, and “we will …”": the sentence goes on in the speaker's own words
+                    content.add(new Span(s.token(r + 1).start(), q3.end()));
                 } else if (!participial(s, r + 1) && !Set.of("who", "according", "which", "and", "but").contains(lower(s, r + 1))
                         && content.size() == 1 && quoteHolding(content.get(0).start(), content.get(0).end()) == null) {
                     int endTok = n - 1;
@@ -1669,6 +1678,28 @@ public final class RuleAttributionFinder implements AttributionFinder {
         }
 
         /** A participle hanging off a clause: "..., adding that", "while emphasizing". */
+        /** "The vote, she said, was …": a short subject and its cue set off by commas inside the sentence. */
+        boolean parenthetical(Sentence s, int i) {
+            int n = s.tokens().size();
+            int r = skipAdverbials(s, i + 1);
+            if (r >= n || !lower(s, r).equals(",")) {
+                return false;
+            }
+            Speaker left = leftNounPhrase(s, i, false);
+            if (!left.present() || left.first() < 2 || left.last() - left.first() >= 6
+                    || !lower(s, left.first() - 1).equals(",") || !Quotes.wordLike(s.token(left.first() - 2).word())) {
+                return false;
+            }
+            // a fronted adverbial ("As the phone rang, she said, “…”", "Asked about it, Reyes said, …") is no part of
+            // what is said: the cue is the main clause
+            int k = 0;
+            while (k < left.first() && (!Quotes.wordLike(s.token(k).word()) || Set.of("and", "but", "so").contains(lower(s, k)))) {
+                k++;
+            }
+            String tag = s.token(k).pos();
+            return !(tag.equals("IN") || tag.equals("WRB") || tag.equals("VBN") || tag.equals("VBG") || tag.equals("TO"));
+        }
+
         boolean participial(Sentence s, int i) {
             String w = lower(s, i);
             if (!w.endsWith("ing") || lexicon.verb(w) == null) {

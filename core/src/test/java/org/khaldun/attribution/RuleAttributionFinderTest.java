@@ -749,6 +749,29 @@ class RuleAttributionFinderTest {
         assertThat(content(text, byCue(all, "Asked"))).isEqualTo("to describe the device that caused the blast");
     }
 
+    @Test
+    void aCueSetOffByCommasInsideTheSentenceSpeaksForBothSides() {
+        String text = "It was, the senator said, “a day that none of us in this chamber will ever forget.” "
+                + "Turnout was low, she said, and “we will have to work much harder next time.”";
+        List<Attribution> all = find(text);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).speakerText()).isEqualTo("the senator");
+        assertThat(all.get(0).content()).extracting(c -> c.of(text))
+                .containsExactly("It was", "“a day that none of us in this chamber will ever forget.”");
+        assertThat(all.get(1).speakerText()).isEqualTo("she");
+        assertThat(all.get(1).content()).extracting(c -> c.of(text))
+                .containsExactly("Turnout was low", "and “we will have to work much harder next time.”");
+    }
+
+    @Test
+    void aFrontedAdverbialBeforeTheCueIsNoPartOfTheQuotation() {
+        String text = "As the phone rang on stage, the narrator said, “It is late, and your children are asleep in their beds.”";
+        Attribution said = only(find(text));
+        assertThat(said.speakerText()).isEqualTo("the narrator");
+        assertThat(said.content()).extracting(c -> c.of(text))
+                .containsExactly("“It is late, and your children are asleep in their beds.”");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
