@@ -400,6 +400,29 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 from = j;
                 rule = "verb:bare";
             }
+            if (from < 0 && j < n) {
+                // "still says things such as, “…”", "asked questions, including, “…”", "says Trump's “…”"
+                int q = quotationAfterExamples(s, j);
+                if (q < 0 && addrFirst >= 0) {
+                    // "asked several questions, including …": what looked like an addressee is the object listed
+                    q = quotationAfterExamples(s, addrFirst);
+                    if (q >= 0) {
+                        j = addrFirst;
+                        addrFirst = -1;
+                        addrLast = -1;
+                    }
+                }
+                String r = "verb:examples";
+                if (q < 0) {
+                    q = quotationAfterPossessive(s, j);
+                    r = "verb:possessive";
+                }
+                if (q >= 0) {
+                    // a quotation running into later sentences is taken whole, from its opening mark
+                    from = realOpenAt(s, q).closeSent() > s.index() ? q : j;
+                    rule = r;
+                }
+            }
             boolean participle = participial(s, i);
             if (from < 0 && j < n && lower(s, j).equals(":") && (j + 1 == n || j + 2 == n && isFinal(s, j + 1))
                     && colonBeforeQuotedParagraph(s, i, g, participle, addrFirst, addrLast)) {
@@ -1678,6 +1701,51 @@ public final class RuleAttributionFinder implements AttributionFinder {
         }
 
         /** A participle hanging off a clause: "..., adding that", "while emphasizing". */
+        /** The opening mark of "things such as, “…”", "a few questions, including “…”", "phrases like “…”"; else -1. */
+        int quotationAfterExamples(Sentence s, int j) {
+            int n = s.tokens().size();
+            int k = j;
+            while (k < n && k - j < 6 && npToken(s, k) && !lower(s, k).equals("including") && !lower(s, k).equals("like")
+                    && !(lower(s, k).equals("such") && k + 1 < n && lower(s, k + 1).equals("as"))) {
+                k++;
+            }
+            if (k == j || k >= n) {
+                return -1;
+            }
+            if (lower(s, k).equals(",")) {
+                k++;
+            }
+            if (k + 1 < n && lower(s, k).equals("such") && lower(s, k + 1).equals("as")) {
+                k += 2;
+            } else if (k < n && (lower(s, k).equals("including") || lower(s, k).equals("like"))) {
+                k++;
+            } else {
+                return -1;
+            }
+            if (k < n && (lower(s, k).equals(",") || lower(s, k).equals(":"))) {
+                k++;
+            }
+            return k < n && realOpenAt(s, k) != null ? k : -1;
+        }
+
+        /** The opening mark of "says Trump's “latest stunt is …”", "his “plan will fail …”" right after a cue; else -1. */
+        int quotationAfterPossessive(Sentence s, int j) {
+            int n = s.tokens().size();
+            int k = j;
+            if (k < n && s.token(k).pos().equals("PRP$")) {
+                k++;
+            } else {
+                while (k < n && k - j < 5 && npToken(s, k) && !lower(s, k).equals("'s") && !lower(s, k).equals("’s")) {
+                    k++;
+                }
+                if (k == j || k >= n || !(lower(s, k).equals("'s") || lower(s, k).equals("’s"))) {
+                    return -1;
+                }
+                k++;
+            }
+            return k < n && realOpenAt(s, k) != null ? k : -1;
+        }
+
         /** "The vote, she said, was …": a short subject and its cue set off by commas inside the sentence. */
         boolean parenthetical(Sentence s, int i) {
             int n = s.tokens().size();

@@ -772,6 +772,27 @@ class RuleAttributionFinderTest {
                 .containsExactly("“It is late, and your children are asleep in their beds.”");
     }
 
+    @Test
+    void aQuotationGivenAsAnExampleOfWhatIsSaidIsTheSpeakersWords() {
+        String text = "The senator still says things such as, “We cannot afford another war in the region.” "
+                + "He asked several questions, including, “Who will pay for the new bridge over the river?”";
+        List<Attribution> all = find(text);
+        Attribution says = byCue(all, "says");
+        assertThat(says.speakerText()).isEqualTo("The senator");
+        assertThat(content(text, says)).isEqualTo("things such as, “We cannot afford another war in the region.”");
+        Attribution asked = byCue(all, "asked");
+        assertThat(asked.speakerText()).isEqualTo("He");
+        assertThat(content(text, asked)).endsWith("“Who will pay for the new bridge over the river?”");
+    }
+
+    @Test
+    void aPossessiveBetweenTheCueAndTheQuotationBelongsToTheContent() {
+        String text = "Lopez says Miller’s “latest budget stunt is reckless, even for him.”";
+        Attribution says = only(find(text));
+        assertThat(says.speakerText()).isEqualTo("Lopez");
+        assertThat(content(text, says)).isEqualTo("Miller’s “latest budget stunt is reckless, even for him.”");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
