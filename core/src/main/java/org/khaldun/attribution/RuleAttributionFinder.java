@@ -1912,7 +1912,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 Quotes.Quote q = openAt(s, k);
                 if (q != null) {
                     if (q.closeSent() > s.index()) {
-                        return k <= from + 1 ? q.end() : trimmedEnd(s, from, k - 1);
+                        // "added that …, which is a problem because, “In the end, … . We vote for somebody.”": the
+                        // speaker's own words run on to their closing mark
+                        boolean introduced = q.real() && k > from + 1 && k + 4 < s.tokens().size()
+                                && (lower(s, k - 1).equals(",") || lower(s, k - 1).equals(":"));
+                        return k <= from + 1 || introduced ? q.end() : trimmedEnd(s, from, k - 1);
                     }
                     if (q.closeTok() > k) {
                         k = q.closeTok();

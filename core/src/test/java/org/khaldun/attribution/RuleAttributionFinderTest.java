@@ -793,6 +793,15 @@ class RuleAttributionFinderTest {
         assertThat(content(text, says)).isEqualTo("Miller’s “latest budget stunt is reckless, even for him.”");
     }
 
+    @Test
+    void aQuotationIntroducedInsideReportedSpeechRunsOnToItsClosingMarkInALaterSentence() {
+        String text = "The organizer added that turnout in the city was low, which matters because, “In the end, people "
+                + "vote for someone. They never vote against someone.”";
+        Attribution added = byCue(find(text), "added");
+        assertThat(added.form()).isEqualTo(QuoteForm.MIXED);
+        assertThat(content(text, added)).startsWith("that turnout").endsWith("They never vote against someone.”");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
