@@ -803,6 +803,12 @@ class RuleAttributionFinderTest {
         assertThat(content(text, added)).startsWith("that turnout").endsWith("They never vote against someone.”");
     }
 
+    @Test
+    void aScareQuotedNameAfterAPossessiveOrAnExampleIsNoDirectQuote() {
+        String text = "The senator says Miller’s “Tax Man” will lose. The senator still says things such as “Bubba” at the fair.";
+        assertThat(find(text)).allSatisfy(a -> assertThat(a.form()).isEqualTo(QuoteForm.INDIRECT));
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
