@@ -1312,6 +1312,19 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
             }
             Span cueSpan = new Span(s.token(cueFirst).start(), s.token(cueLast).end());
+            if (sp.present() && sp.first() == sp.last() && lower(s, sp.first()).equals("it") && inherited.isEmpty()) {
+                // "She says it underscores that …": a thing that "underscores" or "shows" inside someone's words is
+                // part of what that speaker says, not a second source
+                for (Found f : found) {
+                    if (f.sentence() == s.index() && f.speaker().isPresent()) {
+                        for (Span c : f.content()) {
+                            if (c.start() <= s.token(sp.first()).start() && cueSpan.end() <= c.end()) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
             String cue = text.substring(cueSpan.start(), cueSpan.end());
             String channel = channel(s, cueFirst, addrFirst, addrLast, content);
             Optional<Actor> speaker;

@@ -809,6 +809,14 @@ class RuleAttributionFinderTest {
         assertThat(find(text)).allSatisfy(a -> assertThat(a.form()).isEqualTo(QuoteForm.INDIRECT));
     }
 
+    @Test
+    void aThingThatProvesSomethingInsideSomeonesWordsIsNoSecondSource() {
+        String text = "The senator says it proves that the governor is “simply unfit to manage the state budget.”";
+        Attribution says = only(find(text));
+        assertThat(says.speakerText()).isEqualTo("The senator");
+        assertThat(content(text, says)).startsWith("it proves that");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
