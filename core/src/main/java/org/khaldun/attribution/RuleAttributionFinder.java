@@ -300,7 +300,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 // "refused to say", "to deny climate change": not a report of speech
                 return;
             }
-            if (followsQuotation(s, i, g) && postposed(s, i, v, g)) {
+            if ((followsQuotation(s, i, g) || parenthetical(s, i)) && postposed(s, i, v, g)) {
                 return;
             }
             if (v.label() && labelled(s, i, g)) {
@@ -399,6 +399,29 @@ public final class RuleAttributionFinder implements AttributionFinder {
                     && parsedBareClause(s, g, i, j)) {
                 from = j;
                 rule = "verb:bare";
+            }
+            if (from < 0 && j < n) {
+                // "still says things such as, “…”", "asked questions, including, “…”", "says Trump's “…”"
+                int q = quotationAfterExamples(s, j);
+                if (q < 0 && addrFirst >= 0) {
+                    // "asked several questions, including …": what looked like an addressee is the object listed
+                    q = quotationAfterExamples(s, addrFirst);
+                    if (q >= 0) {
+                        j = addrFirst;
+                        addrFirst = -1;
+                        addrLast = -1;
+                    }
+                }
+                String r = "verb:examples";
+                if (q < 0) {
+                    q = quotationAfterPossessive(s, j);
+                    r = "verb:possessive";
+                }
+                if (q >= 0) {
+                    // a quotation running into later sentences is taken whole, from its opening mark
+                    from = realOpenAt(s, q).closeSent() > s.index() ? q : j;
+                    rule = r;
+                }
             }
             boolean participle = participial(s, i);
             if (from < 0 && j < n && lower(s, j).equals(":") && (j + 1 == n || j + 2 == n && isFinal(s, j + 1))
@@ -582,6 +605,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
             int n = s.tokens().size();
             Speaker left = leftNounPhrase(s, i, false);
             int subj = g == null ? -1 : subjectOf(s, g, i);
+            if (subj >= 0 && subj < i && left.present() && subj < left.first() && parenthetical(s, i)) {
+                // "It was, the president said, “…”", parsed as a passive "It was said": the words between the commas speak
+                subj = -1;
+            }
             if (subj >= 0 && subj < i) {
                 int[] ext = g.extent(subj);
                 left = new Speaker(afterQuotation(s, ext[0], subj), Math.min(ext[1], i - 1), subj);
@@ -689,8 +716,13 @@ public final class RuleAttributionFinder implements AttributionFinder {
             // what follows the cue clause: a second part of the quotation or of the sentence
             if (r < n && lower(s, r).equals(",") && r + 1 < n) {
                 Quotes.Quote q2 = realOpenAt(s, r + 1);
+                Quotes.Quote q3 = r + 2 < n && (lower(s, r + 1).equals("and") || lower(s, r + 1).equals("but"))
+                        ? realOpenAt(s, r + 2) : null;
                 if (q2 != null) {
                     content.add(q2.span());
+                } else if (q3 != null && b >= 0) {
+                    // "Turnout was low, she said, and “we will …”": the sentence goes on in the speaker's own words
+                    content.add(new Span(s.token(r + 1).start(), q3.end()));
                 } else if (!participial(s, r + 1) && !Set.of("who", "according", "which", "and", "but").contains(lower(s, r + 1))
                         && content.size() == 1 && quoteHolding(content.get(0).start(), content.get(0).end()) == null) {
                     int endTok = n - 1;
@@ -1280,6 +1312,19 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
             }
             Span cueSpan = new Span(s.token(cueFirst).start(), s.token(cueLast).end());
+            if (sp.present() && sp.first() == sp.last() && lower(s, sp.first()).equals("it") && inherited.isEmpty()) {
+                // "She says it underscores that …": a thing that "underscores" or "shows" inside someone's words is
+                // part of what that speaker says, not a second source
+                for (Found f : found) {
+                    if (f.sentence() == s.index() && f.speaker().isPresent()) {
+                        for (Span c : f.content()) {
+                            if (c.start() <= s.token(sp.first()).start() && cueSpan.end() <= c.end()) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
             String cue = text.substring(cueSpan.start(), cueSpan.end());
             String channel = channel(s, cueFirst, addrFirst, addrLast, content);
             Optional<Actor> speaker;
@@ -1669,6 +1714,73 @@ public final class RuleAttributionFinder implements AttributionFinder {
         }
 
         /** A participle hanging off a clause: "..., adding that", "while emphasizing". */
+        /** The opening mark of "things such as, “…”", "a few questions, including “…”", "phrases like “…”"; else -1. */
+        int quotationAfterExamples(Sentence s, int j) {
+            int n = s.tokens().size();
+            int k = j;
+            while (k < n && k - j < 6 && npToken(s, k) && !lower(s, k).equals("including") && !lower(s, k).equals("like")
+                    && !(lower(s, k).equals("such") && k + 1 < n && lower(s, k + 1).equals("as"))) {
+                k++;
+            }
+            if (k == j || k >= n) {
+                return -1;
+            }
+            if (lower(s, k).equals(",")) {
+                k++;
+            }
+            if (k + 1 < n && lower(s, k).equals("such") && lower(s, k + 1).equals("as")) {
+                k += 2;
+            } else if (k < n && (lower(s, k).equals("including") || lower(s, k).equals("like"))) {
+                k++;
+            } else {
+                return -1;
+            }
+            if (k < n && (lower(s, k).equals(",") || lower(s, k).equals(":"))) {
+                k++;
+            }
+            return k < n && realOpenAt(s, k) != null ? k : -1;
+        }
+
+        /** The opening mark of "says Trump's “latest stunt is …”", "his “plan will fail …”" right after a cue; else -1. */
+        int quotationAfterPossessive(Sentence s, int j) {
+            int n = s.tokens().size();
+            int k = j;
+            if (k < n && s.token(k).pos().equals("PRP$")) {
+                k++;
+            } else {
+                while (k < n && k - j < 5 && npToken(s, k) && !lower(s, k).equals("'s") && !lower(s, k).equals("’s")) {
+                    k++;
+                }
+                if (k == j || k >= n || !(lower(s, k).equals("'s") || lower(s, k).equals("’s"))) {
+                    return -1;
+                }
+                k++;
+            }
+            return k < n && realOpenAt(s, k) != null ? k : -1;
+        }
+
+        /** "The vote, she said, was …": a short subject and its cue set off by commas inside the sentence. */
+        boolean parenthetical(Sentence s, int i) {
+            int n = s.tokens().size();
+            int r = skipAdverbials(s, i + 1);
+            if (r >= n || !lower(s, r).equals(",")) {
+                return false;
+            }
+            Speaker left = leftNounPhrase(s, i, false);
+            if (!left.present() || left.first() < 2 || left.last() - left.first() >= 6
+                    || !lower(s, left.first() - 1).equals(",") || !Quotes.wordLike(s.token(left.first() - 2).word())) {
+                return false;
+            }
+            // a fronted adverbial ("As the phone rang, she said, “…”", "Asked about it, Reyes said, …") is no part of
+            // what is said: the cue is the main clause
+            int k = 0;
+            while (k < left.first() && (!Quotes.wordLike(s.token(k).word()) || Set.of("and", "but", "so").contains(lower(s, k)))) {
+                k++;
+            }
+            String tag = s.token(k).pos();
+            return !(tag.equals("IN") || tag.equals("WRB") || tag.equals("VBN") || tag.equals("VBG") || tag.equals("TO"));
+        }
+
         boolean participial(Sentence s, int i) {
             String w = lower(s, i);
             if (!w.endsWith("ing") || lexicon.verb(w) == null) {
@@ -1678,6 +1790,13 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 return false;
             }
             String prev = lower(s, i - 1);
+            if (s.token(i).pos().equals("VBG") && (s.token(i - 1).pos().startsWith("NN") && !s.token(i - 1).pos().startsWith("NNP")
+                    || TIME_WORDS.contains(prev))) {
+                // "posted a series of messages on Friday saying that ...": a participle after a thing or a time, without
+                // a comma, still speaks for the clause's subject; after a name the name speaks ("footage of Trump
+                // saying"), and a progressive "was saying" is finite
+                return true;
+            }
             return prev.equals(",") || prev.equals("while") || prev.equals("and") || prev.equals("before")
                     || prev.equals("after") || prev.equals("when") || prev.equals("also") || prev.equals("—")
                     || Quotes.isMark(s.token(i - 1).word());
@@ -1806,7 +1925,11 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 Quotes.Quote q = openAt(s, k);
                 if (q != null) {
                     if (q.closeSent() > s.index()) {
-                        return k <= from + 1 ? q.end() : trimmedEnd(s, from, k - 1);
+                        // "added that …, which is a problem because, “In the end, … . We vote for somebody.”": the
+                        // speaker's own words run on to their closing mark
+                        boolean introduced = q.real() && k > from + 1 && k + 4 < s.tokens().size()
+                                && (lower(s, k - 1).equals(",") || lower(s, k - 1).equals(":"));
+                        return k <= from + 1 || introduced ? q.end() : trimmedEnd(s, from, k - 1);
                     }
                     if (q.closeTok() > k) {
                         k = q.closeTok();
@@ -1820,7 +1943,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 String w = lower(s, k);
                 if (k > from && (w.equals(",") || w.equals(";") || w.equals("—") || w.equals("--")) && k + 1 < n) {
                     if (w.equals(";") || participial(s, k + 1) || lower(s, k + 1).equals("according")
-                            || laterCueClause(s, k + 1)) {
+                            || laterCueClause(s, k + 1) || cueClauseBeforeQuotation(s, k + 1)) {
                         last = k - 1;
                         break;
                     }
@@ -1848,6 +1971,23 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 r = skipAdverbials(s, Math.min(n, r + 1 + nounRun(s, r + 1)));
             }
             return r >= n || isFinal(s, r);
+        }
+
+        /**
+         * ", O'Brien said, “…”": a subject and a cue introducing a quotation of their own after a comma end the content
+         * of a cue before them ("Asked to describe the device, O'Brien said, “…”").
+         */
+        boolean cueClauseBeforeQuotation(Sentence s, int k) {
+            int n = s.tokens().size();
+            int c = k;
+            while (c < n && c - k < 6 && npToken(s, c) && lexicon.verb(s.token(c).word()) == null) {
+                c++;
+            }
+            if (c == k || c >= n || lexicon.verb(s.token(c).word()) == null || !verbUse(s, c)) {
+                return false;
+            }
+            int r = skipAdverbials(s, c + 1);
+            return r + 1 < n && (lower(s, r).equals(",") || lower(s, r).equals(":")) && realOpenAt(s, r + 1) != null;
         }
 
         int nounRun(Sentence s, int from) {

@@ -723,6 +723,100 @@ class RuleAttributionFinderTest {
         assertThat(a.content().get(1).of(text)).isEqualTo("\"Are we going to get to where we need to be? Absolutely.\"");
     }
 
+    @Test
+    void aParticipleAfterAThingOrATimeWithoutACommaSpeaksForItsClausesSubject() {
+        String text = "The mayor posted a series of messages early Friday saying that the senator had treated the fund "
+                + "“as a piggy bank for his friends.”";
+        Attribution saying = byCue(find(text), "saying");
+        assertThat(saying.speakerText()).isEqualTo("The mayor");
+        assertThat(content(text, saying)).startsWith("that the senator");
+    }
+
+    @Test
+    void aNameBeforeAParticipleIsItsSpeaker() {
+        String text = "The advertisement ends with footage of Lopez saying at the rally, “That is why we will win in November.”";
+        Attribution saying = byCue(find(text), "saying");
+        // the phrase ending in the name, not the advertisement the sentence is about
+        assertThat(saying.speakerText()).endsWith("Lopez");
+    }
+
+    @Test
+    void aCueClauseIntroducingItsOwnQuotationEndsTheContentOfACueBeforeIt() {
+        String text = "Asked to describe the device that caused the blast, O'Brien said, \"Not going to go into that.\"";
+        List<Attribution> all = find(text);
+        Attribution said = byCue(all, "said");
+        assertThat(said.speakerText()).isEqualTo("O'Brien");
+        assertThat(content(text, said)).isEqualTo("\"Not going to go into that.\"");
+        assertThat(content(text, byCue(all, "Asked"))).isEqualTo("to describe the device that caused the blast");
+    }
+
+    @Test
+    void aCueSetOffByCommasInsideTheSentenceSpeaksForBothSides() {
+        String text = "It was, the senator said, “a day that none of us in this chamber will ever forget.” "
+                + "Turnout was low, she said, and “we will have to work much harder next time.”";
+        List<Attribution> all = find(text);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).speakerText()).isEqualTo("the senator");
+        assertThat(all.get(0).content()).extracting(c -> c.of(text))
+                .containsExactly("It was", "“a day that none of us in this chamber will ever forget.”");
+        assertThat(all.get(1).speakerText()).isEqualTo("she");
+        assertThat(all.get(1).content()).extracting(c -> c.of(text))
+                .containsExactly("Turnout was low", "and “we will have to work much harder next time.”");
+    }
+
+    @Test
+    void aFrontedAdverbialBeforeTheCueIsNoPartOfTheQuotation() {
+        String text = "As the phone rang on stage, the narrator said, “It is late, and your children are asleep in their beds.”";
+        Attribution said = only(find(text));
+        assertThat(said.speakerText()).isEqualTo("the narrator");
+        assertThat(said.content()).extracting(c -> c.of(text))
+                .containsExactly("“It is late, and your children are asleep in their beds.”");
+    }
+
+    @Test
+    void aQuotationGivenAsAnExampleOfWhatIsSaidIsTheSpeakersWords() {
+        String text = "The senator still says things such as, “We cannot afford another war in the region.” "
+                + "He asked several questions, including, “Who will pay for the new bridge over the river?”";
+        List<Attribution> all = find(text);
+        Attribution says = byCue(all, "says");
+        assertThat(says.speakerText()).isEqualTo("The senator");
+        assertThat(content(text, says)).isEqualTo("things such as, “We cannot afford another war in the region.”");
+        Attribution asked = byCue(all, "asked");
+        assertThat(asked.speakerText()).isEqualTo("He");
+        assertThat(content(text, asked)).endsWith("“Who will pay for the new bridge over the river?”");
+    }
+
+    @Test
+    void aPossessiveBetweenTheCueAndTheQuotationBelongsToTheContent() {
+        String text = "Lopez says Miller’s “latest budget stunt is reckless, even for him.”";
+        Attribution says = only(find(text));
+        assertThat(says.speakerText()).isEqualTo("Lopez");
+        assertThat(content(text, says)).isEqualTo("Miller’s “latest budget stunt is reckless, even for him.”");
+    }
+
+    @Test
+    void aQuotationIntroducedInsideReportedSpeechRunsOnToItsClosingMarkInALaterSentence() {
+        String text = "The organizer added that turnout in the city was low, which matters because, “In the end, people "
+                + "vote for someone. They never vote against someone.”";
+        Attribution added = byCue(find(text), "added");
+        assertThat(added.form()).isEqualTo(QuoteForm.MIXED);
+        assertThat(content(text, added)).startsWith("that turnout").endsWith("They never vote against someone.”");
+    }
+
+    @Test
+    void aScareQuotedNameAfterAPossessiveOrAnExampleIsNoDirectQuote() {
+        String text = "The senator says Miller’s “Tax Man” will lose. The senator still says things such as “Bubba” at the fair.";
+        assertThat(find(text)).allSatisfy(a -> assertThat(a.form()).isEqualTo(QuoteForm.INDIRECT));
+    }
+
+    @Test
+    void aThingThatProvesSomethingInsideSomeonesWordsIsNoSecondSource() {
+        String text = "The senator says it proves that the governor is “simply unfit to manage the state budget.”";
+        Attribution says = only(find(text));
+        assertThat(says.speakerText()).isEqualTo("The senator");
+        assertThat(content(text, says)).startsWith("it proves that");
+    }
+
     private record Doc(Article article, List<Sentence> sentences) {
     }
 
