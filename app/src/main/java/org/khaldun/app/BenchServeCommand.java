@@ -56,8 +56,8 @@ final class BenchServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--workers", paramLabel = "N", description = "Requests the server works on at once, the rest"
-            + " queue first come first served (default: the cores + 2, as serve); 0: Jetty's default pool of up to"
-            + " 250 threads (the server before 2026-11-27 night).")
+            + " queue first come first served (default 0, as serve: Jetty's pool of up to 250"
+            + " threads); e.g. the cores + 2 for a bounded pool.")
     Integer workers;
 
     @Option(names = "--client", defaultValue = "socket", paramLabel = "socket|jdk", description = "How the clients"

@@ -93,10 +93,12 @@ public final class Workbench implements AutoCloseable {
     /** Memory the read cache may hold. */
     public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
     /**
-     * Requests worked on at once by default: the cores and two more (for a request blocked writing to a slow client);
-     * the rest wait in the pool's FIFO queue instead of time-sharing the cores with hundreds of threads.
+     * Requests worked on at once by default: 0, Jetty's pool of up to 250 threads. A bounded pool ({@code --workers
+     * N}, e.g. the cores + 2) queues reads first come first served instead of time-sharing the cores, but a posted
+     * article is coded in the worker that received it (seconds, or waiting for a core), so a few posts would hold
+     * every worker of a small pool and stall the reads behind them; it suits a read-only server.
      */
-    public static final int DEFAULT_WORKERS = Runtime.getRuntime().availableProcessors() + 2;
+    public static final int DEFAULT_WORKERS = 0;
     /** Threads of the HTTP pool beyond the workers: Jetty's acceptor and selector. */
     private static final int JETTY_OWN_THREADS = 2;
     private int workers = DEFAULT_WORKERS;
