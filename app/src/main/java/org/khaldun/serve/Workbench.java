@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.khaldun.article.Article;
 import org.khaldun.article.BadInputException;
 import org.khaldun.article.DebrisMarker;
@@ -99,6 +101,8 @@ public final class Workbench implements AutoCloseable {
      * every worker of a small pool and stall the reads behind them; it suits a read-only server.
      */
     public static final int DEFAULT_WORKERS = 0;
+    /** Connections the kernel keeps waiting to be accepted (Linux caps it at net.core.somaxconn). */
+    static final int ACCEPT_QUEUE = 1024;
     /** Threads of the HTTP pool beyond the workers: Jetty's acceptor and selector. */
     private static final int JETTY_OWN_THREADS = 2;
     private int workers = DEFAULT_WORKERS;
@@ -251,6 +255,17 @@ public final class Workbench implements AutoCloseable {
                 config.jetty.threadPool = RequestTimings.pool(workers > 0 ? workers + JETTY_OWN_THREADS : 250,
                         timings != null);
             }
+            // Javalin's own connector listens with the JVM's default backlog of 50 connections waiting to be
+            // accepted: when 200 clients connect at once the kernel drops the overflowing SYNs
+            // (TcpExtListenOverflows) and each of those clients retries a second later, a 1 s answer from a server
+            // that answers in milliseconds. Ours is the same connector with room for a crowd.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                c.setHost(host);
+                c.setPort(port);
+                c.setAcceptQueueSize(ACCEPT_QUEUE);
+                return c;
+            });
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = WEB;
