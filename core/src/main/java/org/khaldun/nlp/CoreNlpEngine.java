@@ -40,8 +40,8 @@ public final class CoreNlpEngine implements NlpEngine {
 
     /**
      * Hidden-layer vectors the dependency parser keeps for words outside its precomputed set (4 KB each). The system
-     * property {@code khaldun.parser.cache} changes it: smaller saves heap, 0 turns the cache off (about twice the parse
-     * CPU).
+     * property {@code khaldun.parser.cache} changes it: smaller saves heap, 0 turns the cache off (measured with Khaldun's
+     * parser loop: a third more parse CPU, an eighth more for the whole pipeline, 160 MB less peak heap; BENCHMARKS.md).
      */
     static final int PARSER_CACHE_VECTORS = Integer.getInteger("khaldun.parser.cache", 100_000);
 
