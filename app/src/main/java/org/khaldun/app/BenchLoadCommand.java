@@ -60,13 +60,18 @@ final class BenchLoadCommand implements Callable<Integer> {
             description = "Share of requests that POST a new article (coded on the server). Default: ${DEFAULT-VALUE}.")
     int postPercent;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Requests the server works on at once, the rest"
+            + " queue first come first served (default 0, as serve: Jetty's pool of up to 250 threads).")
+    int workers;
+
     private static final List<String> ACTORS = List.of("ARM", "AZE", "USA", "RUS", "IRN", "IRQ", "ISR", "UKR", "FRA", "CHE");
     private static final List<String> WORDS = List.of("talks", "border", "attack", "minister", "police", "treaty");
 
     @Override
     public Integer call() throws Exception {
-        if (clients < 1 || seconds < 1 || maxRequests < 1 || postPercent < 0 || postPercent > 100) {
-            System.err.println("khaldun: --clients, --seconds, --max-requests must be positive, --post-percent 0..100");
+        if (clients < 1 || seconds < 1 || maxRequests < 1 || postPercent < 0 || postPercent > 100 || workers < 0) {
+            System.err.println("khaldun: --clients, --seconds, --max-requests must be positive, --post-percent 0..100,"
+                    + " --workers >= 0");
             return Main.EXIT_USAGE;
         }
         Path tmp = null;
@@ -87,7 +92,7 @@ final class BenchLoadCommand implements Callable<Integer> {
         StringBuilder report = new StringBuilder();
         try (EventStore store = EventStore.open(file);
              Workbench wb = new Workbench(store, Pipelines::defaultPipeline, Workbench.DEFAULT_MAX_BODY,
-                     Access.withToken(token, false)).start("127.0.0.1", 0)) {
+                     Access.withToken(token, false)).withWorkers(workers).start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + wb.port();
             ExecutorService io = Executors.newFixedThreadPool(8);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

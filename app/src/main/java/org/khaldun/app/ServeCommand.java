@@ -44,8 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     String reads;
 
     @Option(names = "--workers", paramLabel = "N", description = "Requests worked on at once; further ones wait in a"
-            + " first-come-first-served queue (e.g. the cores + 2 for a read-only server; posted articles are coded in"
-            + " a worker); default 0: Jetty's pool of up to 250 threads.")
+            + " first-come-first-served queue (e.g. the cores + 2); default 0: Jetty's pool of up to 250 threads.")
     Integer workers;
 
     @Option(names = "--no-warm", negatable = false,

@@ -18,7 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -86,6 +93,13 @@ public final class Workbench implements AutoCloseable {
     private final Access access;
     /** Coding is CPU-bound: POSTs beyond the cores wait their turn instead of all slowing down together. */
     private final Semaphore coding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    /** Posts waiting for a posting thread beyond which a post is answered 503 at once. */
+    static final int MAX_QUEUED_POSTS = 1000;
+    /**
+     * The threads that code and store posted articles (they wait for {@link #coding} first), apart from the HTTP
+     * workers; daemons, so a server that is never closed does not keep the JVM alive.
+     */
+    private final ExecutorService posting = postingThreads();
     private final List<Route> routes;
     /** How long a POST waits for a coding slot before it is answered 503 (clients retry after Retry-After). */
     private volatile java.time.Duration codingWait = DEFAULT_CODING_WAIT;
@@ -96,9 +110,9 @@ public final class Workbench implements AutoCloseable {
     public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
     /**
      * Requests worked on at once by default: 0, Jetty's pool of up to 250 threads. A bounded pool ({@code --workers
-     * N}, e.g. the cores + 2) queues reads first come first served instead of time-sharing the cores, but a posted
-     * article is coded in the worker that received it (seconds, or waiting for a core), so a few posts would hold
-     * every worker of a small pool and stall the reads behind them; it suits a read-only server.
+     * N}, e.g. the cores + 2) queues requests first come first served instead of time-sharing the cores; measured on
+     * two cores it gave the same latencies (BENCHMARKS.md), so the default stays Jetty's. Posted articles are coded
+     * on threads of their own either way.
      */
     public static final int DEFAULT_WORKERS = 0;
     /** Connections the kernel keeps waiting to be accepted (Linux caps it at net.core.somaxconn). */
@@ -312,6 +326,18 @@ public final class Workbench implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
+        posting.shutdownNow();
+    }
+
+    private static ExecutorService postingThreads() {
+        int threads = 4 * Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(MAX_QUEUED_POSTS), r -> {
+                    Thread t = new Thread(r, "khaldun-post-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     private static Map<String, String> securityHeaders() {
@@ -529,6 +555,27 @@ public final class Workbench implements AutoCloseable {
             throw new ApiException(413, "too_many_articles", lines.size() + " articles in one request; at most "
                     + MAX_POST_ARTICLES);
         }
+        // Coding takes up to a second of CPU per article (or a wait for a free core): done on the posting threads, so
+        // that the HTTP workers stay free for reads and a bounded worker pool cannot be filled by posts.
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        try {
+            posting.execute(() -> {
+                try {
+                    codeAndStore(ctx, lines);
+                    answered.complete(null);
+                } catch (Throwable t) {
+                    answered.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            ctx.header("Retry-After", "10");
+            throw new ApiException(503, "busy", MAX_QUEUED_POSTS + " posts are already waiting to be coded; nothing of"
+                    + " this request was stored, retry later (Retry-After)");
+        }
+        ctx.future(() -> answered);
+    }
+
+    private void codeAndStore(Context ctx, List<Posted> lines) throws InterruptedException {
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         ReadOptions options = ReadOptions.defaults();
         List<Map<String, Object>> results = new ArrayList<>();
@@ -546,7 +593,7 @@ public final class Workbench implements AutoCloseable {
                 results.add(null);
                 // beyond the cores' capacity, posts would queue until clients time out while the server still
                 // codes and stores them; saying 503 early lets a client back off and retry without guessing
-                if (!coding.tryAcquire(codingWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!coding.tryAcquire(codingWait.toMillis(), TimeUnit.MILLISECONDS)) {
                     ctx.header("Retry-After", "10");
                     throw new ApiException(503, "busy", "every core is coding other posted articles; nothing of"
                             + " this request was stored, retry later (Retry-After)");
