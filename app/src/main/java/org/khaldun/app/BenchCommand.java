@@ -43,12 +43,12 @@ final class BenchCommand implements Callable<Integer> {
     boolean filterCheck;
 
     @Option(names = "--jit-settle", paramLabel = "PERCENT", defaultValue = "10", description = "Code the warm-up "
-            + "articles again (at most 5 rounds) until the JIT compiler was busy less "
+            + "articles again (at most " + MAX_WARMUP_ROUNDS + " rounds) until the JIT compiler was busy less "
             + "than PERCENT of a round's wall time, so that the measured runs show steady-state coding rather than "
             + "the JIT's first compilations of large methods; 0 = one round (default: ${DEFAULT-VALUE}).")
     int jitSettlePercent;
 
-    /** Rounds of warm-up at most (the option's description says 5). */
+    /** Rounds of warm-up at most (named in the option's description). */
     static final int MAX_WARMUP_ROUNDS = 5;
 
     @Mixin

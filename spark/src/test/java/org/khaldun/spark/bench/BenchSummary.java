@@ -3,6 +3,7 @@ package org.khaldun.spark.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** The benchmark's combined report: one row per master, the speed-up, and the scaling estimate. */
 final class BenchSummary {
@@ -18,28 +19,24 @@ final class BenchSummary {
                 loadBefore[2], loadEnd[0], loadEnd[1], loadEnd[2]);
 
         out.append("Each master in its own JVM, after the same warm-up. Measured job:\n\n");
-        out.append("| master | articles | failed | events | wall s | coding stage wall s | articles/s | coding CPU ms/article "
-                + "| JVM CPU ms/article | core occupancy | partition balance | load 1-min |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (Map<String, Object> r : reports) {
-            Map<String, Object> m = measured(r);
-            f(out, "| %s | %d | %d | %,d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f → %.1f |%n", r.get("master"),
-                    l(m, "articles_coded"), l(m, "articles_failed"), l(m, "events_written"), d(m, "wall_seconds"),
-                    d(m, "coding_stage_wall_s"), d(m, "articles_coded") / d(m, "wall_seconds"), d(m, "cpu_ms_per_article"),
-                    d(m, "process_cpu_ms_per_article"), d(m, "coding_core_occupancy"), d(m, "partition_balance_fifo"),
-                    first(m, "load_before"), first(m, "load_after"));
-        }
+        perMaster(out, reports, "| master | articles | failed | events | wall s | coding stage wall s | articles/s "
+                + "| coding CPU ms/article | JVM CPU ms/article | core occupancy | partition balance | load 1-min |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+                (r, m) -> String.format(Locale.ROOT,
+                        "| %s | %d | %d | %,d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f → %.1f |",
+                        r.get("master"), l(m, "articles_coded"), l(m, "articles_failed"), l(m, "events_written"),
+                        d(m, "wall_seconds"), d(m, "coding_stage_wall_s"), d(m, "articles_coded") / d(m, "wall_seconds"),
+                        d(m, "cpu_ms_per_article"), d(m, "process_cpu_ms_per_article"), d(m, "coding_core_occupancy"),
+                        d(m, "partition_balance_fifo"), first(m, "load_before"), first(m, "load_after")));
         out.append("\nWhere the JVM's CPU went during the measured job (CPU seconds by kind of thread):\n\n");
-        out.append("| master | whole JVM | task threads | of which coding | JIT compilers (C2) | GC + VM thread | Spark's other threads "
-                + "| ended threads | GC pauses s (count) | JIT in the last warm-up round, ms/article |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Map<String, Object> r : reports) {
-            Map<String, Object> m = measured(r);
-            f(out, "| %s | %.1f | %.1f | %.1f | %.1f (%.1f) | %.1f | %.1f | %.1f | %.1f (%d) | %s |%n", r.get("master"),
-                    d(m, "process_cpu_s"), d(m, "tasks_threads_cpu_s"), d(m, "coding_cpu_seconds"), d(m, "jit_threads_cpu_s"),
-                    d(m, "c2_threads_cpu_s"), d(m, "gc_threads_cpu_s"), d(m, "other_threads_cpu_s"), d(m, "ended_threads_cpu_s"), d(m, "gc_pause_s"),
-                    l(m, "gc_count"), lastRoundJit(r));
-        }
+        perMaster(out, reports, "| master | whole JVM | task threads | of which coding | JIT compilers (C2) | GC + VM thread "
+                + "| Spark's other threads | ended threads | GC pauses s (count) | JIT in the last warm-up round, ms/article |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                (r, m) -> String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f (%.1f) | %.1f | %.1f | %.1f | %.1f (%d) | %s |",
+                        r.get("master"), d(m, "process_cpu_s"), d(m, "tasks_threads_cpu_s"), d(m, "coding_cpu_seconds"),
+                        d(m, "jit_threads_cpu_s"), d(m, "c2_threads_cpu_s"), d(m, "gc_threads_cpu_s"),
+                        d(m, "other_threads_cpu_s"), d(m, "ended_threads_cpu_s"), d(m, "gc_pause_s"), l(m, "gc_count"),
+                        lastRoundJit(r)));
 
         out.append("\nWarm-up, round by round (coding CPU ms per article / JIT compiler CPU ms per article):\n\n");
         out.append("| round | articles so far |");
@@ -93,6 +90,15 @@ final class BenchSummary {
     }
 
     /** Forecast wall seconds of one master's coding on a quiet machine (see the summary's wording). */
+    /** A table with a row per master, each row made from the master's report and its measured job. */
+    private static void perMaster(StringBuilder out, List<Map<String, Object>> reports, String header, String align,
+                                  BiFunction<Map<String, Object>, Map<String, Object>, String> row) {
+        out.append(header).append('\n').append(align).append('\n');
+        for (Map<String, Object> r : reports) {
+            out.append(row.apply(r, measured(r))).append('\n');
+        }
+    }
+
     private static double forecast(Map<String, Object> r, int machineCores) {
         Map<String, Object> m = measured(r);
         int cores = (int) l(r, "cores");
