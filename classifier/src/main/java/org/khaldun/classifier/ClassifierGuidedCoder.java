@@ -59,7 +59,32 @@ public final class ClassifierGuidedCoder implements EventCoder {
         /** The dependency rules on the sentence's best word for the type; mentions only when they find no actor. */
         DEPENDENCY,
         /** As {@link #DEPENDENCY}, and a role the rules leave empty is filled from the mentions as in {@link #MENTIONS}. */
-        DEPENDENCY_THEN_MENTIONS
+        DEPENDENCY_THEN_MENTIONS,
+        /**
+         * As {@link #DEPENDENCY_THEN_MENTIONS}, but only a material type (CAMEO quad class 2 or 4: something done)
+         * is looked for in the clause a statement verb reports; a verbal type (quad class 1 or 3: something said)
+         * stays on the statement verb, whose speaker is the one who accuses, demands or rejects.
+         */
+        SPEAKER_FOR_VERBAL,
+        /**
+         * As {@link #SPEAKER_FOR_VERBAL}, with the gaps filled by word order and specificity: a missing doer is the
+         * mention in subject or agent position, else the first mention before the word (the doer of an English clause
+         * comes first); a missing recipient is the first mention after the word, else the first other one; a named
+         * actor (one with a country, group or organisation in its code) before a bare sector word ("troops"); and a
+         * kind-of adjective on a noun ("military" in "military aid") is a participant only when nothing else fills
+         * its role.
+         */
+        ORDERED_FILL;
+
+        /** Whether a role the rules leave empty is filled from the mentions. */
+        boolean fillsGaps() {
+            return this != MENTIONS && this != DEPENDENCY;
+        }
+
+        /** Whether only material types look into the clause a statement verb reports. */
+        boolean speakerForVerbal() {
+            return this == SPEAKER_FOR_VERBAL || this == ORDERED_FILL;
+        }
     }
 
     /**
@@ -236,24 +261,47 @@ public final class ClassifierGuidedCoder implements EventCoder {
         Token trigger = s.token(r.token());
         TextInfo info = new TextInfo(s.index(), s.start(), s.end(), trigger.word(), trigger.start(), trigger.end(),
                 s.text());
-        List<Actor> src = r.actor();
-        List<Actor> tgt = r.recipient();
+        boolean ordered = dyadSource == DyadSource.ORDERED_FILL;
+        List<Actor> src = ordered ? withoutKinds(s, r.actor()) : r.actor();
+        List<Actor> tgt = ordered ? withoutKinds(s, r.recipient()) : r.recipient();
         String filled = "";
-        if (dyadSource == DyadSource.DEPENDENCY_THEN_MENTIONS) {
+        if (dyadSource.fillsGaps()) {
             if (src.isEmpty()) {
                 ActorMention m = firstMention(s, mentions, tgt, true);
+                String how = " (subject mention)";
+                if (m == null && ordered) {
+                    m = firstMention(s, before(mentions, r.token()), tgt, false);
+                    how = " (mention before the word)";
+                }
                 if (m != null) {
                     src = List.of(m.actor());
-                    filled += " · actor=" + m.actor().text() + "→" + m.actor().code() + " (subject mention)";
+                    filled += " · actor=" + m.actor().text() + "→" + m.actor().code() + how;
+                } else if (ordered) {
+                    src = r.actor(); // the kind-of adjective, if that is all there is
                 }
             }
             if (tgt.isEmpty() && !src.isEmpty()) {
-                ActorMention m = firstMention(s, mentions, src, false);
+                ActorMention m = ordered ? firstMention(s, after(mentions, r.token()), src, false) : null;
+                String how = " (next mention after the word)";
+                if (m == null) {
+                    m = firstMention(s, mentions, src, false);
+                    how = " (next other mention)";
+                }
                 if (m != null) {
                     tgt = List.of(m.actor());
-                    filled += " · recipient=" + m.actor().text() + "→" + m.actor().code() + " (next other mention)";
+                    filled += " · recipient=" + m.actor().text() + "→" + m.actor().code() + how;
+                } else if (ordered) {
+                    tgt = r.recipient();
                 }
             }
+        }
+        List<Actor> left = new ArrayList<>(r.actor());
+        left.removeAll(src);
+        List<Actor> leftTargets = new ArrayList<>(r.recipient());
+        leftTargets.removeAll(tgt);
+        left.addAll(leftTargets);
+        for (Actor a : left) {
+            filled += " · " + a.text() + ": kind-of adjective, not a participant";
         }
         String id = eventId(articleId, s.index(), trigger.start(), trigger.end(), cameo.code(), src, tgt);
         return new Event(id, articleId, r.date(), src, tgt, c.ploverType(), mode,
@@ -262,9 +310,58 @@ public final class ClassifierGuidedCoder implements EventCoder {
                 codebook.version());
     }
 
-    /** The first mention of an actor not among {@code others} (in subject or agent position only, if asked). */
-    private static ActorMention firstMention(Sentence s, List<ActorMention> mentions, List<Actor> others,
-                                             boolean subjectOnly) {
+    /**
+     * The actors without the kind-of adjectives on a noun ("military" in "military aid", "military exercises"): one
+     * adjective token in {@code amod} whose code names a sector says what kind of thing the noun is, not who took
+     * part. A nationality adjective ("Israeli strikes") has no sector and stays: it names who.
+     */
+    private static List<Actor> withoutKinds(Sentence s, List<Actor> actors) {
+        return actors.stream().filter(a -> !kindOf(s, a)).toList();
+    }
+
+    private static List<ActorMention> before(List<ActorMention> mentions, int token) {
+        return mentions.stream().filter(m -> m.head() < token).toList();
+    }
+
+    private static List<ActorMention> after(List<ActorMention> mentions, int token) {
+        return mentions.stream().filter(m -> m.head() > token).toList();
+    }
+
+    private static boolean kindOf(Sentence s, Actor a) {
+        if (a.sector().isEmpty()) {
+            return false;
+        }
+        int found = -1;
+        for (Token t : s.tokens()) {
+            if (t.start() < a.end() && a.start() < t.end()) {
+                if (found >= 0) {
+                    return false;
+                }
+                found = t.index();
+            }
+        }
+        return found >= 0 && s.token(found).pos().startsWith("JJ") && relationOf(s, found).map("amod"::equals)
+                .orElse(false);
+    }
+
+    /**
+     * The first mention of an actor not among {@code others} (in subject or agent position only, if asked). With
+     * {@link DyadSource#ORDERED_FILL}, kind-of adjectives are never taken and named actors come before bare sector
+     * words.
+     */
+    private ActorMention firstMention(Sentence s, List<ActorMention> mentions, List<Actor> others,
+                                      boolean subjectOnly) {
+        if (dyadSource == DyadSource.ORDERED_FILL) {
+            List<ActorMention> named = new ArrayList<>();
+            List<ActorMention> bare = new ArrayList<>();
+            for (ActorMention m : mentions) {
+                if (!kindOf(s, m.actor())) {
+                    (m.actor().code().equals(m.actor().sector()) ? bare : named).add(m);
+                }
+            }
+            named.addAll(bare);
+            mentions = named;
+        }
         for (ActorMention m : mentions) {
             if (others.stream().anyMatch(a -> a.code().equals(m.actor().code()))) {
                 continue;
@@ -294,8 +391,9 @@ public final class ClassifierGuidedCoder implements EventCoder {
         words.sort((a, b) -> Integer.compare(depth[a], depth[b]));
         if (orRoot) {
             int root = root(s);
-            if (!c.name().equals(EventClass.STATEMENT)
-                    && dyads.candidateTriggers(s, code -> code.startsWith("01")).contains(root)) {
+            boolean intoReported = dyadSource.speakerForVerbal() ? material(c)
+                    : !c.name().equals(EventClass.STATEMENT);
+            if (intoReported && dyads.candidateTriggers(s, code -> code.startsWith("01")).contains(root)) {
                 for (Dependency d : s.dependencies()) {
                     if (d.governor() == root && (d.relation().equals("ccomp") || d.relation().equals("parataxis"))
                             && !words.contains(d.dependent())) {
@@ -307,14 +405,33 @@ public final class ClassifierGuidedCoder implements EventCoder {
                 words.add(root);
             }
         }
+        Optional<TriggerRoles> fallback = Optional.empty();
         for (int w : words) {
             Optional<TriggerRoles> r = dyads.roles(article, s, actors, times, w)
                     .filter(x -> !x.actor().isEmpty() || (c.group() == 4 && !x.recipient().isEmpty()));
-            if (r.isPresent()) {
+            if (r.isEmpty()) {
+                continue;
+            }
+            TriggerRoles x = r.get();
+            // a word whose only participant is a kind-of adjective ("military exercises") yields to a later word
+            if (dyadSource != DyadSource.ORDERED_FILL || !withoutKinds(s, x.actor()).isEmpty()
+                    || (c.group() == 4 && !withoutKinds(s, x.recipient()).isEmpty())) {
                 return r;
             }
+            if (fallback.isEmpty()) {
+                fallback = r;
+            }
         }
-        return Optional.empty();
+        return fallback;
+    }
+
+    /**
+     * Whether the class is material (CAMEO quad class 2 or 4: cooperation or conflict in deeds) rather than verbal
+     * (1 or 3): a fact of the codebook about the class's CAMEO code, not of any data.
+     */
+    private boolean material(EventClass c) {
+        int quad = cameoOf(c.cameoCode()).quadClass();
+        return quad == 2 || quad == 4;
     }
 
     /** Whether a CAMEO code codes the class: its PLOVER type in the class's group (statements: CAMEO 01). */

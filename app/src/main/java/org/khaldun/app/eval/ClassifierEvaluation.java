@@ -168,7 +168,7 @@ public final class ClassifierEvaluation implements Evaluation {
                 ConflibertEvaluation.readTagged(nerFile).stream()
                         .filter(x -> onSplit.test(org.khaldun.classifier.HeldOutSplit.sentenceKey(x.text())))
                         .filter(t -> labelOf.containsKey(org.khaldun.classifier.HeldOutSplit.sentenceKey(t.text())))
-                        .toList(), limit) : List.of();
+                        .toList(), taggedLimit(limit)) : List.of();
 
         Pipeline pipeline = Pipelines.create(PipelineOptions.DEFAULTS);
         ClassifierGuidedCoder guided = new ClassifierGuidedCoder(
@@ -208,6 +208,14 @@ public final class ClassifierEvaluation implements Evaluation {
 
         sb.append(summary(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
         sb.append(dyads(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
+        String dump = System.getProperty("khaldun.eval.dyadDump");
+        if (dump != null && !dump.isBlank()) {
+            if (test) {
+                throw new IllegalArgumentException("-Dkhaldun.eval.dyadDump is for tuning splits (dev, train): test "
+                        + "items are not read");
+            }
+            Files.writeString(Path.of(dump), dyadDump(tagged, taggedRuns, labelOf, guided, rule));
+        }
         sb.append(speed(storyRuns, sentenceRuns, rule));
         if (tuning && !"false".equals(System.getProperty("khaldun.eval.grid"))) {
             sb.append(grid(stories, storyRuns, sentences, sentenceRuns, tagged, taggedRuns, labelOf, guided, rule));
@@ -419,6 +427,60 @@ public final class ClassifierEvaluation implements Evaluation {
             }
         }
         return sb.append('\n').toString();
+    }
+
+    /**
+     * {@code khaldun.eval.taggedLimit}: how many actor-span sentences to sample (0 = all), when the dyad figures need
+     * more items than the type figures; default the evaluation's limit.
+     */
+    private static int taggedLimit(int limit) {
+        String p = System.getProperty("khaldun.eval.taggedLimit");
+        return p == null || p.isBlank() ? limit : Integer.parseInt(p.strip());
+    }
+
+    /**
+     * Tuning splits only: each actor-span sentence on which the dyad sources disagree for the classifier alone, or
+     * where it has the gold class and no source gets the dyad, with the gold spans and each source's events of the
+     * gold class, for reading why one source wins.
+     */
+    private static String dyadDump(List<ConflibertEvaluation.Tagged> tagged, List<Coded> taggedRuns,
+                                   Map<String, String> labelOf, ClassifierGuidedCoder guided, CombinationRule rule) {
+        StringBuilder sb = new StringBuilder();
+        ClassifierGuidedCoder.DyadSource[] sources = ClassifierGuidedCoder.DyadSource.values();
+        List<List<List<Event>>> bySource = new ArrayList<>();
+        for (ClassifierGuidedCoder.DyadSource d : sources) {
+            bySource.add(decided(taggedRuns, guided.withDyads(d), rule, CoderChoice.CLASSIFIER));
+        }
+        for (int i = 0; i < tagged.size(); i++) {
+            ConflibertEvaluation.Tagged t = tagged.get(i);
+            String gold = labelOf.get(org.khaldun.classifier.HeldOutSplit.sentenceKey(t.text()));
+            StringBuilder item = new StringBuilder();
+            Set<String> verdicts = new LinkedHashSet<>();
+            boolean typed = false;
+            for (int k = 0; k < sources.length; k++) {
+                int[] f = fullRecall(List.of(t), List.of(bySource.get(k).get(i)), labelOf);
+                verdicts.add(f[1] + "" + f[2]);
+                item.append("  ").append(sources[k]).append(": full=").append(f[1]).append(" actor=").append(f[2]);
+                for (Event e : bySource.get(k).get(i)) {
+                    if (ConflibertEvaluation.label(e.cameo()).equals(gold)) {
+                        typed = true;
+                        item.append("\n    ").append(e.eventType()).append(" '").append(e.textInfo().trigger())
+                                .append("' actor=").append(e.actor().stream().map(Actor::text).toList())
+                                .append(" recipient=").append(e.recipient().stream().map(Actor::text).toList())
+                                .append(" :: ").append(e.explanation().replaceAll(".*decided by: ", ""));
+                    }
+                }
+                item.append('\n');
+            }
+            if (verdicts.size() > 1 || typed && !verdicts.contains("11")) {
+                sb.append("## ").append(t.text()).append("\n  gold ").append(gold);
+                for (Span g : t.spans()) {
+                    sb.append(" ").append(g.role()).append("='").append(t.text(), g.start(), g.end()).append("'");
+                }
+                sb.append('\n').append(item).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     static ClassScores conflibertScores(List<ConflibertEvaluation.Sentence> sentences, List<List<Event>> events) {
