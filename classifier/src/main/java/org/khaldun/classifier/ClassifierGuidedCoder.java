@@ -89,9 +89,10 @@ public final class ClassifierGuidedCoder implements EventCoder {
 
     /**
      * Chosen on out-of-fold opinions over the training side by type+actor+recipient recall (docs/classifier.md,
-     * "Dyads of proposed and retyped events"): the rules alone leave recipients the annotators name.
+     * "Dyads of classifier events"): the rules alone leave recipients the annotators name; verbal types are the
+     * speaker's; the gaps are filled by word order.
      */
-    public static final DyadSource DEFAULT_DYADS = DyadSource.DEPENDENCY_THEN_MENTIONS;
+    public static final DyadSource DEFAULT_DYADS = DyadSource.ORDERED_FILL;
 
     private static final Set<String> SOURCE_RELATIONS = Set.of("nsubj", "nsubj:xsubj", "obl:agent", "nmod:agent",
             "obl:by", "nmod:by");
@@ -376,9 +377,11 @@ public final class ClassifierGuidedCoder implements EventCoder {
     /**
      * Who did it to whom for an event of class {@code cls} in a sentence, by the pattern coder's dependency rules
      * applied to the sentence's best trigger for the class: the lexicon's words that can code the class (nearest the
-     * root first), then, when {@code orRoot}, the root verb (the clause a speech verb reports, for a type that is not
-     * a statement). The first whose rules find an actor wins (a target alone will do for material conflict, as for
-     * the pattern coder). Empty when none does or the pattern coder is not the dependency coder.
+     * root first), then, when {@code orRoot}, the root verb (first the clause a speech verb reports, for a material
+     * type; for a verbal type with {@link DyadSource#SPEAKER_FOR_VERBAL} or {@link DyadSource#ORDERED_FILL}, the
+     * speaker's own verb: the accusation or demand is the speaker's). The first whose rules find an actor wins (a
+     * target alone will do for material conflict, as for the pattern coder). Empty when none does or the pattern
+     * coder is not the dependency coder.
      */
     Optional<TriggerRoles> dyad(Article article, Sentence s, ActorIndex actors, ArticleTimes times, int cls,
                                 boolean orRoot) {

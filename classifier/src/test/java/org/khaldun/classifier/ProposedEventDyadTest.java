@@ -90,6 +90,62 @@ class ProposedEventDyadTest {
     }
 
     @Test
+    void aProposedAccusationInASentenceThatReportsSpeechIsTheSpeakersNotTheReportedClausesSubject() {
+        // ACCUSE is verbal (CAMEO quad class 3): saying that the soldiers harassed diplomats is Pakistan's accusation
+        Event e = only(decide("Pakistan said that Indian soldiers harassed Pakistani diplomats in New Delhi.",
+                "ACCUSE", false).combined());
+        assertThat(e.textInfo().trigger()).isEqualTo("said");
+        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("PAK");
+        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("IND");
+    }
+
+    @Test
+    void aProposedAssaultInsideAReportedClauseTakesTheAttackerOfThatClause() {
+        // ASSAULT is material (quad class 4): the shelling is the event, the one who reports it is only its source
+        Event e = only(decide("Armenia said Azerbaijani forces shelled Armenian villages overnight.", "ASSAULT",
+                false).combined());
+        assertThat(e.textInfo().trigger()).isEqualTo("shelled");
+        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("AZE");
+        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("ARM");
+    }
+
+    @Test
+    void aKindOfAdjectiveOnTheObjectIsNotTheRecipientWhenANamedActorFollows() {
+        // "military aid" says what was suspended, not who it was suspended against
+        Event e = only(decide("The United States suspended military aid to Pakistan on Tuesday.", "REJECT", false)
+                .combined());
+        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("USA");
+        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("PAK");
+        assertThat(e.explanation()).contains("kind-of adjective, not a participant");
+    }
+
+    @Test
+    void aMissingRecipientIsANamedActorAfterTheWordBeforeABareSectorWord() {
+        Event e = only(decide("Australia offered to send troops to Jordan.", "AGREE", false).combined());
+        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("AUS");
+        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("JOR");
+    }
+
+    @Test
+    void aMissingRecipientIsTheNextMentionAfterTheWordNotOneBeforeIt() {
+        Event e = only(decide("Days after a visit to Kenya, Uganda formally accepted the proposal submitted by Tanzania.",
+                "AGREE", false).combined());
+        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("UGA");
+        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("TZA");
+    }
+
+    @Test
+    void withTheFillBeforeThisRoundAReportedAccusationTookTheReportedClausesSubject() {
+        CodedArticle a = Pipelines.create(PipelineOptions.DEFAULTS).parsingEverySentence()
+                .code(Article.of("t", "", "", "Pakistan said that Indian soldiers harassed Pakistani diplomats in New "
+                        + "Delhi.", null, ""));
+        Event e = only(CODER.withDyads(ClassifierGuidedCoder.DyadSource.DEPENDENCY_THEN_MENTIONS).decide(a.article(),
+                a.sentences(), a.actors(), a.times(), List.of(), s -> sure("ACCUSE"), CombinationRule.DEFAULT,
+                false).combined());
+        assertThat(countries(e.actor())).containsExactly("IND");
+    }
+
+    @Test
     void aPassiveTargetOfAProposedAttackIsTheRecipientAndTheByPhraseTheActor() {
         Event e = only(decide("Armenian troops were ambushed by Azerbaijani soldiers overnight.", "ASSAULT", false)
                 .combined());
@@ -98,12 +154,12 @@ class ProposedEventDyadTest {
     }
 
     @Test
-    void whenTheRulesNameNoRecipientTheNextMentionOfAnotherActorIsTheRecipientAndTheExplanationSaysSo() {
+    void whenTheRulesNameNoRecipientTheNextMentionOfAnotherActorAfterTheWordIsTheRecipientAndTheExplanationSaysSo() {
         Event e = only(decide("Kenya protested on Monday as Somali troops gathered near the border.", "PROTEST",
                 false).combined());
         assertThat(countries(e.actor())).containsExactly("KEN");
         assertThat(countries(e.recipient())).containsExactly("SOM");
-        assertThat(e.explanation()).contains("(next other mention)");
+        assertThat(e.explanation()).contains("(next mention after the word)");
     }
 
     @Test
