@@ -34,15 +34,31 @@ class ProposedEventDyadTest {
 
     /** Codes one sentence: the pipeline parses it; the combined coder decides with the given opinion. */
     private static ClassifierGuidedCoder.Outcome decide(String text, String className, boolean withPatternEvents) {
+        return decide(CODER, text, className, withPatternEvents);
+    }
+
+    /** The same with a proposed event's dyad from {@code source}, the combined coding only. */
+    private static Event proposed(ClassifierGuidedCoder.DyadSource source, String text, String className) {
+        return only(decide(CODER.withDyads(source), text, className, false).combined());
+    }
+
+    private static ClassifierGuidedCoder.Outcome decide(ClassifierGuidedCoder coder, String text, String className,
+                                                        boolean withPatternEvents) {
         CodedArticle a = Pipelines.create(PipelineOptions.DEFAULTS).parsingEverySentence()
                 .code(Article.of("t", "", "", text, null, ""));
-        return CODER.decide(a.article(), a.sentences(), a.actors(), a.times(),
+        return coder.decide(a.article(), a.sentences(), a.actors(), a.times(),
                 withPatternEvents ? a.events() : List.of(), s -> sure(className), CombinationRule.DEFAULT, true);
     }
 
     private static Event only(List<Event> events) {
         assertThat(events).hasSize(1);
         return events.get(0);
+    }
+
+    /** The event's actor and recipient are one country each (the explanation shows when they are not). */
+    private static void assertDyad(Event e, String actor, String recipient) {
+        assertThat(countries(e.actor())).as(e.explanation()).containsExactly(actor);
+        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly(recipient);
     }
 
     private static List<String> countries(List<Actor> actors) {
@@ -95,8 +111,7 @@ class ProposedEventDyadTest {
         Event e = only(decide("Pakistan said that Indian soldiers harassed Pakistani diplomats in New Delhi.",
                 "ACCUSE", false).combined());
         assertThat(e.textInfo().trigger()).isEqualTo("said");
-        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("PAK");
-        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("IND");
+        assertDyad(e, "PAK", "IND");
     }
 
     @Test
@@ -105,8 +120,7 @@ class ProposedEventDyadTest {
         Event e = only(decide("Armenia said Azerbaijani forces shelled Armenian villages overnight.", "ASSAULT",
                 false).combined());
         assertThat(e.textInfo().trigger()).isEqualTo("shelled");
-        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("AZE");
-        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("ARM");
+        assertDyad(e, "AZE", "ARM");
     }
 
     @Test
@@ -114,34 +128,27 @@ class ProposedEventDyadTest {
         // "military aid" says what was suspended, not who it was suspended against
         Event e = only(decide("The United States suspended military aid to Pakistan on Tuesday.", "REJECT", false)
                 .combined());
-        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("USA");
-        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("PAK");
+        assertDyad(e, "USA", "PAK");
         assertThat(e.explanation()).contains("kind-of adjective, not a participant");
     }
 
     @Test
     void aMissingRecipientIsANamedActorAfterTheWordBeforeABareSectorWord() {
         Event e = only(decide("Australia offered to send troops to Jordan.", "AGREE", false).combined());
-        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("AUS");
-        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("JOR");
+        assertDyad(e, "AUS", "JOR");
     }
 
     @Test
     void aMissingRecipientIsTheNextMentionAfterTheWordNotOneBeforeIt() {
         Event e = only(decide("Days after a visit to Kenya, Uganda formally accepted the proposal submitted by Tanzania.",
                 "AGREE", false).combined());
-        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("UGA");
-        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("TZA");
+        assertDyad(e, "UGA", "TZA");
     }
 
     @Test
     void withTheFillBeforeThisRoundAReportedAccusationTookTheReportedClausesSubject() {
-        CodedArticle a = Pipelines.create(PipelineOptions.DEFAULTS).parsingEverySentence()
-                .code(Article.of("t", "", "", "Pakistan said that Indian soldiers harassed Pakistani diplomats in New "
-                        + "Delhi.", null, ""));
-        Event e = only(CODER.withDyads(ClassifierGuidedCoder.DyadSource.DEPENDENCY_THEN_MENTIONS).decide(a.article(),
-                a.sentences(), a.actors(), a.times(), List.of(), s -> sure("ACCUSE"), CombinationRule.DEFAULT,
-                false).combined());
+        Event e = proposed(ClassifierGuidedCoder.DyadSource.DEPENDENCY_THEN_MENTIONS,
+                "Pakistan said that Indian soldiers harassed Pakistani diplomats in New Delhi.", "ACCUSE");
         assertThat(countries(e.actor())).containsExactly("IND");
     }
 
@@ -149,8 +156,7 @@ class ProposedEventDyadTest {
     void aPassiveTargetOfAProposedAttackIsTheRecipientAndTheByPhraseTheActor() {
         Event e = only(decide("Armenian troops were ambushed by Azerbaijani soldiers overnight.", "ASSAULT", false)
                 .combined());
-        assertThat(countries(e.actor())).as(e.explanation()).containsExactly("AZE");
-        assertThat(countries(e.recipient())).as(e.explanation()).containsExactly("ARM");
+        assertDyad(e, "AZE", "ARM");
     }
 
     @Test
@@ -164,12 +170,8 @@ class ProposedEventDyadTest {
 
     @Test
     void withTheRulesAloneARecipientTheyDoNotNameStaysEmpty() {
-        CodedArticle a = Pipelines.create(PipelineOptions.DEFAULTS).parsingEverySentence()
-                .code(Article.of("t", "", "", "Kenya protested on Monday as Somali troops gathered near the border.",
-                        null, ""));
-        Event e = only(CODER.withDyads(ClassifierGuidedCoder.DyadSource.DEPENDENCY).decide(a.article(),
-                a.sentences(), a.actors(), a.times(), List.of(), s -> sure("PROTEST"), CombinationRule.DEFAULT,
-                false).combined());
+        Event e = proposed(ClassifierGuidedCoder.DyadSource.DEPENDENCY,
+                "Kenya protested on Monday as Somali troops gathered near the border.", "PROTEST");
         assertThat(countries(e.actor())).containsExactly("KEN");
         assertThat(e.recipient()).isEmpty();
     }
