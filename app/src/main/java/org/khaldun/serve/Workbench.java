@@ -710,8 +710,7 @@ public final class Workbench implements AutoCloseable {
         int limit = Paging.intParam(p, "limit", 10_000, 1, 100_000);
         List<AggregateRow> rows = store.aggregate(new AggregateRequest(f.store(), granularity(p), groupBy, dyad,
                 EventFilter.bool(p, "clustered")));
-        json(ctx, Views.map("rows", rows.stream().limit(limit).map(r -> (Object) Views.aggregate(r)).toList(),
-                "truncated", rows.size() > limit));
+        ctx.contentType(JSON).result(Views.aggregateJson(rows, limit));
     }
 
     private void network(Context ctx) {
