@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,6 +94,11 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--kinds", split = ",", paramLabel = "KIND", description = "Only these kinds of request"
             + " (events_by_actor, …, event; default: all twelve).")
     List<String> kinds;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every measured request as a line of"
+            + " tab-separated values: its start (ms after the clock started), kind, latency (ms) and status; to see"
+            + " whether slow answers come together (a stall) or spread out (queueing).")
+    Path trace;
 
     @Option(names = "--no-cache", description = "Turn the server's read cache off: every request runs its query.")
     boolean noCache;
@@ -177,35 +183,55 @@ final class BenchServeCommand implements Callable<Integer> {
             for (Object o : (List<?>) org.khaldun.json.Json.parseObject(page).get("items")) {
                 eventIds.add((String) ((Map<?, ?>) o).get("id"));
             }
-            Random wr = new Random(1);
-            for (int i = 0; i < warmup; i++) {
-                get(http, base + path(Q.values()[i % Q.values().length], wr, first, last, articles, eventIds));
-            }
             boolean jdk = "jdk".equals(client);
             URI origin = URI.create(base);
+            Random wr = new Random(1);
+            // the warm-up goes through the measured client, so its code is compiled too, not only the server's
+            for (int i = 0; i < warmup; i++) {
+                String url = base + path(Q.values()[i % Q.values().length], wr, first, last, articles, eventIds);
+                int ignored = jdk ? get(http, url) : SocketClient.get(origin, url.substring(base.length()));
+            }
+            if (!jdk) {
+                SocketClient.disconnect(); // the warm-up's connection is not one of the clients'
+            }
             Map<Q, List<Long>> lat = new EnumMap<>(Q.class);
             for (Q q : Q.values()) {
                 lat.put(q, Collections.synchronizedList(new ArrayList<>()));
             }
             AtomicLong errors = new AtomicLong();
-            double[] loadBefore = loadAverage();
-            long[] cacheBefore = wb == null ? new long[2] : wb.cacheHitsAndMisses();
-            if (timings != null) {
-                timings.reset();
-            }
-            long[] gcBefore = gc();
-            long cpuBefore = processCpuNanos();
-            long startMs = System.currentTimeMillis();
-            long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+            AtomicLong deadlineNanos = new AtomicLong(Long.MAX_VALUE);
+            AtomicLong t0Nanos = new AtomicLong();
+            List<String> traced = trace == null ? null : Collections.synchronizedList(new ArrayList<>());
+            // 200 clients are 200 open connections: each opens its own (one request, timed on its own) before the
+            // clock starts, so the measured requests are the steady state and connection set-up is reported apart
             ExecutorService pool = Executors.newFixedThreadPool(clients);
-            long t0 = System.nanoTime();
+            List<Long> connecting = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch connected = new CountDownLatch(clients);
+            CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> fs = new ArrayList<>();
+            // each client's own random stream; seeds drawn from one generator, because java.util.Random's first
+            // draws from consecutive seeds (1000, 1001, ...) are nearly equal: every client then paused about the same
+            // first think time and all 200 asked at once, a burst no group of analysts makes
+            Random seeds = new Random(1000);
             for (int c = 0; c < clients; c++) {
-                int seed = c;
+                long seed = seeds.nextLong();
                 fs.add(pool.submit(() -> {
-                    Random r = new Random(1000 + seed);
+                    try {
+                        long c0 = System.nanoTime();
+                        int status = jdk ? get(http, base + "/api/stats") : SocketClient.get(origin, "/api/stats");
+                        if (status == 200) {
+                            connecting.add(System.nanoTime() - c0);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } finally {
+                        connected.countDown();
+                    }
+                    start.await();
+                    Random r = new Random(seed);
                     List<Q> mix = kinds == null || kinds.isEmpty() ? List.of(Q.values())
                             : kinds.stream().map(k -> Q.valueOf(k.strip().toUpperCase(Locale.ROOT))).toList();
+                    long deadline = deadlineNanos.get();
                     for (int i = 0; i < perClient && System.nanoTime() < deadline; i++) {
                         if (thinkMs > 0) {
                             // exponential: many short pauses, a few long ones, as analysts reading answers
@@ -216,6 +242,10 @@ final class BenchServeCommand implements Callable<Integer> {
                         long q0 = System.nanoTime();
                         int status = jdk ? get(http, url) : SocketClient.get(origin, url.substring(base.length()));
                         long took = System.nanoTime() - q0;
+                        if (traced != null) {
+                            traced.add(String.format(Locale.ROOT, "%.1f\t%s\t%.2f\t%d",
+                                    (q0 - t0Nanos.get()) / 1e6, q.name().toLowerCase(Locale.ROOT), took / 1e6, status));
+                        }
                         if (status != 200) {
                             errors.incrementAndGet();
                         } else {
@@ -225,10 +255,28 @@ final class BenchServeCommand implements Callable<Integer> {
                     return null;
                 }));
             }
+            connected.await();
+            double[] loadBefore = loadAverage();
+            long[] cacheBefore = wb == null ? new long[2] : wb.cacheHitsAndMisses();
+            if (timings != null) {
+                timings.reset();
+            }
+            long[] gcBefore = gc();
+            long cpuBefore = processCpuNanos();
+            long startMs = System.currentTimeMillis();
+            deadlineNanos.set(System.nanoTime() + maxSeconds * 1_000_000_000L);
+            long t0 = System.nanoTime();
+            t0Nanos.set(t0);
+            start.countDown();
             for (Future<?> f : fs) {
                 f.get();
             }
             double secs = (System.nanoTime() - t0) / 1e9;
+            if (traced != null) {
+                List<String> lines = new ArrayList<>(List.of("start_ms\tkind\tlatency_ms\tstatus"));
+                lines.addAll(traced);
+                Files.write(trace, lines);
+            }
             pool.shutdown();
             double[] loadAfter = loadAverage();
             long cpu = processCpuNanos() - cpuBefore;
@@ -250,6 +298,12 @@ final class BenchServeCommand implements Callable<Integer> {
             long[] a = all.stream().mapToLong(Long::longValue).sorted().toArray();
             report.append(String.format(Locale.ROOT, "| **all** | %d | %.1f | %.1f | %.1f |%n", a.length, pct(a, 50),
                     pct(a, 99), a.length == 0 ? Double.NaN : a[a.length - 1] / 1e6));
+            long[] conn = connecting.stream().mapToLong(Long::longValue).sorted().toArray();
+            report.append(String.format(Locale.ROOT, "%nNot in the table: each client's first request (/api/stats), on"
+                    + " the connection it then keeps, before the clock started: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                    + " (%s)%n", conn.length, pct(conn, 50), pct(conn, 99),
+                    conn.length == 0 ? Double.NaN : conn[conn.length - 1] / 1e6,
+                    jdk ? "the shared java.net.http client's pool" : "a new TCP connection each"));
             report.append(String.format(Locale.ROOT, "%n%s, %d clients x up to %d requests in %.1f s = %.0f requests/s;"
                     + " %d non-200 answers; load average before %.1f, after %.1f (%d cores)%n",
                     thinkMs > 0 ? String.format(Locale.ROOT, "think time %.0f ms (exponential)", thinkMs)

@@ -61,6 +61,12 @@ final class SocketClient {
         return -1;
     }
 
+    /** Closes this thread's connection, if it has one. */
+    static void disconnect() {
+        close(CONN.get());
+        CONN.remove();
+    }
+
     /** The status; bit 32 set when the server closes the connection after this answer. */
     private static long readResponse(InputStream in) throws IOException {
         String status = line(in);

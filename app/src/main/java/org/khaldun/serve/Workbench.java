@@ -45,6 +45,7 @@ import org.khaldun.store.ArticleWithEvents;
 import org.khaldun.store.EventCluster;
 import org.khaldun.store.EventStore;
 import org.khaldun.store.Granularity;
+import org.khaldun.store.GroupedIngest;
 import org.khaldun.store.IngestItem;
 import org.khaldun.store.IngestOutcome;
 import org.khaldun.store.NetworkEdge;
@@ -87,6 +88,8 @@ public final class Workbench implements AutoCloseable {
             + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final EventStore store;
+    /** Posts coded at the same time are stored together: one commit and one new generation for the lot. */
+    private final GroupedIngest grouped;
     private final Supplier<Pipeline> pipeline;
     private final ArticleAnnotations annotations;
     private final long maxBody;
@@ -138,6 +141,7 @@ public final class Workbench implements AutoCloseable {
     public Workbench(EventStore store, Supplier<Pipeline> pipeline, long maxBody, Access access) {
         this.access = java.util.Objects.requireNonNull(access);
         this.store = store;
+        this.grouped = new GroupedIngest(store);
         this.pipeline = pipeline;
         this.annotations = new ArticleAnnotations(a -> pipeline.get().code(a));
         this.maxBody = maxBody;
@@ -615,7 +619,7 @@ public final class Workbench implements AutoCloseable {
                     : "no article could be read: " + results.stream().map(r -> r.get("record") + ": " + r.get("reason"))
                     .toList());
         }
-        List<IngestOutcome> outcomes = store.ingest(items);
+        List<IngestOutcome> outcomes = grouped.ingest(items);
         boolean stored = false;
         for (int k = 0; k < outcomes.size(); k++) {
             IngestOutcome o = outcomes.get(k);
@@ -710,8 +714,7 @@ public final class Workbench implements AutoCloseable {
         int limit = Paging.intParam(p, "limit", 10_000, 1, 100_000);
         List<AggregateRow> rows = store.aggregate(new AggregateRequest(f.store(), granularity(p), groupBy, dyad,
                 EventFilter.bool(p, "clustered")));
-        json(ctx, Views.map("rows", rows.stream().limit(limit).map(r -> (Object) Views.aggregate(r)).toList(),
-                "truncated", rows.size() > limit));
+        ctx.contentType(JSON).result(Views.aggregateJson(rows, limit));
     }
 
     private void network(Context ctx) {

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The series, aggregate and network answers' table: event counts and Goldstein sums pre-aggregated by day and by
@@ -349,10 +351,22 @@ final class EventCube {
     }
 
     private static void scan(Snapshot s, EventQuery q, Sink sink) {
-        Filter f = new Filter(q, s.dict(), s.dictSize());
+        scan(s, new Filter(q, s.dict(), s.dictSize()), sink);
+    }
+
+    private static void scan(Snapshot s, Filter f, Sink sink) {
+        scanBase(s, f, f.from, f.to, sink);
+        scanDelta(s, f, sink);
+    }
+
+    /** The base's rows from day {@code first} to day {@code last} (inclusive) that pass the filter's other tests. */
+    private static void scanBase(Snapshot s, Filter f, int first, int last, Sink sink) {
+        if (first > last) {
+            return;
+        }
         // the base is sorted by date first: a date range reads only its days
-        int lo = f.from == Integer.MIN_VALUE ? 0 : firstRowOnOrAfter(s, f.from);
-        int hi = f.to == Integer.MAX_VALUE ? s.baseRows() : firstRowOnOrAfter(s, f.to + 1);
+        int lo = first == Integer.MIN_VALUE ? 0 : firstRowOnOrAfter(s, first);
+        int hi = last == Integer.MAX_VALUE ? s.baseRows() : firstRowOnOrAfter(s, last + 1);
         int[] base = s.base();
         for (int i = lo; i < hi; i++) {
             int o = i * W;
@@ -360,6 +374,9 @@ final class EventCube {
                 sink.row(base, o, s.baseN()[i], s.baseG()[i]);
             }
         }
+    }
+
+    private static void scanDelta(Snapshot s, Filter f, Sink sink) {
         int[] delta = s.delta();
         for (int i = 0; i < s.deltaRows(); i++) {
             int o = i * W;
@@ -426,13 +443,20 @@ final class EventCube {
         int[] keys;
         long[] sums;
         int size;
-        private int[] slots = new int[64]; // group + 1; 0 is empty
+        private int[] slots; // group + 1; 0 is empty
 
         Groups(int width, int nsums) {
+            this(width, nsums, 32);
+        }
+
+        /** Room for {@code expected} groups before the first rehash. */
+        Groups(int width, int nsums, int expected) {
             this.width = width;
             this.nsums = nsums;
-            keys = new int[32 * width];
-            sums = new long[32 * nsums];
+            int cap = Math.max(32, expected);
+            keys = new int[cap * width];
+            sums = new long[cap * nsums];
+            slots = new int[Integer.highestOneBit(Math.max(32, expected) * 2 - 1) * 2];
         }
 
         /** The group of key {@code k} (its first {@code width} ints), added when new; its sums start at g * nsums. */
@@ -536,9 +560,29 @@ final class EventCube {
             case QUAD_CLASS -> QUAD;
             case PLOVER_TYPE -> TYPE;
         };
-        Groups cells = new Groups(4, 2);
+        Filter f = new Filter(req.filter(), dict, s.dictSize());
+        boolean monthly = req.granularity() == Granularity.MONTH || req.granularity() == Granularity.YEAR;
+        int firstFull = f.from == Integer.MIN_VALUE ? Integer.MIN_VALUE : firstMonthOnOrAfter(f.from);
+        // whole months m of [from, to]: m >= from and the day after m's last, nextMonth(m), <= to + 1
+        int afterLastFull = f.to == Integer.MAX_VALUE ? Integer.MAX_VALUE : firstOfMonth(f.to + 1);
+        // whole calendar months of the base come from the month cache; the days before and after them and the delta
+        // are scanned: a year's aggregate adds up twelve months' cells instead of reading every row again
+        boolean byMonths = monthly && s.baseRows() > 0 && f.from != Integer.MIN_VALUE && f.to != Integer.MAX_VALUE
+                && firstFull < afterLastFull;
+        List<MonthCells> months = new ArrayList<>();
+        int held = 0;
+        if (byMonths) {
+            MonthKeyShape shape = new MonthKeyShape(req.filter().withDates(null, null), groupField, byCountry);
+            for (int m = firstFull; m < afterLastFull; m = nextMonth(m)) {
+                MonthCells mc = monthCells(s, f, shape, m);
+                months.add(mc);
+                held += mc.size();
+            }
+        }
+        // room for every month's cells (the usual answer) from the start: no rehash while adding them
+        Groups cells = new Groups(4, 2, held + 64);
         int[] key = new int[4];
-        scan(s, req.filter(), (r, o, n, g) -> {
+        Sink sink = (r, o, n, g) -> {
             key[0] = r[o + (byCountry ? A_COUNTRY : A_CODE)];
             key[1] = r[o + (byCountry ? R_COUNTRY : R_CODE)];
             key[2] = periods.of(r[o + DATE]);
@@ -546,14 +590,36 @@ final class EventCube {
             int c = cells.group(key);
             cells.add(c, 0, n);
             cells.add(c, 1, g);
-        });
+        };
+        if (byMonths) {
+            scanBase(s, f, f.from, firstFull - 1, sink);
+            for (int j = 0, m = firstFull; j < months.size(); j++, m = nextMonth(m)) {
+                MonthCells mc = months.get(j);
+                int period = periods.of(m);
+                for (int i = 0; i < mc.size(); i++) {
+                    key[0] = mc.keys()[i * 3];
+                    key[1] = mc.keys()[i * 3 + 1];
+                    key[2] = period;
+                    key[3] = mc.keys()[i * 3 + 2];
+                    int c = cells.group(key);
+                    cells.add(c, 0, mc.sums()[i * 2]);
+                    cells.add(c, 1, mc.sums()[i * 2 + 1]);
+                }
+            }
+            scanBase(s, f, afterLastFull, f.to, sink);
+            scanDelta(s, f, sink);
+        } else {
+            scan(s, f, sink);
+        }
         List<AggregateRow> out = new ArrayList<>(cells.size);
+        String[] quads = {"0", "1", "2", "3", "4"};
         for (int c = 0; c < cells.size; c++) {
             long count = cells.sum(c, 0);
             if (count != 0) {
                 double gs = sum(cells.sum(c, 1));
                 // quad_class::VARCHAR in the SQL
-                String group = groupField == QUAD ? Integer.toString(cells.key(c, 3)) : dict[cells.key(c, 3)];
+                int g = cells.key(c, 3);
+                String group = groupField == QUAD ? (g >= 0 && g <= 4 ? quads[g] : Integer.toString(g)) : dict[g];
                 out.add(new AggregateRow(dict[cells.key(c, 0)], dict[cells.key(c, 1)],
                         LocalDate.ofEpochDay(cells.key(c, 2)), group, count, gs, gs / count));
             }
@@ -561,6 +627,69 @@ final class EventCube {
         out.sort(Comparator.comparing(AggregateRow::actor, SQL_ORDER).thenComparing(AggregateRow::recipient, SQL_ORDER)
                 .thenComparing(AggregateRow::period).thenComparing(AggregateRow::group, SQL_ORDER));
         return out;
+    }
+
+    /** What a month's cells depend on besides the month: the filter without its dates, the grouping, the dyad kind. */
+    private record MonthKeyShape(EventQuery filter, int groupField, boolean byCountry) {
+    }
+
+    /** A month's aggregate cells over one base: (actor, recipient, group) ids by 3, (count, Goldstein tenths) by 2. */
+    private record MonthCells(int[] keys, long[] sums, int size) {
+    }
+
+    /** The month cache is for one base (bases are immutable; a fold makes a new one): keyed by shape and month. */
+    private record MonthCache(int[] base, ConcurrentHashMap<MonthCacheKey, MonthCells> cells, AtomicLong held) {
+    }
+
+    private record MonthCacheKey(MonthKeyShape shape, int month) {
+    }
+
+    // cells held (28 bytes each: ~56 MB), enough for a dashboard's filters over decades of months; beyond it the cache
+    // starts again
+    private static final long MONTH_CACHE_CELLS = 2_000_000;
+    private volatile MonthCache monthCache = new MonthCache(new int[0], new ConcurrentHashMap<>(), new AtomicLong());
+
+    private MonthCells monthCells(Snapshot s, Filter f, MonthKeyShape shape, int month) {
+        MonthCache cache = monthCache;
+        if (cache.base() != s.base()) {
+            cache = new MonthCache(s.base(), new ConcurrentHashMap<>(), new AtomicLong());
+            monthCache = cache;
+        }
+        MonthCacheKey k = new MonthCacheKey(shape, month);
+        MonthCells mc = cache.cells().get(k);
+        if (mc == null) {
+            Groups g = new Groups(3, 2);
+            int[] key = new int[3];
+            scanBase(s, f, month, nextMonth(month) - 1, (r, o, n, gs) -> {
+                key[0] = r[o + (shape.byCountry() ? A_COUNTRY : A_CODE)];
+                key[1] = r[o + (shape.byCountry() ? R_COUNTRY : R_CODE)];
+                key[2] = r[o + shape.groupField()];
+                int c = g.group(key);
+                g.add(c, 0, n);
+                g.add(c, 1, gs);
+            });
+            mc = new MonthCells(Arrays.copyOf(g.keys, g.size * 3), Arrays.copyOf(g.sums, g.size * 2), g.size);
+            if (cache.held().addAndGet(mc.size() + 1) > MONTH_CACHE_CELLS) {
+                cache.cells().clear();
+                cache.held().set(mc.size() + 1);
+            }
+            cache.cells().put(k, mc);
+        }
+        return mc;
+    }
+
+    /** The epoch day of the first day of the first month that starts on or after {@code epochDay}. */
+    private static int firstMonthOnOrAfter(int epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        return (int) (d.getDayOfMonth() == 1 ? d : d.withDayOfMonth(1).plusMonths(1)).toEpochDay();
+    }
+
+    private static int firstOfMonth(int epochDay) {
+        return (int) LocalDate.ofEpochDay(epochDay).withDayOfMonth(1).toEpochDay();
+    }
+
+    private static int nextMonth(int firstOfMonth) {
+        return (int) LocalDate.ofEpochDay(firstOfMonth).plusMonths(1).toEpochDay();
     }
 
     /** {@link EventStore#actorNetwork} of mentions over the table. */

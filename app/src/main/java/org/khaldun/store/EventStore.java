@@ -1311,9 +1311,14 @@ public final class EventStore implements AutoCloseable {
         });
     }
 
+    /** What makes two articles the same one for the store: the same URL, or the same text when there is no URL. */
+    static String dedupKey(Article a) {
+        return a.url().isBlank() ? "sha256:" + sha256(a.text()) : "url:" + a.url().strip();
+    }
+
     /** The seq of the stored article this one duplicates (same URL, or same text without URL), if any. */
     public Optional<Long> storedSeq(Article a) {
-        String key = a.url().isBlank() ? "sha256:" + sha256(a.text()) : "url:" + a.url().strip();
+        String key = dedupKey(a);
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM articles WHERE dedup_key = ?")) {
                 ps.setString(1, key);

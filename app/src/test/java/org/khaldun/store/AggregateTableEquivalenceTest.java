@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,60 @@ class AggregateTableEquivalenceTest {
             s.foldAggregates();
             assertSameAnswers(s);
         });
+    }
+
+    @Test
+    void aggregatesOverWholeMonthsAddUpTheMonthsAsTheSqlDoesBeforeAndAfterLaterIngestsAndRecodes() {
+        StoreFixtures.afterReopening(dir, AggregateTableEquivalenceTest::assertSameMonthlyWindows);
+        StoreFixtures.afterRecode(dir.resolve("recode"), s -> {
+            s.foldAggregates(); // a base with the recode's negative rows folded in
+            assertSameMonthlyWindows(s);
+            s.ingest(StoreFixtures.items(List.of(StoreFixtures.NABLUS))); // new rows in the delta, same base
+            assertSameMonthlyWindows(s);
+        });
+    }
+
+    /**
+     * Windows around the stored events' dates that start on the first of a month or inside one, and end on a
+     * month's last day or inside one (whole months in between come from the month cache), each asked twice.
+     */
+    private static void assertSameMonthlyWindows(EventStore s) {
+        List<LocalDate> dates = s.eventsBySql(EventQuery.ALL, PageRequest.first(1000)).items().stream()
+                .map(StoredEvent::date).filter(java.util.Objects::nonNull).sorted().toList();
+        assertThat(dates).isNotEmpty();
+        LocalDate first = dates.get(0).withDayOfMonth(1);
+        LocalDate last = dates.get(dates.size() - 1);
+        List<LocalDate[]> windows = new java.util.ArrayList<>();
+        for (int before : new int[] {0, 1, 2}) {
+            for (int startDay : new int[] {1, 2, 15}) {
+                for (int after : new int[] {0, 1}) {
+                    LocalDate from = first.minusMonths(before).withDayOfMonth(startDay);
+                    LocalDate end = last.plusMonths(after);
+                    windows.add(new LocalDate[] {from, end.withDayOfMonth(end.lengthOfMonth())});
+                    windows.add(new LocalDate[] {from, end});
+                    windows.add(new LocalDate[] {from, end.withDayOfMonth(1)});
+                }
+            }
+        }
+        for (LocalDate d : dates) { // exactly the month of an event, and a month ending the day before it
+            windows.add(new LocalDate[] {d.withDayOfMonth(1), d.withDayOfMonth(d.lengthOfMonth())});
+            windows.add(new LocalDate[] {d.minusMonths(1), d.minusDays(1)});
+        }
+        int n = 0;
+        for (LocalDate[] w : windows) {
+            for (EventQuery q : List.of(EventQuery.ALL, EventQuery.ALL.withQuadClass(4),
+                    EventQuery.ALL.withCountry("ISR"))) {
+                Granularity g = n % 2 == 0 ? Granularity.MONTH : Granularity.YEAR;
+                AggregateRequest r = new AggregateRequest(q.withDates(w[0], w[1]), g,
+                        AggregateRequest.GroupBy.values()[n % 3], n % 4 < 2 ? AggregateRequest.Dyad.COUNTRY
+                        : AggregateRequest.Dyad.CODE, false);
+                n++;
+                List<AggregateRow> sql = s.aggregateBySql(r);
+                assertSameRows(r, s.aggregate(r), sql);
+                assertSameRows(r, s.aggregate(r), sql); // the second time from the month cache
+            }
+        }
+        assertThat(n).isGreaterThan(50);
     }
 
     private static void assertSameAnswers(EventStore s) {
