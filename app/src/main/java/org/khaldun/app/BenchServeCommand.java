@@ -209,12 +209,9 @@ final class BenchServeCommand implements Callable<Integer> {
             CountDownLatch connected = new CountDownLatch(clients);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> fs = new ArrayList<>();
-            // each client's own random stream; seeds drawn from one generator, because java.util.Random's first
-            // draws from consecutive seeds (1000, 1001, ...) are nearly equal: every client then paused about the same
-            // first think time and all 200 asked at once, a burst no group of analysts makes
-            Random seeds = new Random(1000);
+            List<Random> streams = BenchClients.randomStreams(clients, 1000);
             for (int c = 0; c < clients; c++) {
-                long seed = seeds.nextLong();
+                Random r = streams.get(c);
                 fs.add(pool.submit(() -> {
                     try {
                         long c0 = System.nanoTime();
@@ -228,14 +225,12 @@ final class BenchServeCommand implements Callable<Integer> {
                         connected.countDown();
                     }
                     start.await();
-                    Random r = new Random(seed);
                     List<Q> mix = kinds == null || kinds.isEmpty() ? List.of(Q.values())
                             : kinds.stream().map(k -> Q.valueOf(k.strip().toUpperCase(Locale.ROOT))).toList();
                     long deadline = deadlineNanos.get();
                     for (int i = 0; i < perClient && System.nanoTime() < deadline; i++) {
                         if (thinkMs > 0) {
-                            // exponential: many short pauses, a few long ones, as analysts reading answers
-                            Thread.sleep((long) (-thinkMs * Math.log(1 - r.nextDouble())));
+                            Thread.sleep(BenchClients.thinkMillis(r, thinkMs));
                         }
                         Q q = mix.get(r.nextInt(mix.size()));
                         String url = base + path(q, r, first, last, articles, eventIds);

@@ -193,13 +193,10 @@ final class BenchStoreCommand implements Callable<Integer> {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             long c0 = System.nanoTime();
             List<Future<?>> fs = new ArrayList<>();
-            // seeds drawn from one generator: java.util.Random's first draws from consecutive seeds are nearly
-            // equal, which had every client ask the same kind of query first
-            Random seeds = new Random(1000);
+            List<Random> streams = BenchClients.randomStreams(clients, 1000);
             for (int c = 0; c < clients; c++) {
-                long clientSeed = seeds.nextLong();
+                Random r = streams.get(c);
                 fs.add(pool.submit(() -> {
-                    Random r = new Random(clientSeed);
                     for (int i = 0; i < perClient; i++) {
                         Q q = Q.values()[r.nextInt(Q.values().length)];
                         long q0 = System.nanoTime();
