@@ -145,7 +145,7 @@ final class UnresolvedPlaces {
             return;
         }
         String text = s.span(first, last);
-        if (acronym(text)) {
+        if (acronym(text) || indefinite(s, at) || indefinite(s, anchor)) {
             return;
         }
         for (Place p : mentions) {
@@ -166,7 +166,22 @@ final class UnresolvedPlaces {
         out.add(new Named(p, anchor));
     }
 
+    /** "in a Bazaar": a name takes no indefinite article; a capitalised common noun does. */
+    private static boolean indefinite(Sentence s, int token) {
+        for (Dependency d : s.children(token)) {
+            String w = s.token(d.dependent()).word().toLowerCase(Locale.ROOT);
+            if (d.relation().equals("det") && (w.equals("a") || w.equals("an"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word of a name: a proper noun, or a capitalised word the tagger misread ("Umm" as an interjection). */
     private static boolean nameToken(Token t) {
+        if (t.pos().equals("UH") || t.pos().equals("FW")) {
+            return t.isCapitalized();
+        }
         return t.isProperNoun() && (t.isCapitalized() || t.word().startsWith("al-") || t.word().equals("al") || t.word().equals("de"));
     }
 
