@@ -161,9 +161,41 @@ final class UnresolvedPlaces {
         }
         Token a = s.token(first);
         Token b = s.token(last);
-        Place p = new Place(text, a.start(), b.end(), s.index(), first, last, 0, text, "", "", Double.NaN, Double.NaN,
-                Level.UNRESOLVED, PlaceUse.LITERAL, "unresolved+" + how);
+        Place in = enclosing(s, anchor, mentions);
+        String country = in == null ? "" : in.countryCode();
+        String admin1 = in == null ? "" : in.level() == Level.ADMIN1 ? in.name() : in.admin1();
+        Place p = new Place(text, a.start(), b.end(), s.index(), first, last, 0, text, country, admin1, Double.NaN, Double.NaN,
+                Level.UNRESOLVED, PlaceUse.LITERAL, "unresolved+" + how + (in == null ? "" : "+in(" + in.name() + ")"));
         out.add(new Named(p, anchor));
+    }
+
+    /**
+     * The gazetteer place the unresolved one lies in, where the phrase says so: "the Amriya district of Baghdad",
+     * "Baghdad's Amriya district", "the village of X in Idlib province" (one or two steps from the anchor); null
+     * otherwise. Only containment counts: "near Gaza" says nothing of the country.
+     */
+    private static Place enclosing(Sentence s, int anchor, List<Place> mentions) {
+        List<Integer> frontier = List.of(anchor);
+        for (int depth = 0; depth < 2; depth++) {
+            List<Integer> next = new ArrayList<>();
+            for (int token : frontier) {
+                for (Dependency d : s.children(token)) {
+                    String r = d.relation();
+                    if (!(r.equals("nmod:of") || r.equals("nmod:in") || r.equals("nmod:poss") || r.equals("appos"))) {
+                        continue;
+                    }
+                    for (Place p : mentions) {
+                        // any use: a name the actor recogniser took for its government still says where the district is
+                        if (p.covers(d.dependent()) && p.level() != Level.CONTINENT) {
+                            return p;
+                        }
+                    }
+                    next.add(d.dependent());
+                }
+            }
+            frontier = next;
+        }
+        return null;
     }
 
     /** "in a Bazaar": a name takes no indefinite article; a capitalised common noun does. */

@@ -15,6 +15,7 @@ class UnresolvedPlaceTest {
         Located l = Located.of("Gunmen attacked a police post in the village of Umm Tarsha on Sunday, killing two officers.", true);
         Place p = l.location("attacked").orElseThrow();
         assertThat(p.text()).isEqualTo("Umm Tarsha");
+        assertThat(p.countryCode()).isEmpty();
         assertThat(p.level()).isEqualTo(Level.UNRESOLVED);
         assertThat(p.geocoded()).isFalse();
         assertThat(p.lat()).isNaN();
@@ -30,6 +31,10 @@ class UnresolvedPlaceTest {
         Place p = l.location("killed").orElseThrow();
         assertThat(p.text()).isEqualTo("Dawoudiya");
         assertThat(p.level()).isEqualTo(Level.UNRESOLVED);
+        // the phrase says which city the district lies in: the country is known, the coordinates are not
+        assertThat(p.countryCode()).isEqualTo("IRQ");
+        assertThat(p.rule()).contains("+in(Baghdad)");
+        assertThat(p.geocoded()).isFalse();
     }
 
     @Test
