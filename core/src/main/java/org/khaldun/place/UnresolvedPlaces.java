@@ -29,7 +29,7 @@ final class UnresolvedPlaces {
         }
     }
 
-    private static final Set<String> LOCATIVE_CASES = Set.of("in", "at", "near", "inside", "outside", "across", "throughout",
+    private static final Set<String> LOCATIVE_CASES = Set.of("in", "at", "on", "near", "inside", "outside", "across", "throughout",
             "within", "around", "into", "along", "near_to", "next_to", "outside_of", "close_to", "off", "across_from");
     /** Nouns whose "of" names a place ("the village of X") and whose compound does ("X village"). */
     private static final Set<String> AREA_NOUNS = Set.of("village", "town", "city", "district", "camp", "province",
@@ -39,7 +39,8 @@ final class UnresolvedPlaces {
     /** Nouns that name a landmark by a compound only ("Siinaay junction", "the Al-Shifa hospital"). */
     private static final Set<String> LANDMARK_NOUNS = Set.of("hospital", "market", "square", "street", "road", "junction",
             "mosque", "church", "prison", "jail", "airport", "airbase", "base", "checkpoint", "crossing", "bridge", "port",
-            "hill", "mountain", "mount", "farms", "stadium", "compound", "highway", "peninsula", "refinery", "dam");
+            "hill", "mountain", "mount", "farms", "stadium", "compound", "highway", "peninsula", "refinery", "dam", "shrine",
+            "hotel", "palace", "embassy", "center", "centre", "complex");
     private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "outskirts", "centre", "center", "heart", "edge", "suburbs", "suburb");
     /** Words that make a capitalised phrase a date, an organisation, a body or an idea rather than a place. */
@@ -108,7 +109,9 @@ final class UnresolvedPlaces {
                 continue;
             }
             String base = d.baseRelation();
-            if ((base.equals("obl") || base.equals("nmod")) && LOCATIVE_CASES.contains(d.subtype())) {
+            if ((base.equals("obl") || base.equals("nmod")) && LOCATIVE_CASES.contains(d.subtype())
+                    // "fell on Buhriz" is a place, "the attack on Haddad" more often a target
+                    && !(base.equals("nmod") && d.subtype().equals("on"))) {
                 return "locative(" + d.subtype() + ")";
             }
             String gov = s.token(d.governor()).word().toLowerCase(Locale.ROOT);

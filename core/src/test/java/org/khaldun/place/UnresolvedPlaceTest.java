@@ -59,6 +59,13 @@ class UnresolvedPlaceTest {
     }
 
     @Test
+    void theTargetOfAnAttackIsNotItsPlaceButWhereShellsFellIs() {
+        assertThat(Located.of("The attack on Karim Haddad was condemned by the council.", true).locationOf("attack")).isEmpty();
+        Located fell = Located.of("Mortar rounds fell on Kafr Dahna, wounding three children.", true);
+        assertThat(fell.locationOf("fell")).isEqualTo("Kafr Dahna");
+    }
+
+    @Test
     void aDayOrMonthAfterOnOrInIsNotAPlace() {
         assertThat(Located.of("Militants attacked the convoy on Thursday.", true).locationOf("attacked")).isEmpty();
         assertThat(Located.of("Militants attacked the convoy in January.", true).locationOf("attacked")).isEmpty();
