@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.khaldun.actor.Actor;
 import org.khaldun.article.Article;
 import org.khaldun.event.Event;
+import org.khaldun.place.Place;
 
 /**
  * A flat, spreadsheet-friendly view of the same events: one row per event, multi-valued cells joined with
@@ -61,8 +62,8 @@ public final class EventTsv {
                 .add(e.location().map(p -> clean(p.name())).orElse(""))
                 .add(e.location().map(p -> p.countryCode()).orElse(""))
                 .add(e.location().map(p -> clean(p.admin1())).orElse(""))
-                .add(e.location().map(p -> Double.toString(p.lat())).orElse(""))
-                .add(e.location().map(p -> Double.toString(p.lon())).orElse(""))
+                .add(e.location().filter(Place::geocoded).map(p -> Double.toString(p.lat())).orElse(""))
+                .add(e.location().filter(Place::geocoded).map(p -> Double.toString(p.lon())).orElse(""))
                 .add(e.location().map(p -> p.level().name().toLowerCase(java.util.Locale.ROOT)).orElse(""))
                 .add(clean(e.source().speakerName()));
         return j.toString();

@@ -35,9 +35,20 @@ public final class ArticlePlaces {
     private final List<Sentence> sentences;
     private final List<List<Place>> bySentence;
     private final Place dateline;
+    private final List<List<UnresolvedPlaces.Named>> unresolved;
 
     ArticlePlaces(List<Sentence> sentences, List<List<Place>> bySentence, Place dateline) {
+        this(sentences, bySentence, dateline, List.of());
+    }
+
+    ArticlePlaces(List<Sentence> sentences, List<List<Place>> bySentence, Place dateline,
+                  List<List<UnresolvedPlaces.Named>> unresolved) {
         this.sentences = List.copyOf(sentences);
+        List<List<UnresolvedPlaces.Named>> named = new ArrayList<>(unresolved.size());
+        for (List<UnresolvedPlaces.Named> l : unresolved) {
+            named.add(List.copyOf(l));
+        }
+        this.unresolved = List.copyOf(named);
         List<List<Place>> copy = new ArrayList<>(bySentence.size());
         for (List<Place> l : bySentence) {
             copy.add(List.copyOf(l));
@@ -62,6 +73,22 @@ public final class ArticlePlaces {
         return out;
     }
 
+    /**
+     * Place names of a sentence the gazetteer lacks, named in a locative phrase ("in Beit Hanoun", "the village of
+     * X"): {@link Level#UNRESOLVED}, without coordinates. They are not toponyms of {@link #mentions}.
+     */
+    public List<Place> unresolved(int sentenceIndex) {
+        List<Place> out = new ArrayList<>();
+        for (UnresolvedPlaces.Named n : named(sentenceIndex)) {
+            out.add(n.place());
+        }
+        return out;
+    }
+
+    private List<UnresolvedPlaces.Named> named(int sentenceIndex) {
+        return sentenceIndex >= 0 && sentenceIndex < unresolved.size() ? unresolved.get(sentenceIndex) : List.of();
+    }
+
     /** Every toponym of the article, in text order. */
     public List<Place> allMentions() {
         List<Place> out = new ArrayList<>();
@@ -80,7 +107,9 @@ public final class ArticlePlaces {
      * Where the event named by a trigger happened: the place attached to the trigger in the dependency graph
      * ("airstrikes in Syria", "killed in a camp near Gaza"); else the sentence's only place that is not
      * attached to another clause or to a verb of saying; else the dateline's place; else none. Places used as
-     * actors or adjectives never count. The returned place's rule ends with how it was linked.
+     * actors or adjectives never count. A name the gazetteer lacks ({@link #unresolved}) counts only when attached
+     * to the trigger, and then only when it is nearer than any gazetteer place attached the same way; it has no
+     * coordinates. The returned place's rule ends with how it was linked.
      */
     public Optional<Place> locationOf(int sentenceIndex, int triggerToken) {
         if (sentenceIndex < 0 || sentenceIndex >= sentences.size()) {
@@ -89,8 +118,9 @@ public final class ArticlePlaces {
         Sentence s = sentences.get(sentenceIndex);
         List<Place> literal = places(sentenceIndex);
         boolean graph = s.parsed() && !s.dependencies().isEmpty() && triggerToken >= 0 && triggerToken < s.tokens().size();
-        if (!literal.isEmpty() && graph) {
-            Place attached = attached(s, triggerToken, literal);
+        List<UnresolvedPlaces.Named> named = named(sentenceIndex);
+        if ((!literal.isEmpty() || !named.isEmpty()) && graph) {
+            Place attached = attached(s, triggerToken, literal, named);
             if (attached != null) {
                 return Optional.of(attached);
             }
@@ -117,15 +147,15 @@ public final class ArticlePlaces {
     }
 
     /** The place reached from the trigger through locative arcs, nearest first. */
-    private Place attached(Sentence s, int trigger, List<Place> literal) {
-        Place p = fromHead(s, trigger, literal, true);
+    private Place attached(Sentence s, int trigger, List<Place> literal, List<UnresolvedPlaces.Named> named) {
+        Place p = fromHead(s, trigger, literal, named, true);
         if (p != null) {
             return p;
         }
         // a place that undergoes the event is where it happens: "captured the village of X", "X was bombed"
         for (Dependency d : s.children(trigger)) {
             if (d.relation().equals("obj") || d.relation().equals("nsubj:pass")) {
-                Place q = placeBelow(s, d.dependent(), literal, 2);
+                Place q = placeBelow(s, d.dependent(), literal, named, 2);
                 if (q != null) {
                     return linked(q, "attached:" + d.relation());
                 }
@@ -136,7 +166,7 @@ public final class ArticlePlaces {
         if (t.isNoun() || t.pos().isEmpty()) {
             for (Dependency d : s.parents(trigger)) {
                 if (d.governor() >= 0 && LIGHT_ARGS.contains(d.relation()) && s.token(d.governor()).isVerb()) {
-                    p = fromHead(s, d.governor(), literal, false);
+                    p = fromHead(s, d.governor(), literal, named, false);
                     if (p != null) {
                         return withRule(p, "verb(" + s.token(d.governor()).word() + ")");
                     }
@@ -148,7 +178,7 @@ public final class ArticlePlaces {
             if (d.relation().startsWith("nsubj") || d.relation().equals("obj")) {
                 for (Dependency e : s.children(d.dependent())) {
                     if (isLocative(e) && e.relation().startsWith("nmod")) {
-                        Place q = placeBelow(s, e.dependent(), literal, 2);
+                        Place q = placeBelow(s, e.dependent(), literal, named, 2);
                         if (q != null) {
                             return linked(q, "argument(" + s.token(d.dependent()).word() + ")+" + e.relation());
                         }
@@ -164,17 +194,17 @@ public final class ArticlePlaces {
                 p.name(), p.countryCode(), p.admin1(), p.lat(), p.lon(), p.level(), p.use(), p.rule() + "+" + note);
     }
 
-    private Place fromHead(Sentence s, int head, List<Place> literal, boolean trigger) {
+    private Place fromHead(Sentence s, int head, List<Place> literal, List<UnresolvedPlaces.Named> named, boolean trigger) {
         for (Dependency d : s.children(head)) {
             if (isLocative(d)) {
-                Place q = placeBelow(s, d.dependent(), literal, 2);
+                Place q = placeBelow(s, d.dependent(), literal, named, 2);
                 if (q != null) {
                     return linked(q, (trigger ? "attached:" : "") + d.relation());
                 }
             } else if (d.relation().equals("advmod") && DIRECTIONS.contains(s.token(d.dependent()).word().toLowerCase(Locale.ROOT))) {
                 for (Dependency e : s.children(d.dependent())) {
                     if (e.relation().startsWith("obl:of") || e.relation().startsWith("nmod:of")) {
-                        Place q = placeBelow(s, e.dependent(), literal, 1);
+                        Place q = placeBelow(s, e.dependent(), literal, named, 1);
                         if (q != null) {
                             return linked(q, "attached:" + s.token(d.dependent()).word() + "+of");
                         }
@@ -190,20 +220,36 @@ public final class ArticlePlaces {
         return (base.equals("obl") || base.equals("nmod")) && LOCATIVE_CASES.contains(d.subtype());
     }
 
-    /** The place at a token, or reached from it through a few noun steps ("the city of Homs"). */
-    private static Place placeBelow(Sentence s, int token, List<Place> literal, int depth) {
+    /**
+     * The place at a token, or reached from it through a few noun steps ("the city of Homs"): the nearest, and at the
+     * same distance a gazetteer place before a name the gazetteer lacks.
+     */
+    private static Place placeBelow(Sentence s, int token, List<Place> literal, List<UnresolvedPlaces.Named> named, int depth) {
         Deque<int[]> queue = new ArrayDeque<>();
         queue.add(new int[] {token, 0});
         boolean[] seen = new boolean[s.tokens().size()];
+        Place unknown = null;
+        int unknownDepth = 0;
         while (!queue.isEmpty()) {
             int[] cur = queue.poll();
             if (seen[cur[0]]) {
                 continue;
             }
             seen[cur[0]] = true;
+            if (unknown != null && cur[1] > unknownDepth) {
+                break;
+            }
             for (Place p : literal) {
                 if (p.covers(cur[0])) {
                     return p;
+                }
+            }
+            if (unknown == null) {
+                for (UnresolvedPlaces.Named n : named) {
+                    if (n.at(cur[0])) {
+                        unknown = n.place();
+                        unknownDepth = cur[1];
+                    }
                 }
             }
             if (cur[1] >= depth) {
@@ -216,7 +262,7 @@ public final class ArticlePlaces {
                 }
             }
         }
-        return null;
+        return unknown;
     }
 
     /**
@@ -309,7 +355,7 @@ public final class ArticlePlaces {
             case CONTINENT -> true;
             case COUNTRY -> outer.countryCode().equals(inner.countryCode());
             case ADMIN1 -> outer.countryCode().equals(inner.countryCode()) && outer.name().equals(inner.admin1());
-            case CITY -> false;
+            case CITY, UNRESOLVED -> false;
         };
     }
 }

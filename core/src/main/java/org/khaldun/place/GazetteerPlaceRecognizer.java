@@ -225,6 +225,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             settled.clear();
             Place dateline = null;
             List<List<Place>> out = new ArrayList<>();
+            List<List<UnresolvedPlaces.Named>> unresolved = new ArrayList<>();
             for (int si = 0; si < sentences.size(); si++) {
                 Sentence s = sentences.get(si);
                 List<Place> places = new ArrayList<>();
@@ -240,8 +241,9 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                     }
                 }
                 out.add(places);
+                unresolved.add(UnresolvedPlaces.find(s, places, actors));
             }
-            return new ArticlePlaces(sentences, out, dateline);
+            return new ArticlePlaces(sentences, out, dateline, unresolved);
         }
 
         // ---- finding names ----------------------------------------------------------------------------

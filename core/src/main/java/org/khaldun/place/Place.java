@@ -3,7 +3,7 @@ package org.khaldun.place;
 import java.util.Objects;
 
 /**
- * A place named in an article, resolved to the gazetteer.
+ * A place named in an article, resolved to the gazetteer (or, at {@link Level#UNRESOLVED}, named but not geocoded).
  *
  * @param text          the words as written ("Homs", "BAGHDAD", "Iraqi")
  * @param start         first character in the article (inclusive)
@@ -16,9 +16,9 @@ import java.util.Objects;
  * @param countryCode   ISO-3 country code as actor codes spell it ("SYR"); a region code (AFR, MEA) for
  *                      continents and world regions
  * @param admin1        the admin-1 region the place lies in (or is), or empty
- * @param lat           latitude in degrees
- * @param lon           longitude in degrees
- * @param level         continent, country, admin-1 region or city
+ * @param lat           latitude in degrees (NaN for an unresolved place)
+ * @param lon           longitude in degrees (NaN for an unresolved place)
+ * @param level         continent, country, admin-1 region or city; or unresolved: named, not geocoded
  * @param use           how the name is used: as the place, as an adjective, or for an actor
  * @param rule          why it was recognised and resolved so, for the analyst: e.g.
  *                      {@code name+qualifier(Syria)}, {@code name+locative(in)+context(SYR)}, {@code dateline}
@@ -37,6 +37,11 @@ public record Place(String text, int start, int end, int sentenceIndex, int firs
         if (firstToken > lastToken) {
             throw new IllegalArgumentException("bad place span " + firstToken + ".." + lastToken);
         }
+    }
+
+    /** Whether the place has coordinates: false for a {@link Level#UNRESOLVED} name the gazetteer lacks. */
+    public boolean geocoded() {
+        return level != Level.UNRESOLVED;
     }
 
     public boolean covers(int token) {

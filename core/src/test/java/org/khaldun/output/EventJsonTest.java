@@ -13,6 +13,9 @@ import org.khaldun.event.Event;
 import org.khaldun.event.EventSource;
 import org.khaldun.event.Modality;
 import org.khaldun.event.TextInfo;
+import org.khaldun.place.Level;
+import org.khaldun.place.Place;
+import org.khaldun.place.PlaceUse;
 import org.khaldun.time.EventDate;
 
 class EventJsonTest {
@@ -28,6 +31,16 @@ class EventJsonTest {
                 "CONSULT", "visit", List.of("diplomatic"), new Cameo(code, 2.8, 1),
                 new TextInfo(1, 7, 53, "received", 32, 40, "On Wednesday, the speaker received the \"chief\"."),
                 Modality.FACT, "lexicon:receive[043]", "test-1");
+    }
+
+    @Test
+    void aPlaceNamedButNotGeocodedIsWrittenWithoutCoordinates() {
+        Place village = new Place("Umm Tarsha", 60, 70, 1, 9, 10, 0, "Umm Tarsha", "", "", Double.NaN, Double.NaN,
+                Level.UNRESOLVED, PlaceUse.LITERAL, "unresolved+locative(in) -> event:attached:obl:in");
+        Event e = event("190").withLocation(Optional.of(village));
+        assertThat(EventJson.toJson(e, ARTICLE)).contains("\"name\":\"Umm Tarsha\"", "\"lat\":null", "\"lon\":null",
+                "\"level\":\"unresolved\"").doesNotContain("NaN");
+        assertThat(EventTsv.toRow(e, ARTICLE)).contains("\tUmm Tarsha\t").doesNotContain("NaN").contains("\t\t\tunresolved");
     }
 
     @Test

@@ -62,6 +62,12 @@ final class Located {
         throw new AssertionError("no token '" + word + "'");
     }
 
+    /** Where the event named by the first occurrence of {@code trigger} happened, with how it was found. */
+    java.util.Optional<Place> location(String trigger) {
+        int[] at = token(trigger);
+        return places.locationOf(at[0], at[1]);
+    }
+
     /** Where the event named by the first occurrence of {@code trigger} happened: the place's text, or "". */
     String locationOf(String trigger) {
         int[] at = token(trigger);

@@ -310,6 +310,7 @@ public final class GeoparsingEvaluation implements Evaluation {
             case ADMIN1 -> 500;
             case COUNTRY -> 1000;
             case CONTINENT -> 3000;
+            case UNRESOLVED -> 0;
         };
     }
 
