@@ -226,6 +226,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
             Place dateline = null;
             List<List<Place>> out = new ArrayList<>();
             List<List<UnresolvedPlaces.Named>> unresolved = new ArrayList<>();
+            java.util.Set<String> persons = UnresolvedPlaces.personNames(sentences);
             for (int si = 0; si < sentences.size(); si++) {
                 Sentence s = sentences.get(si);
                 List<Place> places = new ArrayList<>();
@@ -241,7 +242,7 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
                     }
                 }
                 out.add(places);
-                unresolved.add(UnresolvedPlaces.find(s, places, actors));
+                unresolved.add(UnresolvedPlaces.find(s, places, actors, persons));
             }
             return new ArticlePlaces(sentences, out, dateline, unresolved);
         }

@@ -71,6 +71,54 @@ final class UnresolvedPlaces {
      * actor mention.
      */
     static List<Named> find(Sentence s, List<Place> mentions, ActorIndex actors) {
+        return find(s, mentions, actors, Set.of());
+    }
+
+    /** Verbs after which a two-word capitalised name is a person speaking ("Karim Haddad said"). */
+    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "stated", "explained", "noted",
+            "warned", "insisted", "argued", "wrote", "tweeted", "asked", "replied", "recalled");
+
+    /**
+     * The article's people, as lower-cased name words: a capitalised name after a title anywhere in the article
+     * ("Mr. Farouk Haddad", "President Karzai") and a name of two or more capitalised words speaking ("Karim Haddad
+     * said"). Read from tokens, so unparsed sentences count: "near Haddad" three paragraphs later is that person, not
+     * a village.
+     */
+    static Set<String> personNames(List<Sentence> sentences) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Sentence s : sentences) {
+            int n = s.tokens().size();
+            for (int i = 0; i < n; i++) {
+                if (!name(s.token(i))) {
+                    continue;
+                }
+                int end = i;
+                while (end + 1 < n && name(s.token(end + 1))) {
+                    end++;
+                }
+                boolean titled = i > 0 && TITLES.contains(s.token(i - 1).word().toLowerCase(Locale.ROOT));
+                boolean speaking = end > i && end + 1 < n
+                        && SPEECH.contains(s.token(end + 1).word().toLowerCase(Locale.ROOT));
+                if (titled || speaking) {
+                    for (int k = i; k <= end; k++) {
+                        String w = s.token(k).word().toLowerCase(Locale.ROOT);
+                        if (!NOT_PLACE.contains(w) && !TITLES.contains(w)) {
+                            out.add(w);
+                        }
+                    }
+                }
+                i = end;
+            }
+        }
+        return out;
+    }
+
+    private static boolean name(Token t) {
+        return t.isProperNoun() && t.isCapitalized();
+    }
+
+    /** {@link #find(Sentence, List, ActorIndex)}, leaving out names the article gives to people ({@link #personNames}). */
+    static List<Named> find(Sentence s, List<Place> mentions, ActorIndex actors, Set<String> persons) {
         List<Named> out = new ArrayList<>();
         if (!s.parsed() || s.dependencies().isEmpty()) {
             return out;
@@ -85,7 +133,7 @@ final class UnresolvedPlaces {
             Token head = s.token(h);
             String lemma = head.word().toLowerCase(Locale.ROOT);
             if (head.isProperNoun() && head.isCapitalized() && !AREA_NOUNS.contains(lemma)) {
-                add(s, h, h, how, mentions, actors, used, out);
+                add(s, h, h, how, mentions, actors, persons, used, out);
             } else if (head.isNoun() && (AREA_NOUNS.contains(lemma) || LANDMARK_NOUNS.contains(lemma))) {
                 for (Dependency d : s.children(h)) {
                     Token c = s.token(d.dependent());
@@ -93,7 +141,7 @@ final class UnresolvedPlaces {
                             || (AREA_NOUNS.contains(lemma) && (d.relation().equals("nmod:of") || d.relation().equals("appos")));
                     if (named && c.isProperNoun() && c.isCapitalized()) {
                         add(s, d.dependent(), h, how + "+" + lemma + (d.relation().equals("compound") ? "" : "-of"), mentions,
-                                actors, used, out);
+                                actors, persons, used, out);
                     }
                 }
             }
@@ -128,8 +176,8 @@ final class UnresolvedPlaces {
         return null;
     }
 
-    private static void add(Sentence s, int at, int anchor, String how, List<Place> mentions, ActorIndex actors, boolean[] used,
-                            List<Named> out) {
+    private static void add(Sentence s, int at, int anchor, String how, List<Place> mentions, ActorIndex actors,
+                            Set<String> persons, boolean[] used, List<Named> out) {
         int first = at;
         int last = at;
         while (first > 0 && nameToken(s.token(first - 1))) {
@@ -139,7 +187,8 @@ final class UnresolvedPlaces {
             last++;
         }
         for (int i = first; i <= last; i++) {
-            if (used[i] || actors.at(s.index(), i).isPresent() || NOT_PLACE.contains(s.token(i).word().toLowerCase(Locale.ROOT))) {
+            String w = s.token(i).word().toLowerCase(Locale.ROOT);
+            if (used[i] || actors.at(s.index(), i).isPresent() || NOT_PLACE.contains(w) || persons.contains(w)) {
                 return;
             }
         }

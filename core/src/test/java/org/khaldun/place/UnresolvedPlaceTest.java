@@ -59,6 +59,20 @@ class UnresolvedPlaceTest {
     }
 
     @Test
+    void aPersonTheArticleNamedEarlierIsNotAPlaceWhenLaterMentionedAfterNear() {
+        String named = "Karim Haddad said the talks had failed. ";
+        String later = "On Monday a grenade exploded near Haddad as he left the mosque.";
+        Located withPerson = Located.of(named + later, true);
+        assertThat(withPerson.locationOf("exploded")).isEmpty();
+        assertThat(withPerson.places.unresolved(1)).isEmpty();
+        Located titled = Located.of("Minister Qasim Sheikhly visited the border. A grenade exploded near Sheikhly.", true);
+        assertThat(titled.locationOf("exploded")).isEmpty();
+        // the same words without the person: a place the gazetteer lacks
+        assertThat(Located.of("A grenade exploded near Haddad junction on Monday.", true).locationOf("exploded"))
+                .isEqualTo("Haddad");
+    }
+
+    @Test
     void theTargetOfAnAttackIsNotItsPlaceButWhereShellsFellIs() {
         assertThat(Located.of("The attack on Karim Haddad was condemned by the council.", true).locationOf("attack")).isEmpty();
         Located fell = Located.of("Mortar rounds fell on Kafr Dahna, wounding three children.", true);
