@@ -26,7 +26,7 @@ import org.khaldun.pipeline.CompilerDirectives;
  * threads), how evenly the coding partitions filled the cores, events written and failures.
  *
  * <p>Options: {@code --articles N} (2000), {@code --warmup N} (2000 articles before the measured ones),
- * {@code --warmup-round N} (500 articles per warm-up job), {@code --partitions N} (32), {@code --cores 1,2},
+ * {@code --warmup-round N} (250 articles per warm-up job), {@code --partitions N} (32), {@code --cores 1,2},
  * {@code --heap 4g} (each master's {@code -Xmx}), {@code --jvm "FLAGS"} (more flags for the masters' JVMs),
  * {@code --corpora DIR} ({@code <khaldun.shared>/data/corpora}), {@code --work DIR} (a temporary folder).
  */
@@ -38,7 +38,9 @@ public final class SparkBench {
     public static void main(String[] args) throws IOException, InterruptedException {
         int articles = 2000;
         int warmup = 2000;
-        int round = 500;
+        // eight warm-up jobs rather than four: Spark's and Parquet's write path runs once per job, and with four it was
+        // still being compiled by C2 during the measured job (BENCHMARKS.md, 2026-11-28)
+        int round = 250;
         int partitions = 32;
         String heap = "4g";
         List<String> jvm = List.of();
