@@ -386,7 +386,7 @@ public final class EventStore implements AutoCloseable {
             for (int i = 0; i < items.size(); i++) {
                 Article a = items.get(i).coded().article();
                 hashes[i] = sha256(a.text());
-                dedup[i] = a.url().isBlank() ? "sha256:" + hashes[i] : "url:" + a.url().strip();
+                dedup[i] = dedupKey(a, hashes[i]);
                 keys.add(dedup[i]);
             }
             Map<String, Long> existing = new HashMap<>();
@@ -1313,7 +1313,12 @@ public final class EventStore implements AutoCloseable {
 
     /** What makes two articles the same one for the store: the same URL, or the same text when there is no URL. */
     static String dedupKey(Article a) {
-        return a.url().isBlank() ? "sha256:" + sha256(a.text()) : "url:" + a.url().strip();
+        return dedupKey(a, a.url().isBlank() ? sha256(a.text()) : null);
+    }
+
+    /** {@link #dedupKey(Article)} when the text's SHA-256 is already known (it is only read without a URL). */
+    private static String dedupKey(Article a, String textSha256) {
+        return a.url().isBlank() ? "sha256:" + textSha256 : "url:" + a.url().strip();
     }
 
     /** The seq of the stored article this one duplicates (same URL, or same text without URL), if any. */

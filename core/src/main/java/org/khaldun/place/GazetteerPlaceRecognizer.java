@@ -902,16 +902,21 @@ public final class GazetteerPlaceRecognizer implements PlaceRecognizer {
     }
 
     private static boolean allCaps(String s) {
+        return upperCaseLetters(s) >= 2;
+    }
+
+    /** How many letters {@code s} has when none is lower case; -1 when one is ("NATO" 4, "Nato" -1, "9/11" 0). */
+    static int upperCaseLetters(String s) {
         int letters = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isLetter(c)) {
                 if (Character.isLowerCase(c)) {
-                    return false;
+                    return -1;
                 }
                 letters++;
             }
         }
-        return letters >= 2;
+        return letters;
     }
 }

@@ -270,16 +270,7 @@ final class UnresolvedPlaces {
     }
 
     private static boolean acronym(String text) {
-        int letters = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                if (Character.isLowerCase(c)) {
-                    return false;
-                }
-                letters++;
-            }
-        }
-        return letters <= 5;
+        int letters = GazetteerPlaceRecognizer.upperCaseLetters(text);
+        return letters >= 0 && letters <= 5;
     }
 }
