@@ -1,9 +1,12 @@
 package org.khaldun.spark.bench;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 /** The benchmark's combined report: one row per master, the speed-up, and the scaling estimate. */
 final class BenchSummary {
@@ -72,7 +75,7 @@ final class BenchSummary {
             Map<String, Object> b = measured(reports.get(reports.size() - 1));
             String pair = reports.get(0).get("master") + " → " + reports.get(reports.size() - 1).get("master");
             f(out, "- Speed-up %s: **%.2f×** by the job's wall time, %.2f× by the coding stage's wall time.%n", pair,
-                    d(a, "wall_seconds") / d(b, "wall_seconds"), d(a, "coding_stage_wall_s") / d(b, "coding_stage_wall_s"));
+                    speedUp(reports), d(a, "coding_stage_wall_s") / d(b, "coding_stage_wall_s"));
             int machine = Runtime.getRuntime().availableProcessors();
             f(out, "- CPU-time forecast of that speed-up on a quiet %d-core machine: %.2f× (each master's wall time taken "
                     + "as the larger of its task threads' CPU spread over its cores at the measured partition balance, "
@@ -89,7 +92,53 @@ final class BenchSummary {
         return out.toString();
     }
 
-    /** Forecast wall seconds of one master's coding on a quiet machine (see the summary's wording). */
+    /** The first master's measured wall time over the last one's: the speed-up of one repeat. */
+    static double speedUp(List<Map<String, Object>> reports) {
+        return d(measured(reports.get(0)), "wall_seconds") / d(measured(reports.get(reports.size() - 1)), "wall_seconds");
+    }
+
+    /** The repeat whose speed-up is the median (the lower of the two middle ones when the count is even). */
+    static int medianRepeat(List<List<Map<String, Object>>> runs) {
+        List<Integer> byRatio = IntStream.range(0, runs.size()).boxed()
+                .sorted(Comparator.comparingDouble(k -> speedUp(runs.get(k)))).toList();
+        return byRatio.get((runs.size() - 1) / 2);
+    }
+
+    /** Every repeat's wall times and speed-up, then their median, mean and range. */
+    static String repeats(List<List<Map<String, Object>>> runs, String command, double[] loadBefore, double[] loadEnd) {
+        StringBuilder out = new StringBuilder();
+        List<Map<String, Object>> first = runs.get(0);
+        f(out, "Command: `%s`%n%n", command);
+        f(out, "Machine: %s%n", first.get(0).get("jvm"));
+        f(out, "Load average (1/5/15 min): before %.2f/%.2f/%.2f, after %.2f/%.2f/%.2f%n%n", loadBefore[0], loadBefore[1],
+                loadBefore[2], loadEnd[0], loadEnd[1], loadEnd[2]);
+        f(out, "%d repeats, each master in a fresh JVM every time; odd repeats ran the masters in the order given, even "
+                + "ones in reverse.%n%n", runs.size());
+        out.append("| repeat | first |");
+        first.forEach(r -> f(out, " %s wall s | %s coding CPU ms/article |", r.get("master"), r.get("master")));
+        out.append(" speed-up |\n|---:|---|");
+        first.forEach(r -> out.append("---:|---:|"));
+        out.append("---:|\n");
+        double[] ratios = new double[runs.size()];
+        for (int k = 0; k < runs.size(); k++) {
+            List<Map<String, Object>> run = runs.get(k);
+            ratios[k] = speedUp(run);
+            f(out, "| %d | %s |", k + 1, run.get(k % 2 == 0 ? 0 : run.size() - 1).get("master"));
+            for (Map<String, Object> r : run) {
+                f(out, " %.1f | %.1f |", d(measured(r), "wall_seconds"), d(measured(r), "cpu_ms_per_article"));
+            }
+            f(out, " %.2f× |%n", ratios[k]);
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        f(out, "%n- Speed-up %s → %s over %d repeats: median **%.2f×**, mean %.2f×, range %.2f–%.2f×.%n",
+                first.get(0).get("master"), first.get(first.size() - 1).get("master"), n, median,
+                Arrays.stream(ratios).average().orElse(0), sorted[0], sorted[n - 1]);
+        return out.toString();
+    }
+
     /** A table with a row per master, each row made from the master's report and its measured job. */
     private static void perMaster(StringBuilder out, List<Map<String, Object>> reports, String header, String align,
                                   BiFunction<Map<String, Object>, Map<String, Object>, String> row) {
@@ -99,6 +148,7 @@ final class BenchSummary {
         }
     }
 
+    /** Forecast wall seconds of one master's coding on a quiet machine (see the summary's wording). */
     private static double forecast(Map<String, Object> r, int machineCores) {
         Map<String, Object> m = measured(r);
         int cores = (int) l(r, "cores");

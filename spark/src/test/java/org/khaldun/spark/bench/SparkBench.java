@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +29,12 @@ import org.khaldun.pipeline.CompilerDirectives;
  *
  * <p>Options: {@code --articles N} (2000), {@code --warmup N} (2000 articles before the measured ones),
  * {@code --warmup-round N} (250 articles per warm-up job), {@code --partitions N} (32), {@code --cores 1,2},
- * {@code --heap 4g} (each master's {@code -Xmx}), {@code --jvm "FLAGS"} (more flags for the masters' JVMs),
- * {@code --corpora DIR} ({@code <khaldun.shared>/data/corpora}), {@code --work DIR} (a temporary folder).
+ * {@code --heap 4g} (each master's {@code -Xmx}), {@code --jvm "FLAGS"} (the masters' JVM flags; default
+ * {@code -XX:+UseParallelGC}, as recommended for executors; {@code --jvm ""} for the JVM's default collector),
+ * {@code --corpora DIR} ({@code <khaldun.shared>/data/corpora}), {@code --work DIR} (a temporary folder),
+ * {@code --repeat N} (1: every master N times, the 2nd, 4th, … in reverse order; the summary gives each
+ * repeat's speed-up, their median and spread, then the median repeat in full, because single pairs on a 2-vCPU
+ * machine spread ±10 %).
  */
 public final class SparkBench {
 
@@ -43,10 +49,13 @@ public final class SparkBench {
         int round = 250;
         int partitions = 32;
         String heap = "4g";
-        List<String> jvm = List.of();
+        // the executor flags docs/spark.md recommends: the throughput collector codes 12 % faster than G1 in both
+        // masters (BENCHMARKS.md, 2026-11-28 03:55 against 04:18); --jvm replaces them
+        List<String> jvm = List.of("-XX:+UseParallelGC");
         Path corpora = Path.of(System.getProperty("khaldun.shared", "../shared"), "data", "corpora");
         Path work = null;
         List<Integer> cores = List.of(1, 2);
+        int repeat = 1;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -61,9 +70,13 @@ public final class SparkBench {
                 case "--jvm" -> jvm = Arrays.stream(v.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                 case "--corpora" -> corpora = Path.of(v);
                 case "--work" -> work = Path.of(v);
+                case "--repeat" -> repeat = Integer.parseInt(v);
                 case "--cores" -> cores = Arrays.stream(v.split(",")).map(String::strip).map(Integer::parseInt).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, not " + repeat);
         }
         if (work == null) {
             work = Files.createTempDirectory("khaldun-spark-bench");
@@ -92,39 +105,67 @@ public final class SparkBench {
         log("corpus: %d warm-up articles (rounds of %d) + %d measured articles in %s", warmup, round, articles, work);
 
         double[] loadBefore = loadAverage();
-        List<Map<String, Object>> reports = new ArrayList<>();
-        for (int n : cores) {
-            Path report = work.resolve("report-local" + n + ".json");
-            Files.deleteIfExists(report);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (!a.startsWith("-Xmx") && !a.startsWith("-Xms")) {
-                    cmd.add(a);
-                }
+        // runs[k] holds repeat k's reports in the order of --cores, whichever master ran first
+        List<List<Map<String, Object>>> runs = new ArrayList<>();
+        for (int k = 0; k < repeat; k++) {
+            // the 2nd, 4th, … repeats run the masters in reverse order: an hour's drift of the machine falls on both
+            List<Integer> order = new ArrayList<>(cores);
+            if (k % 2 == 1) {
+                Collections.reverse(order);
             }
-            cmd.add("-Xmx" + heap);
-            cmd.addAll(jvm);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MasterRun.class.getName(),
-                    "--cores", Integer.toString(n), "--warmup", warmDir.toString(), "--input", benchFile.toString(),
-                    "--work", work.toString(), "--partitions", Integer.toString(partitions),
-                    "--report", report.toString()));
-            log("local[%d]: a fresh JVM (-Xmx%s%s)", n, heap, jvm.isEmpty() ? "" : " " + String.join(" ", jvm));
-            int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("local[" + n + "] failed (exit " + exit + ")");
+            Map<Integer, Map<String, Object>> byCores = new HashMap<>();
+            for (int n : order) {
+                String name = repeat == 1 ? "report-local" + n + ".json" : "report-local" + n + "-r" + (k + 1) + ".json";
+                byCores.put(n, runMaster(n, work.resolve(name), heap, jvm, warmDir, benchFile, work, partitions));
             }
-            reports.add(Json.parseObject(Files.readString(report)));
+            runs.add(cores.stream().map(byCores::get).toList());
+            if (repeat > 1) {
+                log("repeat %d/%d: speed-up %.2fx", k + 1, repeat, BenchSummary.speedUp(runs.get(k)));
+            }
         }
         double[] loadEnd = loadAverage();
 
-        String summary = BenchSummary.markdown(reports, String.format(Locale.ROOT,
-                "spark/bench.sh --articles %d --warmup %d --warmup-round %d --partitions %d --cores %s --heap %s%s",
+        String command = String.format(Locale.ROOT,
+                "spark/bench.sh --articles %d --warmup %d --warmup-round %d --partitions %d --cores %s --heap %s%s%s",
                 articles, warmup, round, partitions, String.join(",", cores.stream().map(String::valueOf).toList()), heap,
-                jvm.isEmpty() ? "" : " --jvm '" + String.join(" ", jvm) + "'"), loadBefore, loadEnd);
+                jvm.isEmpty() ? "" : " --jvm '" + String.join(" ", jvm) + "'", repeat == 1 ? "" : " --repeat " + repeat);
+        String summary;
+        if (repeat == 1) {
+            summary = BenchSummary.markdown(runs.get(0), command, loadBefore, loadEnd);
+        } else {
+            int median = BenchSummary.medianRepeat(runs);
+            summary = BenchSummary.repeats(runs, command, loadBefore, loadEnd) + "\nThe repeat with the median speed-up ("
+                    + (median + 1) + "), in full:\n\n" + BenchSummary.markdown(runs.get(median), command, loadBefore, loadEnd);
+        }
         System.out.print(summary);
         Files.writeString(work.resolve("summary.md"), summary);
         log("reports: %s/report-local*.json, summary: %s", work, work.resolve("summary.md"));
+    }
+
+    /** Runs one master in a fresh JVM and returns its report. */
+    private static Map<String, Object> runMaster(int n, Path report, String heap, List<String> jvm, Path warmDir,
+                                                 Path benchFile, Path work, int partitions)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(report);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-Xmx") && !a.startsWith("-Xms")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-Xmx" + heap);
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MasterRun.class.getName(),
+                "--cores", Integer.toString(n), "--warmup", warmDir.toString(), "--input", benchFile.toString(),
+                "--work", work.toString(), "--partitions", Integer.toString(partitions),
+                "--report", report.toString()));
+        log("local[%d]: a fresh JVM (-Xmx%s%s)", n, heap, jvm.isEmpty() ? "" : " " + String.join(" ", jvm));
+        int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("local[" + n + "] failed (exit " + exit + ")");
+        }
+        return Json.parseObject(Files.readString(report));
     }
 
     static double[] loadAverage() {
