@@ -15,12 +15,22 @@ final class BenchSummary {
     }
 
     static String markdown(List<Map<String, Object>> reports, String command, double[] loadBefore, double[] loadEnd) {
+        return header(reports, command, loadBefore, loadEnd) + body(reports);
+    }
+
+    /** The command, the machine and the load average around the whole benchmark. */
+    static String header(List<Map<String, Object>> reports, String command, double[] loadBefore, double[] loadEnd) {
         StringBuilder out = new StringBuilder();
         f(out, "Command: `%s`%n%n", command);
         f(out, "Machine: %s%n", reports.get(0).get("jvm"));
         f(out, "Load average (1/5/15 min): before %.2f/%.2f/%.2f, after %.2f/%.2f/%.2f%n%n", loadBefore[0], loadBefore[1],
                 loadBefore[2], loadEnd[0], loadEnd[1], loadEnd[2]);
+        return out.toString();
+    }
 
+    /** One pair of masters' tables, speed-up and scaling estimate. */
+    static String body(List<Map<String, Object>> reports) {
+        StringBuilder out = new StringBuilder();
         out.append("Each master in its own JVM, after the same warm-up. Measured job:\n\n");
         perMaster(out, reports, "| master | articles | failed | events | wall s | coding stage wall s | articles/s "
                 + "| coding CPU ms/article | JVM CPU ms/article | core occupancy | partition balance | load 1-min |",
@@ -104,14 +114,10 @@ final class BenchSummary {
         return byRatio.get((runs.size() - 1) / 2);
     }
 
-    /** Every repeat's wall times and speed-up, then their median, mean and range. */
-    static String repeats(List<List<Map<String, Object>>> runs, String command, double[] loadBefore, double[] loadEnd) {
+    /** Every repeat's wall times and speed-up, then their median, mean and range (the header is {@link #header}'s). */
+    static String repeats(List<List<Map<String, Object>>> runs) {
         StringBuilder out = new StringBuilder();
         List<Map<String, Object>> first = runs.get(0);
-        f(out, "Command: `%s`%n%n", command);
-        f(out, "Machine: %s%n", first.get(0).get("jvm"));
-        f(out, "Load average (1/5/15 min): before %.2f/%.2f/%.2f, after %.2f/%.2f/%.2f%n%n", loadBefore[0], loadBefore[1],
-                loadBefore[2], loadEnd[0], loadEnd[1], loadEnd[2]);
         f(out, "%d repeats, each master in a fresh JVM every time; odd repeats ran the masters in the order given, even "
                 + "ones in reverse.%n%n", runs.size());
         out.append("| repeat | first |");

@@ -134,8 +134,9 @@ public final class SparkBench {
             summary = BenchSummary.markdown(runs.get(0), command, loadBefore, loadEnd);
         } else {
             int median = BenchSummary.medianRepeat(runs);
-            summary = BenchSummary.repeats(runs, command, loadBefore, loadEnd) + "\nThe repeat with the median speed-up ("
-                    + (median + 1) + "), in full:\n\n" + BenchSummary.markdown(runs.get(median), command, loadBefore, loadEnd);
+            summary = BenchSummary.header(runs.get(0), command, loadBefore, loadEnd) + BenchSummary.repeats(runs)
+                    + "\nThe repeat with the median speed-up (" + (median + 1) + "), in full:\n\n"
+                    + BenchSummary.body(runs.get(median));
         }
         System.out.print(summary);
         Files.writeString(work.resolve("summary.md"), summary);
