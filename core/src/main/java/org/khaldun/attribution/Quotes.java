@@ -62,6 +62,12 @@ final class Quotes {
             if (w.equals("“") || w.equals("``") || w.equals("„") || w.equals("«")) {
                 return Dir.OPEN;
             }
+            if (w.equals("”") && startsLine(text, t.start()) && t.end() < text.length()
+                    && Character.isLetterOrDigit(text.charAt(t.end()))) {
+                // a closing shape opening a paragraph is a misshapen opening mark (some CMSs emit them after a
+                // photo credit): no quotation closes on the first character of a line
+                return Dir.OPEN;
+            }
             if (w.equals("”") || w.equals("»")) {
                 return Dir.CLOSE;
             }
@@ -173,6 +179,14 @@ final class Quotes {
         int start = sentences.get(openS).token(openT).start();
         int end = sentences.get(closeS).token(closeT).end();
         return new Quote(openS, openT, closeS, closeT, start, end, words, closed);
+    }
+
+    private static boolean startsLine(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || text.charAt(i) == '\n' || text.charAt(i) == '\r';
     }
 
     static boolean wordLike(String w) {

@@ -67,6 +67,7 @@ public final class RuleAttributionFinder implements AttributionFinder {
             "explicitly", "firmly", "strongly", "clearly", "simply", "specifically", "directly", "emphatically", "loudly",
             "quietly", "angrily", "confidently", "frankly", "plainly", "sharply", "ominously", "already", "often");
     /** Verbs of commitment whose content may be a to-infinitive right after them ("vowed to ...", "promised to ..."). */
+    private static final Set<String> SIGNATURE_DASHES = setOf("―", "—", "--", "–");
     private static final Set<String> COMMITMENTS = setOf("vow", "promise", "pledge", "threaten");
 
     /** Verbs whose content may follow without "that" ("said the plan would ..."). */
@@ -1076,7 +1077,10 @@ public final class RuleAttributionFinder implements AttributionFinder {
             return false;
         }
 
-        /** A quotation signed after a dash: "'...' ― Maria Lopez, 34, Phoenix". */
+        /**
+         * A quotation signed after a dash: "'...' ― Maria Lopez, 34, Phoenix", the way vox-pop pieces and
+         * collected reactions sign each quotation.
+         */
         void dashSignatures() {
             for (Quotes.Quote q : quotes) {
                 if (!q.real() || !q.closed()) {
@@ -1084,8 +1088,17 @@ public final class RuleAttributionFinder implements AttributionFinder {
                 }
                 Sentence s = sentences.get(q.closeSent());
                 int d = q.closeTok() + 1;
+                while (d < s.tokens().size() && isFinal(s, d)) {
+                    d++;
+                }
+                if (d == s.tokens().size() && s.index() + 1 < sentences.size()
+                        && paragraph[s.index() + 1] == paragraph[s.index()]) {
+                    // the splitter ends the sentence at '.”', so the signature opens the next one
+                    s = sentences.get(s.index() + 1);
+                    d = 0;
+                }
                 int n = s.tokens().size();
-                if (d + 1 >= n || !Set.of("―", "—", "--", "–").contains(s.token(d).word()) || !s.token(d + 1).isCapitalized()) {
+                if (d + 1 >= n || !SIGNATURE_DASHES.contains(s.token(d).word()) || !s.token(d + 1).isCapitalized()) {
                     continue;
                 }
                 int last = d + 1;

@@ -160,6 +160,34 @@ class RuleAttributionFinderTest {
         assertThat(all.get(1).content()).hasSize(2);
     }
 
+    // ------------------------------------------------------------------ signed quotations (vox pops)
+
+    /** Long lines, one paragraph each, as a scraped collection of readers' or voters' reactions comes. */
+    private static final String VOX_POP = "The Election Seen From Main Street.\n\n"
+            + "Photo/Agency.\n\n"
+            + "”We work hard every day and we pay our taxes. Nobody should tell us that we do not belong here, because "
+            + "this country is our home and we have built it too.”― Maria Lopez\n"
+            + "“I am worried about the economy and about the jobs that are leaving my state for good, and neither "
+            + "candidate has told me how they would bring them back.” ― Daniel Ortiz, 52, Youngstown\n";
+
+    @Test
+    void eachQuotationSignedAfterADashBelongsToItsSigner() {
+        List<Attribution> all = find(VOX_POP);
+        assertThat(all).extracting(Attribution::rule).containsOnly("quote:signed");
+        assertThat(all).extracting(Attribution::speakerText).containsExactly("Maria Lopez", "Daniel Ortiz");
+        assertThat(content(VOX_POP, all.get(1))).startsWith("“I am worried").endsWith("bring them back.”");
+        assertThat(all.get(1).form()).isEqualTo(QuoteForm.DIRECT);
+    }
+
+    @Test
+    void aClosingQuotationMarkThatOpensAParagraphOpensAQuotation() {
+        // the first quotation starts with a misshapen '”'; read as a closing mark it would leave "Nobody should
+        // tell us that ..." outside any quotation, a reported claim of "Nobody"
+        Attribution first = find(VOX_POP).get(0);
+        assertThat(content(VOX_POP, first)).startsWith("”We work hard").endsWith("built it too.”");
+        assertThat(first.speakerText()).isEqualTo("Maria Lopez");
+    }
+
     // ------------------------------------------------------------------ round 4: cues the parse or the tagger hid
 
     @Test
