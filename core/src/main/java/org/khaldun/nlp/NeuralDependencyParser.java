@@ -166,18 +166,20 @@ final class NeuralDependencyParser {
             if (Thread.interrupted()) {
                 throw new edu.stanford.nlp.util.RuntimeInterruptedException();
             }
-            features(stack, stackSize, next, n, head, label, wordId, posId, feature);
-            scores(feature, hidden, scores);
-            int best = -1;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < transitions; t++) {
-                if (scores[t] > bestScore && canApply(t, labelCount, stack, stackSize, next, n)) {
-                    bestScore = scores[t];
-                    best = t;
-                }
-            }
+            int best = forced(labelCount, stackSize, next, n);
             if (best < 0) {
-                throw new IllegalStateException("parser: no transition applies (scores not finite)");
+                features(stack, stackSize, next, n, head, label, wordId, posId, feature);
+                scores(feature, hidden, scores);
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (int t = 0; t < transitions; t++) {
+                    if (scores[t] > bestScore && canApply(t, labelCount, stack, stackSize, next, n)) {
+                        bestScore = scores[t];
+                        best = t;
+                    }
+                }
+                if (best < 0) {
+                    throw new IllegalStateException("parser: no transition applies (scores not finite)");
+                }
             }
             if (best < labelCount) {           // left arc: second on the stack depends on the top
                 int dependent = stack[stackSize - 2];
@@ -201,6 +203,23 @@ final class NeuralDependencyParser {
             labels[i - 1] = arcLabels[label[i]];
         }
         return new Parse(heads, labels);
+    }
+
+    /**
+     * The one transition {@link #canApply} allows, when there is only one, else -1: a shift while the stack holds
+     * the root and at most one word (at least three moves of every sentence), the root arc when only the root and
+     * one word are left. The network's argmax over a single legal move is that move, so it is not run: the tree is
+     * the one CoreNLP's parser makes, which scores every state.
+     */
+    private static int forced(int labelCount, int stackSize, int next, int n) {
+        boolean bufferEmpty = next > n;
+        if (stackSize <= 2 && !bufferEmpty) {
+            return 2 * labelCount;
+        }
+        if (stackSize == 2) {
+            return labelCount; // right arc with the root label (label 0)
+        }
+        return -1;
     }
 
     /**

@@ -58,6 +58,8 @@ class NeuralDependencyParserTest {
                 "The UN Security Council will vote on a draft resolution calling for an immediate ceasefire.",
                 "Kenya, Uganda and Tanzania signed a trade agreement on Monday.",
                 "Peace.",
+                // one token: every move is forced (shift, then the root arc), so the network never runs
+                "Ceasefire",
                 "Ministers from 27 EU member states, meeting in Brussels for a second day, failed to agree on sanctions "
                         + "against the regime, officials told Reuters on condition of anonymity.");
         List<Sentence> sentences = new ArrayList<>();
