@@ -66,8 +66,9 @@ public final class RuleAttributionFinder implements AttributionFinder {
             "last", "week", "month", "year", "morning", "afternoon", "evening", "night", "flatly", "bluntly", "openly",
             "explicitly", "firmly", "strongly", "clearly", "simply", "specifically", "directly", "emphatically", "loudly",
             "quietly", "angrily", "confidently", "frankly", "plainly", "sharply", "ominously", "already", "often");
-    /** Verbs of commitment whose content may be a to-infinitive right after them ("vowed to ...", "promised to ..."). */
+    /** Dashes that sign a quotation with its speaker's name ("'...' ― Maria Lopez"). */
     private static final Set<String> SIGNATURE_DASHES = setOf("―", "—", "--", "–");
+    /** Verbs of commitment whose content may be a to-infinitive right after them ("vowed to ...", "promised to ..."). */
     private static final Set<String> COMMITMENTS = setOf("vow", "promise", "pledge", "threaten");
 
     /** Verbs whose content may follow without "that" ("said the plan would ..."). */

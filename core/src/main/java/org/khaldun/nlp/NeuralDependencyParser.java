@@ -207,8 +207,8 @@ final class NeuralDependencyParser {
 
     /**
      * The one transition {@link #canApply} allows, when there is only one, else -1: a shift while the stack holds
-     * the root and at most one word (at least three moves of every sentence), the root arc when only the root and
-     * one word are left. The network's argmax over a single legal move is that move, so it is not run: the tree is
+     * the root and at most one word (the first moves of every sentence), the root arc when only the root and one
+     * word are left (its last). The network's argmax over a single legal move is that move, so it is not run: the tree is
      * the one CoreNLP's parser makes, which scores every state.
      */
     private static int forced(int labelCount, int stackSize, int next, int n) {
