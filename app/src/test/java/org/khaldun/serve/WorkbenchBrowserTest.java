@@ -30,8 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The workbench as an analyst uses it, in a real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}; .ci/run installs them). Set {@code KHALDUN_SKIP_BROWSER_TESTS=1} to skip these tests on
- * a machine without Chromium; without it a missing browser fails the build.
+ * {@code chromium-driver}; .ci/run installs them). On a machine without them the tests are skipped with a notice, so
+ * a newcomer's {@code mvn -B test} passes; CI sets {@code KHALDUN_REQUIRE_BROWSER_TESTS=1}, where a missing browser
+ * fails the build instead. {@code KHALDUN_SKIP_BROWSER_TESTS=1} skips them even when installed (never in CI).
  */
 class WorkbenchBrowserTest {
 
@@ -52,17 +53,28 @@ class WorkbenchBrowserTest {
         String skip = System.getenv("KHALDUN_SKIP_BROWSER_TESTS");
         Assumptions.assumeFalse(skip != null && !skip.isBlank() && !skip.equals("0"),
                 "KHALDUN_SKIP_BROWSER_TESTS is set");
+        File chromium = new File(System.getProperty("khaldun.chromium", "/usr/bin/chromium"));
+        File chromedriver = new File(System.getProperty("khaldun.chromedriver", "/usr/bin/chromedriver"));
+        if (!chromium.canExecute() || !chromedriver.canExecute()) {
+            String missing = "no Chromium to drive (" + chromium + ", " + chromedriver
+                    + "): install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)";
+            if ("1".equals(System.getenv("KHALDUN_REQUIRE_BROWSER_TESTS"))) {
+                throw new IllegalStateException(missing + "; KHALDUN_REQUIRE_BROWSER_TESTS=1 requires the browser tests");
+            }
+            System.err.println("WorkbenchBrowserTest skipped: " + missing);
+            Assumptions.abort(missing);
+        }
         w = new WorkbenchFixture(List.of(StoreFixtures.GAZA_A, StoreFixtures.KHARKIV, StoreFixtures.TALKS,
                 StoreFixtures.ACCUSATION, XSS));
         profile = Files.createTempDirectory("khaldun-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File(System.getProperty("khaldun.chromium", "/usr/bin/chromium")));
+        options.setBinary(chromium);
         // no network here: without these Chromium waits on connections it will never get
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("khaldun.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
