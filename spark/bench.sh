@@ -2,8 +2,9 @@
 # Benchmark of the Spark job: the same articles in local[1] and local[2], each master in its own fresh JVM after
 # the same warm-up (see SparkBench for what it reports).
 #   spark/bench.sh [--articles 2000] [--warmup 2000] [--warmup-round 250] [--partitions 32] [--cores 1,2]
-#                  [--heap 4g] [--jvm "-XX:+UseParallelGC"] [--repeat 1] [--corpora DIR] [--work DIR]
+#                  [--heap 4g] [--jvm "-XX:+UseParallelGC"] [--repeat 1] [--pin] [--corpora DIR] [--work DIR]
 # --repeat N runs every master N times (the 2nd, 4th, … repeats in reverse order) and reports the median speed-up.
+# --pin runs each local[n] JVM under taskset on n CPUs (one core against two, JIT and GC threads included).
 # Needs the team's shared data (../shared/data/corpora next to the repository) unless --corpora is given.
 # MVN_FLAGS (e.g. -o) is passed to the build of the classpath.
 set -euo pipefail

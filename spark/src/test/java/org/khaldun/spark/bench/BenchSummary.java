@@ -22,7 +22,9 @@ final class BenchSummary {
     static String header(List<Map<String, Object>> reports, String command, double[] loadBefore, double[] loadEnd) {
         StringBuilder out = new StringBuilder();
         f(out, "Command: `%s`%n%n", command);
-        f(out, "Machine: %s%n", reports.get(0).get("jvm"));
+        // the master that could use the most CPUs describes the machine (a pinned local[1] sees one)
+        Map<String, Object> widest = reports.stream().max(Comparator.comparingLong(BenchSummary::cpus)).orElseThrow();
+        f(out, "Machine: %s%n", widest.get("jvm"));
         f(out, "Load average (1/5/15 min): before %.2f/%.2f/%.2f, after %.2f/%.2f/%.2f%n%n", loadBefore[0], loadBefore[1],
                 loadBefore[2], loadEnd[0], loadEnd[1], loadEnd[2]);
         return out.toString();
@@ -32,12 +34,12 @@ final class BenchSummary {
     static String body(List<Map<String, Object>> reports) {
         StringBuilder out = new StringBuilder();
         out.append("Each master in its own JVM, after the same warm-up. Measured job:\n\n");
-        perMaster(out, reports, "| master | articles | failed | events | wall s | coding stage wall s | articles/s "
-                + "| coding CPU ms/article | JVM CPU ms/article | core occupancy | partition balance | load 1-min |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        perMaster(out, reports, "| master | CPUs the JVM may use | articles | failed | events | wall s | coding stage wall s "
+                + "| articles/s | coding CPU ms/article | JVM CPU ms/article | core occupancy | partition balance | load 1-min |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
                 (r, m) -> String.format(Locale.ROOT,
-                        "| %s | %d | %d | %,d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f → %.1f |",
-                        r.get("master"), l(m, "articles_coded"), l(m, "articles_failed"), l(m, "events_written"),
+                        "| %s | %s | %d | %d | %,d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f → %.1f |",
+                        r.get("master"), cpus(r) > 0 ? Long.toString(cpus(r)) : "?", l(m, "articles_coded"), l(m, "articles_failed"), l(m, "events_written"),
                         d(m, "wall_seconds"), d(m, "coding_stage_wall_s"), d(m, "articles_coded") / d(m, "wall_seconds"),
                         d(m, "cpu_ms_per_article"), d(m, "process_cpu_ms_per_article"), d(m, "coding_core_occupancy"),
                         d(m, "partition_balance_fifo"), first(m, "load_before"), first(m, "load_after")));
@@ -89,7 +91,7 @@ final class BenchSummary {
             int machine = Runtime.getRuntime().availableProcessors();
             f(out, "- CPU-time forecast of that speed-up on a quiet %d-core machine: %.2f× (each master's wall time taken "
                     + "as the larger of its task threads' CPU spread over its cores at the measured partition balance, "
-                    + "and its whole JVM's CPU spread over the machine's cores).%n", machine,
+                    + "and its whole JVM's CPU spread over the CPUs it may use).%n", machine,
                     forecast(reports.get(0), machine) / forecast(reports.get(reports.size() - 1), machine));
             boolean same = reports.stream().map(r -> measured(r).get("events_written")).distinct().count() == 1;
             f(out, "- Events written: %s.%n", same ? "the same number for every master (" + String.format(Locale.ROOT, "%,d",
@@ -155,13 +157,19 @@ final class BenchSummary {
     }
 
     /** Forecast wall seconds of one master's coding on a quiet machine (see the summary's wording). */
-    private static double forecast(Map<String, Object> r, int machineCores) {
+    static double forecast(Map<String, Object> r, int machineCores) {
         Map<String, Object> m = measured(r);
         int cores = (int) l(r, "cores");
         double balance = d(m, "partition_balance_fifo") > 0 ? d(m, "partition_balance_fifo") : 1;
         // Spark retires idle task threads, whose CPU then counts as ended: never take less than the coding itself
         double tasks = Math.max(d(m, "tasks_threads_cpu_s"), d(m, "coding_cpu_seconds"));
-        return Math.max(tasks / (cores * balance), d(m, "process_cpu_s") / machineCores);
+        int usable = cpus(r) > 0 ? (int) Math.min(cpus(r), machineCores) : machineCores;
+        return Math.max(tasks / (cores * balance), d(m, "process_cpu_s") / usable);
+    }
+
+    /** The CPUs the master's JVM could use, 0 in reports written before the benchmark recorded them. */
+    private static long cpus(Map<String, Object> r) {
+        return r.get("cpus") instanceof Number n ? n.longValue() : 0;
     }
 
     private static String lastRoundJit(Map<String, Object> r) {

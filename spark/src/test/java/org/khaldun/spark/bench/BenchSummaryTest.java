@@ -41,4 +41,30 @@ class BenchSummaryTest {
         assertThat(BenchSummary.medianRepeat(runs)).isEqualTo(2);
         assertThat(BenchSummary.repeats(runs)).contains("median **1.75×**");
     }
+
+    @Test
+    void aPinnedMasterShowsItsCpusAndTheMachineIsDescribedByTheWidestMaster() {
+        Map<String, Object> pinned = new java.util.HashMap<>(master(1, 90));
+        pinned.put("cpus", 1);
+        pinned.put("jvm", "1 cores (pinned)");
+        Map<String, Object> two = new java.util.HashMap<>(master(2, 50));
+        two.put("cpus", 2);
+        two.put("jvm", "2 cores (machine)");
+        List<Map<String, Object>> reports = List.of(pinned, two);
+
+        assertThat(BenchSummary.header(reports, "spark/bench.sh --pin", new double[3], new double[3]))
+                .contains("Machine: 2 cores (machine)");
+        assertThat(BenchSummary.body(reports)).contains("| local[1] | 1 | 2000 |").contains("| local[2] | 2 | 2000 |");
+    }
+
+    @Test
+    void aPinnedMastersJvmCpuIsSpreadOverItsOwnCpusInTheForecast() {
+        Map<String, Object> measured = Map.of("tasks_threads_cpu_s", 80.0, "process_cpu_s", 90.0,
+                "partition_balance_fifo", 1.0, "wall_seconds", 90.0);
+        Map<String, Object> pinned = Map.of("master", "local[1]", "cores", 1, "cpus", 1, "measured", measured);
+        Map<String, Object> unpinned = Map.of("master", "local[1]", "cores", 1, "cpus", 2, "measured", measured);
+
+        assertThat(BenchSummary.forecast(pinned, 2)).isEqualTo(90.0);
+        assertThat(BenchSummary.forecast(unpinned, 2)).isEqualTo(80.0);
+    }
 }

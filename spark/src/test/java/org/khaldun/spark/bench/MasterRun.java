@@ -56,6 +56,8 @@ public final class MasterRun {
             report.put("master", master);
             report.put("cores", cores);
             report.put("jvm", SparkBench.jvmDescription());
+            // fewer than the machine's when the benchmark pinned this JVM (--pin)
+            report.put("cpus", Runtime.getRuntime().availableProcessors());
             List<Object> warm = new ArrayList<>();
             int warmArticles = 0;
             for (int i = 0; i < rounds.size(); i++) {

@@ -34,7 +34,8 @@ import org.khaldun.pipeline.CompilerDirectives;
  * {@code --corpora DIR} ({@code <khaldun.shared>/data/corpora}), {@code --work DIR} (a temporary folder),
  * {@code --repeat N} (1: every master N times, the 2nd, 4th, … in reverse order; the summary gives each
  * repeat's speed-up, their median and spread, then the median repeat in full, because single pairs on a 2-vCPU
- * machine spread ±10 %).
+ * machine spread ±10 %), {@code --pin} (run each {@code local[n]} JVM under {@code taskset} on n CPUs, so that
+ * {@code local[1]}'s JIT, GC and Spark threads cannot borrow an idle core; see {@link CpuPinning}).
  */
 public final class SparkBench {
 
@@ -56,12 +57,18 @@ public final class SparkBench {
         Path work = null;
         List<Integer> cores = List.of(1, 2);
         int repeat = 1;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
+        boolean pin = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--pin")) {
+                pin = true;
+                continue;
             }
-            String v = args[i + 1];
-            switch (args[i]) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String v = args[++i];
+            switch (option) {
                 case "--articles" -> articles = Integer.parseInt(v);
                 case "--warmup" -> warmup = Integer.parseInt(v);
                 case "--warmup-round" -> round = Integer.parseInt(v);
@@ -72,7 +79,7 @@ public final class SparkBench {
                 case "--work" -> work = Path.of(v);
                 case "--repeat" -> repeat = Integer.parseInt(v);
                 case "--cores" -> cores = Arrays.stream(v.split(",")).map(String::strip).map(Integer::parseInt).toList();
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (repeat < 1) {
@@ -83,6 +90,12 @@ public final class SparkBench {
         }
         work = work.toAbsolutePath();
         Files.createDirectories(work);
+        List<Integer> allowed = pin ? CpuPinning.allowedCpus() : List.of();
+        if (pin) {
+            for (int n : cores) {
+                CpuPinning.prefix(allowed, n); // fails before the corpus is read when a master cannot be pinned
+            }
+        }
         List<Article> all = BenchCorpus.load(corpora, warmup + articles);
         if (all.size() < warmup + articles) {
             throw new IllegalArgumentException("only " + all.size() + " articles in " + corpora + ", not "
@@ -116,7 +129,8 @@ public final class SparkBench {
             Map<Integer, Map<String, Object>> byCores = new HashMap<>();
             for (int n : order) {
                 String name = repeat == 1 ? "report-local" + n + ".json" : "report-local" + n + "-r" + (k + 1) + ".json";
-                byCores.put(n, runMaster(n, work.resolve(name), heap, jvm, warmDir, benchFile, work, partitions));
+                List<String> prefix = pin ? CpuPinning.prefix(allowed, n) : List.of();
+                byCores.put(n, runMaster(n, prefix, work.resolve(name), heap, jvm, warmDir, benchFile, work, partitions));
             }
             runs.add(cores.stream().map(byCores::get).toList());
             if (repeat > 1) {
@@ -126,9 +140,10 @@ public final class SparkBench {
         double[] loadEnd = loadAverage();
 
         String command = String.format(Locale.ROOT,
-                "spark/bench.sh --articles %d --warmup %d --warmup-round %d --partitions %d --cores %s --heap %s%s%s",
+                "spark/bench.sh --articles %d --warmup %d --warmup-round %d --partitions %d --cores %s --heap %s%s%s%s",
                 articles, warmup, round, partitions, String.join(",", cores.stream().map(String::valueOf).toList()), heap,
-                jvm.isEmpty() ? "" : " --jvm '" + String.join(" ", jvm) + "'", repeat == 1 ? "" : " --repeat " + repeat);
+                jvm.isEmpty() ? "" : " --jvm '" + String.join(" ", jvm) + "'", repeat == 1 ? "" : " --repeat " + repeat,
+                pin ? " --pin" : "");
         String summary;
         if (repeat == 1) {
             summary = BenchSummary.markdown(runs.get(0), command, loadBefore, loadEnd);
@@ -143,12 +158,12 @@ public final class SparkBench {
         log("reports: %s/report-local*.json, summary: %s", work, work.resolve("summary.md"));
     }
 
-    /** Runs one master in a fresh JVM and returns its report. */
-    private static Map<String, Object> runMaster(int n, Path report, String heap, List<String> jvm, Path warmDir,
+    /** Runs one master in a fresh JVM, behind {@code prefix} ({@code taskset …} or nothing), and returns its report. */
+    private static Map<String, Object> runMaster(int n, List<String> prefix, Path report, String heap, List<String> jvm, Path warmDir,
                                                  Path benchFile, Path work, int partitions)
             throws IOException, InterruptedException {
         Files.deleteIfExists(report);
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!a.startsWith("-Xmx") && !a.startsWith("-Xms")) {
@@ -161,8 +176,16 @@ public final class SparkBench {
                 "--cores", Integer.toString(n), "--warmup", warmDir.toString(), "--input", benchFile.toString(),
                 "--work", work.toString(), "--partitions", Integer.toString(partitions),
                 "--report", report.toString()));
-        log("local[%d]: a fresh JVM (-Xmx%s%s)", n, heap, jvm.isEmpty() ? "" : " " + String.join(" ", jvm));
-        int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        log("local[%d]: a fresh JVM (-Xmx%s%s)%s", n, heap, jvm.isEmpty() ? "" : " " + String.join(" ", jvm),
+                prefix.isEmpty() ? "" : " under " + String.join(" ", prefix));
+        Process process;
+        try {
+            process = new ProcessBuilder(cmd).inheritIO().start();
+        } catch (IOException e) {
+            throw new IllegalStateException(prefix.isEmpty() ? "cannot start local[" + n + "]: " + e.getMessage()
+                    : "--pin needs taskset (Debian package util-linux): " + e.getMessage(), e);
+        }
+        int exit = process.waitFor();
         if (exit != 0) {
             throw new IllegalStateException("local[" + n + "] failed (exit " + exit + ")");
         }
