@@ -44,6 +44,12 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             "in", "at", "near", "across", "into", "inside", "outside", "throughout", "within", "around", "over");
     private static final Set<String> POSSESSIVE = Set.of("'s", "'", "’s", "’");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", ",", "&");
+    /** finite reporting verbs and auxiliaries: after ", the army" they make it the subject of a new clause */
+    private static final Set<String> CLAUSE_VERBS = Set.of("said", "says", "say", "told", "tells", "added", "adds",
+            "stated", "states", "announced", "announces", "reported", "reports", "confirmed", "confirms", "claimed",
+            "claims", "warned", "warns", "noted", "notes", "wrote", "writes", "insisted", "insists", "explained",
+            "declared", "denied", "denies", "acknowledged", "alleged", "has", "have", "had", "is", "are", "was", "were",
+            "will", "would", "could", "can", "may", "might", "should", "must");
     private static final Set<String> HE = Set.of("he", "she");
     private static final Set<String> HIS = Set.of("his", "him", "her", "hers", "himself", "herself");
     private static final Set<String> THEY = Set.of("they", "them", "their", "theirs", "themselves");
@@ -614,7 +620,10 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
 
         private void fillCountryFromContext(Words ws, Built b, List<Emitted> ms) {
             int before = b.first - 1;
-            if (before >= 0 && CONJUNCTIONS.contains(ws.k[before]) && !ms.isEmpty()) {
+            // across a clause boundary the country before the comma is only the nearest one: the article's main
+            // country, when it has one, is the better guess ("near the border with Mali, the army said")
+            boolean list = !(opensClause(ws, b, before) && !mainCountry.isEmpty());
+            if (before >= 0 && CONJUNCTIONS.contains(ws.k[before]) && !ms.isEmpty() && list) {
                 Emitted prev = ms.get(ms.size() - 1);
                 String c = country(prev.code);
                 if (prev.last == before - 1 && !c.isEmpty() && !prev.person) {
@@ -629,6 +638,16 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             } else {
                 b.contextNote = "+no-country";
             }
+        }
+
+        /**
+         * A comma before an agent that a verb follows starts a new clause, not a list: in "airstrikes near the border
+         * with Mali, the army said" the army need not be Mali's, as it is in "Malian police, the army and militias".
+         */
+        private boolean opensClause(Words ws, Built b, int before) {
+            int after = b.last + 1;
+            // actors are found before the part-of-speech tagger runs: the verb is known by its form
+            return before >= 0 && ws.k[before].equals(",") && after < ws.n && CLAUSE_VERBS.contains(ws.k[after]);
         }
 
         private void registerName(Words ws, int first, int last, Entity entity) {

@@ -133,6 +133,18 @@ class ActorRecognitionRulesTest {
     }
 
     @Test
+    void anAgentInAListTakesTheCountryBeforeItButOneOpeningAClauseTakesTheArticlesMainCountry() {
+        Recognized list = Recognized.of("Malian police, the army and militias clashed in Gao.", FEB_2024);
+        assertThat(list.first("the army").actor().code()).isEqualTo("MLIMIL");
+
+        Recognized tag = Recognized.of("Burkina Faso's government met in Ouagadougou. Burkinabe troops launched airstrikes "
+                + "near the border with Mali, the army said.", FEB_2024);
+        ActorMention army = tag.first("the army");
+        assertThat(army.actor().code()).isEqualTo("BFAMIL");
+        assertThat(army.rule()).contains("article-country(BFA)").doesNotContain("conj-country");
+    }
+
+    @Test
     void anAgentAloneTakesTheArticlesMainCountryOrNone() {
         Recognized iraq = Recognized.of("Iraq held elections. Iraqi voters queued in Basra. Iraq counted votes. "
                 + "The government said turnout was high.", FEB_2024);
