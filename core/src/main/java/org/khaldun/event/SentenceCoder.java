@@ -399,7 +399,7 @@ final class SentenceCoder {
     }
 
     private static final String[] TOPIC_RELATIONS = {"xcomp", "ccomp", "obl:for", "nmod:for", "acl:to", "acl",
-            "obj", "obl:on", "obl:of", "nmod:of", "obl:to", "obl:in"};
+            "obj", "obl:on", "obl:of", "nmod:of", "obl:to", "obl:in", "advcl:to"};
 
     private void findTopic(Trigger t) {
         for (String rel : TOPIC_RELATIONS) {
@@ -410,6 +410,9 @@ final class SentenceCoder {
                     continue;
                 }
                 int c = kids[k];
+                if (rel.equals("advcl:to") && !hasMark(c, "on")) {
+                    continue; // a purpose clause; "called on the army to withdraw" is parsed as an advcl marked "on"
+                }
                 if ((rel.equals("xcomp") || rel.equals("ccomp")) && t.complement < 0) {
                     t.complement = c;
                 }
@@ -1047,6 +1050,25 @@ final class SentenceCoder {
         return -1;
     }
 
+    /**
+     * Whether a verb carries the infinitive "to" among its markers: "called on the government to release" is parsed
+     * with two, "on" first, and the infinitive is hypothetical all the same.
+     */
+    private boolean hasInfinitiveMark(int token) {
+        return hasMark(token, "to");
+    }
+
+    private boolean hasMark(int token, String lemma) {
+        int[] kids = g.childTokens(token);
+        String[] rels = g.childRelations(token);
+        for (int k = 0; k < kids.length; k++) {
+            if (rels[k].equals("mark") && lower(g.lemma(kids[k])).equals(lemma)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The intention word governing a token ("determination to remove"), or -1. */
     private int intentWord(int token) {
         int cur = token;
@@ -1141,7 +1163,7 @@ final class SentenceCoder {
                 why.append(" hypothetical(").append(g.token(kids[k]).word()).append(')');
             }
         }
-        boolean infinitive = g.child(token, "mark") >= 0 && lower(g.lemma(g.child(token, "mark"))).equals("to");
+        boolean infinitive = hasInfinitiveMark(token);
         // governors
         int cur = token;
         for (int depth = 0; depth < 8; depth++) {

@@ -44,6 +44,35 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void aCallOnSomeoneToDoSomethingIsAnAppealToThemCodedByWhatIsAskedAndWhatIsAskedHasNotHappened() {
+        Actors amnesty = new Actors().with("Amnesty International", "NGOHRIAMN").with("the Chilean government", "CHLGOV")
+                .with("the prisoners", "CHLCVL");
+        List<Event> events = code("Amnesty International called on the Chilean government to release the prisoners.", amnesty);
+        Event appeal = only(events, "025");
+        assertThat(appeal.cameo().code()).isEqualTo("0253");
+        assertThat(codes(appeal.actor())).containsExactly("NGOHRIAMN");
+        assertThat(codes(appeal.recipient())).containsExactly("CHLGOV");
+        assertThat(events).as("the release is what is asked for, not an event").noneMatch(coded("08"));
+
+        Actors un = new Actors().with("The UN", "IGOUNO").with("Chile", "CHL").with("civilians", "CHLCVL");
+        Event plain = only(code("The UN called on Chile to protect civilians.", un), "02");
+        assertThat(codes(plain.recipient())).containsExactly("CHL");
+    }
+
+    @Test
+    void crowdControlMeansUsedOnPeopleAreRepressionNotMilitaryForce() {
+        Actors police = new Actors().with("Police", "CHLCOP").with("Riot police", "CHLCOP").with("Soldiers", "CHLMIL")
+                .with("demonstrators", "CHLCVL").with("protesters", "CHLCVL");
+        Event used = only(code("Police used tear gas to disperse demonstrators.", police), "17");
+        assertThat(used.cameo().code()).isEqualTo("175");
+        assertThat(codes(used.actor())).containsExactly("CHLCOP");
+        assertThat(codes(used.recipient())).containsExactly("CHLCVL");
+        assertThat(only(code("Riot police fired tear gas at protesters.", police), "17").cameo().code()).isEqualTo("175");
+        assertThat(only(code("Police dispersed the protesters.", police), "17").cameo().code()).isEqualTo("175");
+        assertThat(only(code("Soldiers fired at protesters.", police), "19").cameo().code()).isEqualTo("190");
+    }
+
+    @Test
     void aMeetingBetweenOfficialsOfTwoNationalitiesHasOneAsActorAndTheOtherAsRecipient() {
         Actors officials = new Actors().with("Iraqi", "IRQGOV").with("Iranian officials", "IRNGOV");
         Event meeting = only(code("In a meeting between Iraqi and Iranian officials, the two sides discussed trade.", officials),
