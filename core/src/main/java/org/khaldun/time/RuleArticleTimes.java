@@ -505,12 +505,32 @@ final class RuleArticleTimes implements ArticleTimes {
             for (Resolved r : dates) {
                 TimeExpression e = r.expression();
                 int head = SpanHeads.head(s, e.firstToken(), e.lastToken());
-                if (isMainClause(s, SpanHeads.clauseOf(s, head))) {
+                int clause = SpanHeads.clauseOf(s, head);
+                if (isMainClause(s, clause) || isReportedMainClause(s, clause)) {
                     return r;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The clause a sentence-final reporting frame reports: in "Militants attacked an army post on Wednesday,
+     * security sources told reporters" the parse makes "told" the root, but the attack is what the sentence is about.
+     */
+    private static boolean isReportedMainClause(Sentence s, int clauseHead) {
+        for (var d : s.dependencies()) {
+            if (d.dependent() == clauseHead && d.governor() >= 0) {
+                String base = d.baseRelation();
+                if (!(base.equals("ccomp") || base.equals("parataxis"))) {
+                    return false;
+                }
+                int reporter = d.governor();
+                boolean root = s.dependencies().stream().anyMatch(r -> r.governor() < 0 && r.dependent() == reporter);
+                return root && REPORTING.contains(s.token(reporter).lemma().toLowerCase(Locale.ROOT));
+            }
+        }
+        return false;
     }
 
     /**

@@ -51,6 +51,14 @@ class EventDatingTest {
     }
 
     @Test
+    void aLedeDatedInsideItsReportingFrameStillDatesTheHeadline() {
+        Resolved r = resolve("Gunmen attack police station in Kano\n\n"
+                + "Gunmen attacked a police station in Kano on Tuesday, killing three officers, local sources told reporters.");
+        assertThat(r.dateOf("attack").value()).isEqualTo("2024-02-06");
+        assertThat(r.dateOf("attack").fromPublication()).isFalse();
+    }
+
+    @Test
     void aClauseToldAlongsideTheLedesOccasionSharesItsDateButAConditionDoesNot() {
         Resolved r = resolve("Iraq, Iran discuss withdrawal of US forces\n\n"
                 + "In a meeting between Iraqi and Iranian officials, Iraq stated its position, while Iran commended the law.\n"
