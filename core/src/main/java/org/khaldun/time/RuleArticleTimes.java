@@ -39,6 +39,8 @@ final class RuleArticleTimes implements ArticleTimes {
     private static final Map<String, Set<String>> OCCASIONS = new HashMap<>();
     /** The kinds of occasion, each as the words that report one. */
     private static final List<Set<String>> OCCASION_KINDS = new ArrayList<>();
+    /** Meetings and talks: what is done to one ("hosted the talks", "held a meeting") is done while it lasts. */
+    private static final Set<String> TALKS;
     /** The headline and the lede: sentences that sum up the story told, with its date, in the next paragraphs. */
     private static final int LEDE_SENTENCES = 2;
     /** How far down the story the occasion summed up in the lede must be dated. */
@@ -57,6 +59,7 @@ final class RuleArticleTimes implements ArticleTimes {
             OCCASIONS.put(n, talks);
         }
         OCCASION_KINDS.add(talks);
+        TALKS = talks;
         Set<String> violence = Set.of("raid", "raided", "incident", "clash", "clashes", "clashed", "explosion",
                 "explode", "exploded", "blast", "bombing", "bomb", "bombed", "attack", "attacked", "strike", "struck",
                 "kill", "killed", "hit", "fire", "fired", "shell", "shelled", "storm", "stormed", "ambush", "ambushed",
@@ -83,6 +86,9 @@ final class RuleArticleTimes implements ArticleTimes {
             "confirm", "underline", "underscore", "highlight", "point", "express", "voice", "describe", "praise",
             "welcome", "argue", "maintain", "reaffirm", "announce", "pledge", "vow", "reply", "respond");
     private static final Set<String> PERSONAL = Set.of("he", "she", "they");
+    /** Verbs too common to say that a headline and a later sentence tell the same act. */
+    private static final Set<String> GENERIC_VERBS = Set.of("be", "have", "do", "make", "take", "get", "go", "come",
+            "give", "put", "set", "see", "become", "say", "tell", "add", "state", "note");
     /** How many statement sentences back a date may be carried. */
     private static final int STATEMENT_CHAIN = 6;
     /** The occasion must open the sentence ("In the meeting, …", "The talks …"). */
@@ -378,7 +384,28 @@ final class RuleArticleTimes implements ArticleTimes {
             }
             return null;
         }
+        // no kind of occasion, but the story below tells the same act with the same word: "EU imposes new
+        // sanctions on Russia" / "The European Union imposed new sanctions on Russia on Monday"
+        // only the headline: a lede's act told again below may be another one ("X said …" / "Y said on Monday")
+        String lemma = s.token(trigger).lemma().toLowerCase(Locale.ROOT);
+        if (si != 0 || GENERIC_VERBS.contains(lemma)) {
+            return null;
+        }
+        for (int k = si + 1; k < sentences.size() && k <= LEDE_SENTENCES - 1 + LEDE_LOOKAHEAD; k++) {
+            if (hasDateExpression(k)) {
+                return hasLemma(sentences.get(k), lemma) ? mainDate(k) : null;
+            }
+        }
         return null;
+    }
+
+    private static boolean hasLemma(Sentence s, String lemma) {
+        for (Token t : s.tokens()) {
+            if (t.lemma().toLowerCase(Locale.ROOT).equals(lemma)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String baseRelation(String relation) {
@@ -564,6 +591,10 @@ final class RuleArticleTimes implements ArticleTimes {
             if (!s.parsed() || s.dependencies().isEmpty()) {
                 return w;
             }
+            if (i != trigger && OCCASIONS.get(w) != TALKS && isObject(s, i)) {
+                // "The government condemned the attack": a reaction to an attack or protest comes after it
+                continue;
+            }
             if (trigger < 0 || trigger >= toks.size()) {
                 return null;
             }
@@ -580,6 +611,18 @@ final class RuleArticleTimes implements ArticleTimes {
             }
         }
         return null;
+    }
+
+    private static boolean isObject(Sentence s, int token) {
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() == token && d.governor() >= 0) {
+                String base = d.baseRelation();
+                if (base.equals("obj") || base.equals("iobj")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -56,6 +56,28 @@ class EventDatingTest {
                 + "Gunmen attacked a police station in Kano on Tuesday, killing three officers, local sources told reporters.");
         assertThat(r.dateOf("attack").value()).isEqualTo("2024-02-06");
         assertThat(r.dateOf("attack").fromPublication()).isFalse();
+        // reacting to the attack is not done when it happened; hosting the talks is
+        Resolved reaction = resolve("Gunmen attack police station in Kano\n\n"
+                + "Gunmen attacked a police station in Kano on Tuesday, killing three officers, local sources told reporters.\n"
+                + "The governor condemned the attack.");
+        assertThat(reaction.dateOf("condemned").fromPublication()).isTrue();
+        Resolved host = resolve("On Tuesday, Armenian and Azerbaijani ministers met in Geneva.\n"
+                + "Swiss diplomats hosted the talks.");
+        assertThat(host.dateOf("hosted").value()).isEqualTo("2024-02-06");
+    }
+
+    @Test
+    void aHeadlineTakesTheDateOfTheSentenceBelowThatTellsTheSameActWithTheSameWord() {
+        Resolved r = resolve("EU imposes new sanctions on Russia\n\n"
+                + "The European Union imposed new sanctions on Russia on Monday, targeting banks.");
+        assertThat(r.dateOf("imposes").value()).isEqualTo("2024-02-05");
+        // the first dated sentence below tells another act: the headline keeps the publication date
+        Resolved other = resolve("EU imposes new sanctions on Russia\n\n"
+                + "Russian forces shelled Kharkiv on Monday.\nThe European Union imposed new sanctions on Russia on Tuesday.");
+        assertThat(other.dateOf("imposes").fromPublication()).isTrue();
+        // statements are too common to be matched by their verb
+        Resolved said = resolve("Iran says US forces must leave\n\nA Qatari official said on Monday that the deal stalled.");
+        assertThat(said.dateOf("says").fromPublication()).isTrue();
     }
 
     @Test

@@ -39,7 +39,8 @@ final class BenchSummary {
                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
                 (r, m) -> String.format(Locale.ROOT,
                         "| %s | %s | %d | %d | %,d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f → %.1f |",
-                        r.get("master"), cpus(r) > 0 ? Long.toString(cpus(r)) : "?", l(m, "articles_coded"), l(m, "articles_failed"), l(m, "events_written"),
+                        r.get("master"), cpus(r) > 0 ? Long.toString(cpus(r)) : "?", l(m, "articles_coded"),
+                        l(m, "articles_failed"), l(m, "events_written"),
                         d(m, "wall_seconds"), d(m, "coding_stage_wall_s"), d(m, "articles_coded") / d(m, "wall_seconds"),
                         d(m, "cpu_ms_per_article"), d(m, "process_cpu_ms_per_article"), d(m, "coding_core_occupancy"),
                         d(m, "partition_balance_fifo"), first(m, "load_before"), first(m, "load_after")));
