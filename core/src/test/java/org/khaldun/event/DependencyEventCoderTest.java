@@ -60,6 +60,16 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void aVowToPunishOrAvengeIsAThreatNotAnIntentToCooperate() {
+        Actors actors = new Actors().with("The government", "NGAGOV").with("Hamas", "PSEREB").with("The minister", "NGAGOV");
+        assertThat(only(code("The government vowed to punish those responsible for the attack.", actors), "13")
+                .cameo().code()).isEqualTo("138");
+        assertThat(only(code("Hamas vowed to avenge its commander.", actors), "13").cameo().code()).isEqualTo("138");
+        assertThat(only(code("The minister vowed to cooperate with the inquiry.", actors), "03").cameo().code())
+                .isEqualTo("030");
+    }
+
+    @Test
     void crowdControlMeansUsedOnPeopleAreRepressionNotMilitaryForce() {
         Actors police = new Actors().with("Police", "CHLCOP").with("Riot police", "CHLCOP").with("Soldiers", "CHLMIL")
                 .with("demonstrators", "CHLCVL").with("protesters", "CHLCVL");
