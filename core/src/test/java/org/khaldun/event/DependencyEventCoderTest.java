@@ -70,6 +70,21 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void aThreatOrVowHasForRecipientWhomTheThreatenedActWouldHit() {
+        Actors actors = new Actors().with("Iran", "IRN").with("Israel", "ISR").with("Russia", "RUS").with("Ukraine", "UKR")
+                .with("Germany", "DEU").with("Hezbollah", "LBNREB").with("its commander", "LBNMIL");
+        Event attack = only(code("Iran threatened to attack Israel.", actors), "13");
+        assertThat(codes(attack.recipient())).containsExactly("ISR");
+        Event retaliate = only(code("Russia threatened to retaliate against Ukraine.", actors), "13");
+        assertThat(codes(retaliate.recipient())).containsExactly("UKR");
+        Event pledge = only(code("Germany pledged to support Ukraine.", actors), "03");
+        assertThat(codes(pledge.recipient())).containsExactly("UKR");
+        // what is avenged is the wrong suffered, not the target of the vengeance
+        Event avenge = only(code("Hezbollah vowed to avenge the killing of its commander.", actors), "13");
+        assertThat(avenge.recipient()).isEmpty();
+    }
+
+    @Test
     void crowdControlMeansUsedOnPeopleAreRepressionNotMilitaryForce() {
         Actors police = new Actors().with("Police", "CHLCOP").with("Riot police", "CHLCOP").with("Soldiers", "CHLMIL")
                 .with("demonstrators", "CHLCVL").with("protesters", "CHLCVL");
