@@ -1069,6 +1069,17 @@ final class SentenceCoder {
         return false;
     }
 
+    /**
+     * Whether a verb's object noun is the verb's own act, and so shares its modality: a support verb ("plans to
+     * launch an attack"), an easing verb ("agreed to lift the curfew"), or an intention, negation or imminence
+     * word ("threatened attacks", "denied the raid"). Any other verb acts on an event that exists ("vowed to avenge
+     * the killing", "promised to investigate the bombing").
+     */
+    private boolean governsItsObjectsEvent(String lemma) {
+        return lex.inClass("LIGHT", lemma) || lex.inClass("EASING", lemma) || lex.inClass("INTENT", lemma)
+                || lex.inClass("NEGATOR", lemma) || lex.inClass("NEGATOR_OBJECT", lemma) || lex.inClass("IMMINENT", lemma);
+    }
+
     /** The intention word governing a token ("determination to remove"), or -1. */
     private int intentWord(int token) {
         int cur = token;
@@ -1177,6 +1188,9 @@ final class SentenceCoder {
                 break;
             }
             String pl = lower(g.lemma(p));
+            if (r.equals("obj") && g.token(cur).isNoun() && !governsItsObjectsEvent(pl)) {
+                break; // "vowed to avenge the killing": the killing that is avenged did happen
+            }
             if (cur == token && infinitive && (r.startsWith("xcomp") || r.startsWith("acl") || r.startsWith("advcl"))) {
                 if (lex.inClass("IMPLICATIVE", pl)) {
                     boolean going = pl.equals("go") && g.token(p).pos().equals("VBG");

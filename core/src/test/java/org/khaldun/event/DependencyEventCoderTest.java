@@ -85,6 +85,16 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void anEventThatAPlannedActWouldAvengeDidHappenButOneItWouldLaunchDidNot() {
+        Actors actors = new Actors().with("Hezbollah", "LBNREB").with("Israel", "ISR").with("its commander", "LBNMIL")
+                .with("The rebels", "SYRREB").with("the capital", "SYR");
+        Event killing = only(code("Hezbollah vowed to avenge the killing of its commander by Israel.", actors), "19");
+        assertThat(killing.modality().isFact()).isTrue();
+        Event planned = only(code("The rebels plan to launch an attack on the capital.", actors), "19");
+        assertThat(planned.modality().hypothetical()).isTrue();
+    }
+
+    @Test
     void crowdControlMeansUsedOnPeopleAreRepressionNotMilitaryForce() {
         Actors police = new Actors().with("Police", "CHLCOP").with("Riot police", "CHLCOP").with("Soldiers", "CHLMIL")
                 .with("demonstrators", "CHLCVL").with("protesters", "CHLCVL");
