@@ -436,6 +436,11 @@ final class SentenceCoder {
                         if (r2.equals("obj") || r2.equals("nmod:of") || r2.equals("xcomp")) {
                             at = g.childTokens(c)[j];
                             topic = topicOf(at);
+                            if (topic != null && topic.name().equals("VIOLENCE")
+                                    && !lex.inClass("LIGHT", lower(g.lemma(c)))) {
+                                // "promised to investigate the bombing" is no threat; "to launch attacks" is
+                                topic = null;
+                            }
                         }
                     }
                 }

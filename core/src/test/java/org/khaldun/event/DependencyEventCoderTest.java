@@ -67,6 +67,10 @@ class DependencyEventCoderTest {
         assertThat(only(code("Hamas vowed to avenge its commander.", actors), "13").cameo().code()).isEqualTo("138");
         assertThat(only(code("The minister vowed to cooperate with the inquiry.", actors), "03").cameo().code())
                 .isEqualTo("030");
+        // an attack named below the promised act is a threat only when that act is launching it
+        assertThat(only(code("The government promised to investigate the bombing.", actors), "03").cameo().code())
+                .isEqualTo("030");
+        assertThat(only(code("Hamas threatened to launch attacks.", actors), "13").cameo().code()).isEqualTo("138");
     }
 
     @Test
