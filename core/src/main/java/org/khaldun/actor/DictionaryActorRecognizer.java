@@ -622,8 +622,8 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             int before = b.first - 1;
             // across a clause boundary the country before the comma is only the nearest one: the article's main
             // country, when it has one, is the better guess ("near the border with Mali, the army said")
-            boolean list = !(opensClause(ws, b, before) && !mainCountry.isEmpty());
-            if (before >= 0 && CONJUNCTIONS.contains(ws.k[before]) && !ms.isEmpty() && list) {
+            boolean newClause = opensClause(ws, b, before) && !mainCountry.isEmpty();
+            if (before >= 0 && CONJUNCTIONS.contains(ws.k[before]) && !ms.isEmpty() && !newClause) {
                 Emitted prev = ms.get(ms.size() - 1);
                 String c = country(prev.code);
                 if (prev.last == before - 1 && !c.isEmpty() && !prev.person) {

@@ -1055,14 +1055,7 @@ final class SentenceCoder {
         return -1;
     }
 
-    /**
-     * Whether a verb carries the infinitive "to" among its markers: "called on the government to release" is parsed
-     * with two, "on" first, and the infinitive is hypothetical all the same.
-     */
-    private boolean hasInfinitiveMark(int token) {
-        return hasMark(token, "to");
-    }
-
+    /** Whether a verb has a {@code mark} child of this lemma, wherever it stands among its markers. */
     private boolean hasMark(int token, String lemma) {
         int[] kids = g.childTokens(token);
         String[] rels = g.childRelations(token);
@@ -1179,7 +1172,8 @@ final class SentenceCoder {
                 why.append(" hypothetical(").append(g.token(kids[k]).word()).append(')');
             }
         }
-        boolean infinitive = hasInfinitiveMark(token);
+        // "called on the government to release" is parsed with two markers, "on" first: still an infinitive
+        boolean infinitive = hasMark(token, "to");
         // governors
         int cur = token;
         for (int depth = 0; depth < 8; depth++) {

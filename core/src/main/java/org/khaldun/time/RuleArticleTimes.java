@@ -553,8 +553,7 @@ final class RuleArticleTimes implements ArticleTimes {
                     return false;
                 }
                 int reporter = d.governor();
-                boolean root = s.dependencies().stream().anyMatch(r -> r.governor() < 0 && r.dependent() == reporter);
-                return root && REPORTING.contains(s.token(reporter).lemma().toLowerCase(Locale.ROOT));
+                return reporter == root(s) && REPORTING.contains(s.token(reporter).lemma().toLowerCase(Locale.ROOT));
             }
         }
         return false;
