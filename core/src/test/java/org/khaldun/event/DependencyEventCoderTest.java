@@ -109,6 +109,10 @@ class DependencyEventCoderTest {
         assertThat(only(code("Riot police fired tear gas at protesters.", police), "17").cameo().code()).isEqualTo("175");
         assertThat(only(code("Police dispersed the protesters.", police), "17").cameo().code()).isEqualTo("175");
         assertThat(only(code("Soldiers fired at protesters.", police), "19").cameo().code()).isEqualTo("190");
+        assertThat(only(code("Police fired water cannon at protesters.", police), "17").cameo().code()).isEqualTo("175");
+        // a cannon alone is artillery
+        Actors army = new Actors().with("Soldiers", "SYRMIL").with("rebel positions", "SYRREB");
+        assertThat(only(code("Soldiers fired cannon at rebel positions.", army), "19").cameo().code()).isEqualTo("190");
     }
 
     @Test
