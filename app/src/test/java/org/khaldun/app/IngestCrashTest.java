@@ -43,8 +43,10 @@ class IngestCrashTest {
         Path db = dir.resolve("k.duckdb");
         Path log = dir.resolve("child.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the store's trace line is printed after each batch's commit: it tells the test when batches are landing
-        Process child = new ProcessBuilder(java, "-Xmx1500m", "-Dkhaldun.store.trace=true", "-cp", System.getProperty("java.class.path"),
+        // the store's trace line is printed after each batch's commit: it tells the test when batches are landing.
+        // The launcher's heap (./khaldun: -Xmx2g): with 1,500 MB the parser's 800 MB table once failed to load
+        // while another build shared the machine
+        Process child = new ProcessBuilder(java, "-Xmx2g", "-Dkhaldun.store.trace=true", "-cp", System.getProperty("java.class.path"),
                 "org.khaldun.app.Main", "ingest", "--db", db.toString(), "--batch", "4", "--threads", "1",
                 "--published", "2024-02-08", in.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
