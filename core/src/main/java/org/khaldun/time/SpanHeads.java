@@ -40,7 +40,39 @@ final class SpanHeads {
         int h = head(s, first, last);
         for (Dependency d : s.dependencies()) {
             if (d.dependent() == h && d.governor() >= 0 && (d.governor() < first || d.governor() > last)) {
-                return d.governor();
+                int verb = verbAfterSubject(s, d, last);
+                return verb >= 0 ? verb : d.governor();
+            }
+        }
+        return -1;
+    }
+
+    /** Relations of a date that the parser hangs on the subject in "The ministry on Tuesday said …". */
+    private static final Set<String> SUBJECT_DATE_RELATIONS = Set.of("nmod:on", "nmod:tmod", "obl:tmod", "nmod:unmarked");
+
+    /**
+     * In news style a date between the subject and its verb ("The ministry on Tuesday accused …", "Police Monday
+     * arrested …") dates the verb, but the parser often makes it a modifier of the subject noun; the verb, or -1.
+     * Only "on" phrases and bare dates right before the verb count: "The agreement of 2019 collapsed" keeps its date.
+     */
+    private static int verbAfterSubject(Sentence s, Dependency date, int last) {
+        if (!SUBJECT_DATE_RELATIONS.contains(date.relation())) {
+            return -1;
+        }
+        int noun = date.governor();
+        if (noun > last) {
+            return -1;
+        }
+        for (Dependency d : s.dependencies()) {
+            if (d.dependent() == noun && d.baseRelation().startsWith("nsubj") && d.governor() > last) {
+                int verb = d.governor();
+                for (int i = last + 1; i < verb; i++) {
+                    String pos = s.token(i).pos();
+                    if (!(pos.startsWith("RB") || pos.equals("MD") || pos.equals(",") || s.token(i).isVerb())) {
+                        return -1;
+                    }
+                }
+                return verb;
             }
         }
         return -1;

@@ -139,6 +139,20 @@ class EventDatingTest {
     }
 
     @Test
+    void aDateBetweenTheSubjectAndItsVerbDatesTheVerbNotTheAllegedAct() {
+        // the parser hangs "on Tuesday" on the ministry and "last week" on "accused": last week is when the
+        // alleged firing happened, Tuesday when the accusation was made
+        Resolved r = resolve("Azerbaijan's Defence Ministry on Tuesday accused Armenian forces of firing at its "
+                + "positions near the border last week.");
+        assertThat(r.dateOf("accused").value()).isEqualTo("2024-02-06");
+        assertThat(resolve("Police Monday arrested three protesters in the capital.").dateOf("arrested").value())
+                .isEqualTo("2024-02-05");
+        // a date that only describes the subject keeps to it
+        assertThat(resolve("The agreement of 2019 collapsed on Tuesday.").dateOf("collapsed").value())
+                .isEqualTo("2024-02-06");
+    }
+
+    @Test
     void aDateInsideAQuotationDatesOnlyWhatIsQuoted() {
         Resolved r = resolve("The speaker declared that \"the upcoming weeks will witness laws that would end the "
                 + "US presence\", adding that the country is strong.");
