@@ -1473,7 +1473,8 @@ final class SentenceCoder {
         }
         boolean content = g.child(t.token, "ccomp") >= 0 || g.child(t.token, "parataxis") >= 0
                 // "denied the charges", "regretted the decision": what is denied is the content
-                || (!codeOf(t).equals(EventLexicon.STATEMENT) && g.child(t.token, "obj") >= 0);
+                || (!codeOf(t).equals(EventLexicon.STATEMENT)
+                    && (g.child(t.token, "obj") >= 0 || reducedObjectRelative(t.token) >= 0));
         for (int i = 0; i < g.size && !content; i++) {
             content = g.quoted(i) && speechCue(i) == t.token;
         }
@@ -1491,6 +1492,31 @@ final class SentenceCoder {
         }
         Mod mod = modality(t.token, -1);
         emit(t, codeOf(t), src, addressee(t, src), mod, "", "");
+    }
+
+    /**
+     * The noun a verb's missing object refers back to in a relative clause without "which" ("…, a charge the
+     * ministry denied"), which the parser hangs on the verb as {@code dep} or as a second subject; or -1.
+     */
+    private int reducedObjectRelative(int verb) {
+        if (g.child(verb, "obj") >= 0) {
+            return -1;
+        }
+        int[] kids = g.childTokens(verb);
+        String[] rels = g.childRelations(verb);
+        for (int k = 0; k < kids.length; k++) {
+            int noun = kids[k];
+            if (!(rels[k].equals("dep") || rels[k].equals("nsubj")) || !g.token(noun).pos().startsWith("NN")
+                    || noun > verb) {
+                continue;
+            }
+            for (int j = 0; j < kids.length; j++) {
+                if (rels[j].equals("nsubj") && kids[j] > noun && kids[j] < verb) {
+                    return noun; // the verb's own subject stands between the noun and the verb
+                }
+            }
+        }
+        return -1;
     }
 
     /** A statement's recipient is whom it was addressed to, never an actor of its content. */

@@ -308,6 +308,21 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void aChargeDeniedInARelativeClauseIsTheDeniersDenial() {
+        // no "which": the parser hangs "a charge" on "denied" as dep or as a second subject
+        Event denial = only(code("Azerbaijan accused Armenian forces of firing at its positions, a charge the Armenian "
+                        + "Defence Ministry denied.", new Actors().with("Azerbaijan", "AZE")
+                        .with("Armenian forces", "ARMMIL").with("the Armenian Defence Ministry", "ARMMIL")), "01");
+        assertThat(denial.cameo().code()).isEqualTo("016");
+        assertThat(codes(denial.actor())).containsExactly("ARMMIL");
+        assertThat(only(code("Armenia rejected the accusation, a claim Azerbaijan denied.",
+                new Actors().with("Armenia", "ARM").with("Azerbaijan", "AZE")), "01").actor())
+                .extracting(Actor::code).containsExactly("AZE");
+        // with nothing denied there is no statement to code
+        assertThat(code("The ministry denied.", new Actors().with("The ministry", "ARMGOV"))).isEmpty();
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
