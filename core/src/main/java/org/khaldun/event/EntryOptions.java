@@ -19,13 +19,15 @@ import java.util.List;
  * @param plural      for nouns: counts only in the plural ("talks", not "talk")
  * @param forms       irregular surface forms, added to the regular inflections
  * @param noMirror    a rule that switches a host entry's mirror off
+ * @param mutual      a reciprocal act ("meet", "agree", "sign an agreement", "clash"): when conjoined parties do it
+ *                    with no one else named, each party is the others' recipient
  */
 public record EntryOptions(boolean speech, boolean host, String family, String stanceCode, String stanceRole,
                            boolean ofAgent, List<String> sources, List<String> targets, boolean plural,
-                           List<String> forms, boolean noMirror) {
+                           List<String> forms, boolean noMirror, boolean mutual) {
 
     public static final EntryOptions NONE = new EntryOptions(false, false, null, null, null, false, List.of(),
-            List.of(), false, List.of(), false);
+            List.of(), false, List.of(), false, false);
 
     public EntryOptions {
         sources = List.copyOf(sources);
@@ -43,7 +45,7 @@ public record EntryOptions(boolean speech, boolean host, String family, String s
                 rule.stanceCode != null ? rule.stanceCode : stanceCode,
                 rule.stanceRole != null ? rule.stanceRole : stanceRole,
                 ofAgent || rule.ofAgent, concat(sources, rule.sources), concat(targets, rule.targets),
-                plural || rule.plural, forms, rule.noMirror);
+                plural || rule.plural, forms, rule.noMirror, mutual || rule.mutual);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

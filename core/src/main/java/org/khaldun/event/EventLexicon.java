@@ -263,7 +263,7 @@ public final class EventLexicon {
     }
 
     private static EntryOptions options(String[] p, int from) {
-        boolean speech = false, host = false, ofAgent = false, plural = false, noMirror = false;
+        boolean speech = false, host = false, ofAgent = false, plural = false, noMirror = false, mutual = false;
         String family = null, stanceCode = null, stanceRole = null;
         List<String> sources = new ArrayList<>(), targets = new ArrayList<>(), forms = new ArrayList<>();
         for (int i = from; i < p.length; i++) {
@@ -275,6 +275,7 @@ public final class EventLexicon {
                 case "speech" -> speech = true;
                 case "host" -> host = true;
                 case "nomirror" -> noMirror = true;
+                case "mutual" -> mutual = true;
                 case "of" -> {
                     if (!val.equals("agent")) {
                         throw new IllegalArgumentException("of= takes agent");
@@ -303,7 +304,7 @@ public final class EventLexicon {
             }
         }
         return new EntryOptions(speech, host, family, stanceCode, stanceRole, ofAgent, sources, targets, plural,
-                forms, noMirror);
+                forms, noMirror, mutual);
     }
 
     private static Builder flush(Builder b, Map<String, TriggerEntry> verbs, Map<String, TriggerEntry> nouns) {

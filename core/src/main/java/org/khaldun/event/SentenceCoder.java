@@ -26,7 +26,7 @@ final class SentenceCoder {
             "obl:toward", "obl:towards", "obl:at"};
     private static final String[] NOUN_SOURCE = {"nmod:poss", "compound", "amod", "nmod:by", "nmod:agent"};
     private static final String[] NOUN_TARGET = {"nmod:against", "nmod:on", "nmod:upon", "nmod:toward",
-            "nmod:towards"};
+            "nmod:towards", "nmod:to"};
     private static final String[] LIGHT_TARGET = {"obl:against", "obl:on", "obl:upon", "obl:at", "obl:into",
             "obl:with", "obl:to"};
     /** Upward walks for modality pass only through these: finite clauses keep their own tense. */
@@ -363,6 +363,11 @@ final class SentenceCoder {
             }
         }
         for (Trigger t : triggers) {
+            if (t.isNoun() && isLiftedMeasure(t.token)) {
+                t.suppressed = true; // "lifted sanctions against Iran" imposes none
+            }
+        }
+        for (Trigger t : triggers) {
             if (t.topicToken >= 0 && triggerAt[t.topicToken] != null) {
                 triggerAt[t.topicToken].suppressed = true; // "called for the withdrawal": the withdrawal is the topic
             }
@@ -378,6 +383,21 @@ final class SentenceCoder {
                 }
             }
         }
+    }
+
+    /**
+     * A restrictive measure (sanctions, a ban, a curfew, a blockade) that is the object of an easing verb ("lifted",
+     * "ended", "eased"; or its passive subject, "sanctions were lifted"): what is lifted is the easing's topic, not a
+     * new imposition, whether or not the easing itself could be coded.
+     */
+    private boolean isLiftedMeasure(int noun) {
+        String lemma = lower(g.lemma(noun));
+        if (!(lex.inClass("SANCTIONS", lemma) || lex.inClass("RESTRICTIONS", lemma) || lemma.equals("blockade")
+                || lemma.equals("siege"))
+                || !(g.parentRelation(noun).equals("obj") || g.parentRelation(noun).equals("nsubj:pass"))) {
+            return false;
+        }
+        return lex.inClass("EASING", lower(g.lemma(g.parent(noun))));
     }
 
     private static final Set<String> DISCUSSED = Set.of("obj", "obl:on", "obl:about", "obl:over", "obl:regarding",
@@ -1281,10 +1301,54 @@ final class SentenceCoder {
         if (!speaker.isEmpty()) {
             said = " said-by=" + String.join("+", speaker.trace) + " via " + g.token(cue).word();
         }
-        emit(t, c.code, src, tgt, c.mod, said, "");
+        if (!emitMutual(t, c.code, src, tgt, c.mod, said)) {
+            emit(t, c.code, src, tgt, c.mod, said, "");
+        }
         if (t.options.host() && !tgt.isEmpty() && !src.isEmpty()) {
             emit(t, "042", tgt, src, c.mod, said, " mirror-of=host[" + c.code + "]");
         }
+    }
+
+    /**
+     * "Armenia and Azerbaijan agreed to a ceasefire", "Police and protesters clashed": conjoined parties of a mutual
+     * act with no one else named act toward each other, so each gets an event with the others as recipients. Only
+     * parties that name a country or an organisation count (a bare "military" beside "US" is no second party).
+     */
+    private boolean emitMutual(Trigger t, String code, Side src, Side tgt, Mod mod, String said) {
+        if (!t.options.mutual() || !tgt.isEmpty() || src.mentions.size() < 2) {
+            return false;
+        }
+        Set<String> parties = new HashSet<>();
+        for (ActorMention m : src.mentions) {
+            if (isParty(m.actor())) {
+                parties.add(m.actor().code());
+            }
+        }
+        if (parties.size() < 2) {
+            return false;
+        }
+        for (int i = 0; i < src.mentions.size(); i++) {
+            if (!isParty(src.mentions.get(i).actor())) {
+                continue;
+            }
+            Side one = new Side();
+            one.mentions.add(src.mentions.get(i));
+            one.trace.add(src.trace.get(i));
+            Side others = new Side();
+            for (int j = 0; j < src.mentions.size(); j++) {
+                ActorMention o = src.mentions.get(j);
+                if (j != i && isParty(o.actor()) && !o.actor().code().equals(src.mentions.get(i).actor().code())) {
+                    others.mentions.add(o);
+                    others.trace.add("mutual:" + src.trace.get(j));
+                }
+            }
+            emit(t, code, one, others, mod, said, " mutual");
+        }
+        return true;
+    }
+
+    private static boolean isParty(Actor a) {
+        return !a.code().isEmpty() && (!a.country().isEmpty() || !a.code().equals(a.sector()));
     }
 
     /** A trigger's arguments, then, for a family word without a target, whom its topic or complement names. */

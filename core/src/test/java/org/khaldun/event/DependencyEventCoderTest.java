@@ -194,10 +194,10 @@ class DependencyEventCoderTest {
 
     @Test
     void aCompoundSubjectYieldsOneEventWithTwoSourceActors() {
-        List<Event> events = code("Iraq and Iran discussed border security on Monday.",
+        List<Event> events = code("Iraq and Iran condemned the bombing on Monday.",
                 new Actors().with("Iraq", "IRQ").with("Iran", "IRN"));
-        Event talks = only(events, "04");
-        assertThat(codes(talks.actor())).containsExactly("IRQ", "IRN");
+        Event condemnation = only(events, "1");
+        assertThat(codes(condemnation.actor())).containsExactly("IRQ", "IRN");
     }
 
     @Test
@@ -323,6 +323,68 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void partiesOfAMutualActWithNoOneElseNamedAreEachOthersRecipients() {
+        Actors two = new Actors().with("Armenia", "ARM").with("Azerbaijan", "AZE");
+        List<Event> ceasefire = code("Armenia and Azerbaijan agreed to a ceasefire.", two).stream()
+                .filter(coded("03")).toList();
+        assertThat(ceasefire).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+                .containsExactlyInAnyOrder("[ARM]->[AZE]", "[AZE]->[ARM]");
+        assertThat(ceasefire.get(0).explanation()).contains("mutual");
+
+        Actors three = new Actors().with("Iran", "IRN").with("Iraq", "IRQ").with("Syria", "SYR");
+        List<Event> talks = code("Iran, Iraq and Syria held talks in Baghdad.", three).stream()
+                .filter(coded("04")).toList();
+        assertThat(talks).hasSize(3).allSatisfy(e -> assertThat(e.recipient()).hasSize(2));
+
+        Actors clash = new Actors().with("Police", "KENCOP").with("protesters", "KENOPP");
+        assertThat(code("Police and protesters clashed in the capital.", clash).stream().filter(coded("19")))
+                .extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+                .containsExactlyInAnyOrder("[KENCOP]->[KENOPP]", "[KENOPP]->[KENCOP]");
+    }
+
+    @Test
+    void alliesFightingTogetherAreNotFightingEachOther() {
+        Actors allies = new Actors().with("Russian", "RUSMIL").with("Syrian forces", "SYRMIL");
+        Event fight = only(code("Russian and Syrian forces fought in Aleppo.", allies), "19");
+        assertThat(codes(fight.actor())).containsExactly("RUSMIL", "SYRMIL");
+        assertThat(fight.recipient()).isEmpty();
+        // one party and someone named: an ordinary event
+        Actors uk = new Actors().with("Kenya", "KEN").with("Britain", "GBR");
+        Event signed = only(code("Kenya signed an agreement with Britain.", uk), "05");
+        assertThat(codes(signed.actor())).containsExactly("KEN");
+        assertThat(codes(signed.recipient())).containsExactly("GBR");
+    }
+
+    @Test
+    void liftingSanctionsEasesThemForWhomTheyWeighedOnAndImposesNone() {
+        Actors un = new Actors().with("The Security Council", "IGOUNOSEC").with("Iran", "IRN");
+        List<Event> lifted = code("The Security Council lifted sanctions against Iran.", un);
+        Event easing = only(lifted, "08");
+        assertThat(easing.cameo().code()).isEqualTo("085");
+        assertThat(codes(easing.recipient())).containsExactly("IRN");
+        assertThat(lifted).as("no sanctions were imposed").noneMatch(coded("16"));
+
+        Actors usa = new Actors().with("The United States", "USA").with("its", "USA").with("Cuba", "CUB");
+        List<Event> ended = code("The United States ended its embargo on Cuba.", usa);
+        assertThat(codes(only(ended, "08").recipient())).containsExactly("CUB");
+        assertThat(ended).noneMatch(coded("16"));
+
+        Actors court = new Actors().with("The court", "EGYJUD").with("the Muslim Brotherhood", "EGYOPP");
+        Event ban = only(code("The court lifted the ban imposed on the Muslim Brotherhood.", court), "08");
+        assertThat(codes(ban.recipient())).containsExactly("EGYOPP");
+        // with no one to credit the lifting to, the sanctions are still not an imposition
+        assertThat(code("Sanctions against Iran were lifted.", un)).noneMatch(coded("16"));
+    }
+
+    @Test
+    void anUltimatumGoesToWhomItIsIssuedTo() {
+        Actors a = new Actors().with("Russia", "RUS").with("Ukraine", "UKR");
+        Event u = only(code("Russia issued an ultimatum to Ukraine on Monday.", a), "13");
+        assertThat(codes(u.actor())).containsExactly("RUS");
+        assertThat(codes(u.recipient())).containsExactly("UKR");
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
@@ -399,8 +461,9 @@ class DependencyEventCoderTest {
         List<Event> events = code("Iraq, Iran discuss withdrawal of US forces.",
                 new Actors().with("Iraq", "IRQ").with("Iran", "IRN").with("US forces", "USAMIL"));
         assertThat(events).noneMatch(coded("08"));
-        Event talks = only(events, "04");
-        assertThat(talks.recipient()).isEmpty();
+        // the talks are between Iraq and Iran, each way; the forces are what is discussed
+        assertThat(events.stream().filter(coded("04"))).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+                .containsExactlyInAnyOrder("[IRQ]->[IRN]", "[IRN]->[IRQ]");
     }
 
     @Test
