@@ -385,6 +385,27 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void optimismOrConcernGoesToWhomItIsAbout() {
+        Actors a = new Actors().with("The minister", "FRAGOV").with("the Iraqi government", "IRQGOV")
+                .with("Russian troops", "RUSMIL");
+        Event hope = only(code("The minister expressed optimism that the Iraqi government would approve the plan.", a),
+                "013");
+        assertThat(codes(hope.recipient())).containsExactly("IRQGOV");
+        Event worry = only(code("The minister voiced concern over Russian troops near the border.", a), "012");
+        assertThat(codes(worry.recipient())).containsExactly("RUSMIL");
+    }
+
+    @Test
+    void anOfferToSendTroopsGoesToWhereTheyWouldBeSentNotToTheTroops() {
+        Actors a = new Actors().with("Canada", "CAN").with("troops", "CANMIL").with("Mali", "MLI")
+                .with("the Malian army", "MLIMIL");
+        Event send = only(code("Canada offered to send troops to Mali.", a), "03");
+        assertThat(codes(send.recipient())).containsExactly("MLI");
+        Event help = only(code("Canada offered to help the Malian army.", a), "03");
+        assertThat(codes(help.recipient())).containsExactly("MLIMIL");
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
