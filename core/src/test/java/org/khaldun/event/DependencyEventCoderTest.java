@@ -406,6 +406,35 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void stormingOverrunningOrCapturingAPositionIsForce() {
+        Actors a = new Actors().with("Rebels", "SOMREB").with("an army base", "SOMMIL").with("Troops", "SOMMIL")
+                .with("the rebels", "SOMREB").with("Police", "FRACOP");
+        assertThat(only(code("Rebels overran an army base in the north.", a), "19").cameo().code()).isEqualTo("192");
+        Event captured = only(code("Troops captured the airport from the rebels.", a), "19");
+        assertThat(captured.cameo().code()).isEqualTo("192");
+        assertThat(codes(captured.recipient())).containsExactly("SOMREB");
+        assertThat(only(code("Police stormed the prison.", a), "19").cameo().code()).isEqualTo("190");
+        // what is captured must be held ground or people: an image or a mood is no conquest
+        assertThat(code("Troops captured the imagination of the crowd.", a)).noneMatch(coded("19"));
+        assertThat(code("Police pounded the table.", a)).noneMatch(coded("19"));
+    }
+
+    @Test
+    void decliningToCommentIsNoRejection() {
+        Event e = only(code("The ministry declined to comment on the report.",
+                new Actors().with("The ministry", "TURGOV")), "0");
+        assertThat(e.cameo().code()).isEqualTo("011");
+    }
+
+    @Test
+    void attendingAMeetingIsTakingPartInIt() {
+        List<Event> events = code("Iraqi and Iranian ministers will attend the summit.",
+                new Actors().with("Iraqi", "IRQGOV").with("Iranian ministers", "IRNGOV"));
+        assertThat(events.stream().filter(coded("04"))).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+                .containsExactlyInAnyOrder("[IRQGOV]->[IRNGOV]", "[IRNGOV]->[IRQGOV]");
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
