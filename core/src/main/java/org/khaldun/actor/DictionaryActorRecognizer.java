@@ -50,6 +50,19 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             "claims", "warned", "warns", "noted", "notes", "wrote", "writes", "insisted", "insists", "explained",
             "declared", "denied", "denies", "acknowledged", "alleged", "has", "have", "had", "is", "are", "was", "were",
             "will", "would", "could", "can", "may", "might", "should", "must");
+    /** Reporting verbs after which "it" is the reporter ("The ministry said it …"). */
+    private static final Set<String> REPORTER_IT_VERBS = Set.of("said", "says", "say", "added", "adds", "stated",
+            "states", "announced", "announces", "reported", "reports", "confirmed", "confirms", "claimed", "claims",
+            "warned", "warns", "insisted", "insists", "declared", "declares", "denied", "denies", "acknowledged",
+            "acknowledges", "admitted", "admits", "vowed", "vows", "pledged", "pledges", "promised", "promises");
+    /** Words that follow an object "it", not a subject one: punctuation aside, prepositions and conjunctions. */
+    private static final Set<String> NOT_AFTER_SUBJECT_IT = Set.of("to", "on", "in", "at", "for", "from", "with",
+            "by", "as", "after", "before", "during", "over", "about", "into", "and", "or", "but", "because", "when",
+            "while", "since", "until", "the", "a", "an", "this", "that", "again", "too", "publicly", "yesterday",
+            "today", "later", "earlier");
+    private static final Set<String> BE_FORMS = Set.of("is", "was", "are", "were", "'s", "be", "been");
+    private static final Set<String> DUMMY_IT_CONTINUATIONS = Set.of("that", "whether", "if", "to", "how", "when",
+            "why", "what", "who", "where");
     private static final Set<String> HE = Set.of("he", "she");
     private static final Set<String> HIS = Set.of("his", "him", "her", "hers", "himself", "herself");
     private static final Set<String> THEY = Set.of("they", "them", "their", "theirs", "themselves");
@@ -1083,6 +1096,8 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                     added = resolvePersonPronoun(ws, si, ms, t);
                 } else if (THEY.contains(k) || k.equals("its")) {
                     added = resolveGroupPronoun(ws, si, ms, t);
+                } else if (k.equals("it")) {
+                    added = resolveReporterIt(ws, ms, t);
                 } else if (k.equals("the") && t + 1 < ws.n && ws.k[t + 1].equals("country")) {
                     String c = lastCountry(si, cr, t, null);
                     if (!c.isEmpty()) {
@@ -1182,6 +1197,44 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                 return null;
             }
             return new Emitted(t, t, t, ante.code, how + "->" + ante.entity.name, true, ante.entity);
+        }
+
+        /**
+         * "The ministry said it had arrested …", "The army on Tuesday claimed that it shot down …": "it" right after a
+         * reporting verb and before a verb is the organisation or country that reports, named just before the
+         * reporting verb. Elsewhere "it" is too often a thing or a dummy subject to be read as an actor.
+         */
+        private Emitted resolveReporterIt(Words ws, List<Emitted> ms, int t) {
+            int v = t - 1;
+            if (v >= 0 && ws.k[v].equals("that")) {
+                v--;
+            }
+            if (v < 1 || !REPORTER_IT_VERBS.contains(ws.k[v]) || t + 1 >= ws.n) {
+                return null;
+            }
+            String next = ws.k[t + 1];
+            if (!next.chars().allMatch(Character::isLetter) || NOT_AFTER_SUBJECT_IT.contains(next)) {
+                return null; // "denied it, the White House said", "confirmed it to reporters": what was denied
+            }
+            if (t + 3 < ws.n && BE_FORMS.contains(next) && DUMMY_IT_CONTINUATIONS.contains(ws.k[t + 3])) {
+                return null; // "said it was unclear whether …": a dummy subject ("it was responsible for" is not)
+            }
+            Emitted reporter = null;
+            for (Emitted m : ms) {
+                if (m.last < v && m.last >= v - 4 && !m.person) {
+                    reporter = m;
+                }
+            }
+            if (reporter == null) {
+                return null;
+            }
+            for (int i = reporter.last + 1; i < v; i++) {
+                if (Set.of("that", "which", "who", "and", "but", ";").contains(ws.k[i])) {
+                    return null; // the mention belongs to another clause
+                }
+            }
+            return new Emitted(t, t, t, reporter.code, "pronoun(reporter)->" + reporter.entity.name, false,
+                    reporter.entity);
         }
 
         private Emitted resolveGroupPronoun(Words ws, int si, List<Emitted> ms, int t) {

@@ -51,6 +51,17 @@ class ActorRecognitionRulesTest {
     }
 
     @Test
+    void itAfterAReportingVerbIsTheReporter() {
+        Recognized r = Recognized.of("The Pentagon on Tuesday said it struck five bases. Iran claimed that it had "
+                + "shot down a drone.", FEB_2024);
+        assertThat(r.first("it").actor().code()).isEqualTo("USAMIL");
+        assertThat(r.all()).extracting(m -> m.actor().text() + "=" + m.actor().code()).contains("it=IRN");
+        // what is denied, and a thing elsewhere, stay things
+        assertThat(Recognized.of("The Kremlin denied it, and Iran said it was unclear whether talks would resume.", FEB_2024).all())
+                .extracting(m -> m.actor().text()).doesNotContain("it").contains("The Kremlin");
+    }
+
+    @Test
     void countryNamesAfterInAreNotActorsButAfterBetweenAre() {
         Recognized r = Recognized.of("Talks between Iran and Iraq were held in Oman.", FEB_2024);
         assertThat(r.all()).extracting(m -> m.actor().text()).containsExactly("Iran", "Iraq");

@@ -315,7 +315,7 @@ class DependencyEventCoderTest {
                         .with("Armenian forces", "ARMMIL").with("the Armenian Defence Ministry", "ARMMIL")), "01");
         assertThat(denial.cameo().code()).isEqualTo("016");
         assertThat(codes(denial.actor())).containsExactly("ARMMIL");
-        assertThat(only(code("Armenia rejected the accusation, a claim Azerbaijan denied.",
+        assertThat(only(code("Armenia repeated the accusation, a claim Azerbaijan denied.",
                 new Actors().with("Armenia", "ARM").with("Azerbaijan", "AZE")), "01").actor())
                 .extracting(Actor::code).containsExactly("AZE");
         // with nothing denied there is no statement to code
@@ -432,6 +432,25 @@ class DependencyEventCoderTest {
                 new Actors().with("Iraqi", "IRQGOV").with("Iranian ministers", "IRNGOV"));
         assertThat(events.stream().filter(coded("04"))).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
                 .containsExactlyInAnyOrder("[IRQGOV]->[IRNGOV]", "[IRNGOV]->[IRQGOV]");
+    }
+
+    @Test
+    void rejectingAnAccusationIsADenialAimedAtTheAccuser() {
+        Actors a = new Actors().with("Ethiopia", "ETH").with("the United States", "USA");
+        Event denial = only(code("Ethiopia rejected accusations by the United States of ethnic cleansing.", a), "01");
+        assertThat(denial.cameo().code()).isEqualTo("016");
+        assertThat(codes(denial.recipient())).containsExactly("USA");
+        // a proposal rejected is still a rejection
+        assertThat(only(code("Ethiopia rejected the proposal by the United States.", a), "12").cameo().code())
+                .isEqualTo("120");
+    }
+
+    @Test
+    void attackingAPositionOnAnIssueIsCriticismButAttackingArmyPositionsIsForce() {
+        Actors a = new Actors().with("The senator", "USALEG").with("Rebels", "SOMREB").with("army", "SOMMIL");
+        assertThat(only(code("The senator attacked his position on immigration.", a), "1").cameo().code())
+                .isEqualTo("111");
+        assertThat(code("Rebels attacked army positions near the town.", a)).anyMatch(coded("19"));
     }
 
     @Test
