@@ -60,6 +60,9 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             "by", "as", "after", "before", "during", "over", "about", "into", "and", "or", "but", "because", "when",
             "while", "since", "until", "the", "a", "an", "this", "that", "again", "too", "publicly", "yesterday",
             "today", "later", "earlier");
+    /** A day between the reporting verb and "it": "said on Friday it …", "announced Tuesday that it …". */
+    private static final Set<String> REPORT_DAY_WORDS = Set.of("on", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "yesterday", "today", "tonight", "late", "early", "earlier", "that");
     private static final Set<String> BE_FORMS = Set.of("is", "was", "are", "were", "'s", "be", "been");
     private static final Set<String> DUMMY_IT_CONTINUATIONS = Set.of("that", "whether", "if", "to", "how", "when",
             "why", "what", "who", "where");
@@ -1208,6 +1211,9 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
             int v = t - 1;
             if (v >= 0 && ws.k[v].equals("that")) {
                 v--;
+            }
+            while (v > 0 && v >= t - 4 && REPORT_DAY_WORDS.contains(ws.k[v])) {
+                v--; // "said on Friday it had expelled …"
             }
             if (v < 1 || !REPORTER_IT_VERBS.contains(ws.k[v]) || t + 1 >= ws.n) {
                 return null;

@@ -21,13 +21,15 @@ import java.util.List;
  * @param noMirror    a rule that switches a host entry's mirror off
  * @param mutual      a reciprocal act ("meet", "agree", "sign an agreement", "clash"): when conjoined parties do it
  *                    with no one else named, each party is the others' recipient
+ * @param objectIsTheme the object is what the source moves or sends ("withdrew its peacekeepers", "deployed
+ *                    troops"), never a target: the target comes from the entry's target relations only
  */
 public record EntryOptions(boolean speech, boolean host, String family, String stanceCode, String stanceRole,
                            boolean ofAgent, List<String> sources, List<String> targets, boolean plural,
-                           List<String> forms, boolean noMirror, boolean mutual) {
+                           List<String> forms, boolean noMirror, boolean mutual, boolean objectIsTheme) {
 
     public static final EntryOptions NONE = new EntryOptions(false, false, null, null, null, false, List.of(),
-            List.of(), false, List.of(), false, false);
+            List.of(), false, List.of(), false, false, false);
 
     public EntryOptions {
         sources = List.copyOf(sources);
@@ -45,7 +47,7 @@ public record EntryOptions(boolean speech, boolean host, String family, String s
                 rule.stanceCode != null ? rule.stanceCode : stanceCode,
                 rule.stanceRole != null ? rule.stanceRole : stanceRole,
                 ofAgent || rule.ofAgent, concat(sources, rule.sources), concat(targets, rule.targets),
-                plural || rule.plural, forms, rule.noMirror, mutual || rule.mutual);
+                plural || rule.plural, forms, rule.noMirror, mutual || rule.mutual, objectIsTheme || rule.objectIsTheme);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -264,6 +264,7 @@ public final class EventLexicon {
 
     private static EntryOptions options(String[] p, int from) {
         boolean speech = false, host = false, ofAgent = false, plural = false, noMirror = false, mutual = false;
+        boolean objectIsTheme = false;
         String family = null, stanceCode = null, stanceRole = null;
         List<String> sources = new ArrayList<>(), targets = new ArrayList<>(), forms = new ArrayList<>();
         for (int i = from; i < p.length; i++) {
@@ -276,6 +277,12 @@ public final class EventLexicon {
                 case "host" -> host = true;
                 case "nomirror" -> noMirror = true;
                 case "mutual" -> mutual = true;
+                case "theme" -> {
+                    if (!val.equals("obj")) {
+                        throw new IllegalArgumentException("theme= takes obj");
+                    }
+                    objectIsTheme = true;
+                }
                 case "of" -> {
                     if (!val.equals("agent")) {
                         throw new IllegalArgumentException("of= takes agent");
@@ -304,7 +311,7 @@ public final class EventLexicon {
             }
         }
         return new EntryOptions(speech, host, family, stanceCode, stanceRole, ofAgent, sources, targets, plural,
-                forms, noMirror, mutual);
+                forms, noMirror, mutual, objectIsTheme);
     }
 
     private static Builder flush(Builder b, Map<String, TriggerEntry> verbs, Map<String, TriggerEntry> nouns) {

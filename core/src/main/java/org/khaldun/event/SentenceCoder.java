@@ -363,8 +363,8 @@ final class SentenceCoder {
             }
         }
         for (Trigger t : triggers) {
-            if (t.isNoun() && isLiftedMeasure(t.token)) {
-                t.suppressed = true; // "lifted sanctions against Iran" imposes none
+            if (t.isNoun() && (isLiftedMeasure(t.token) || isWithheldAid(t.token))) {
+                t.suppressed = true; // "lifted sanctions against Iran" imposes none; "suspended aid" gives none
             }
         }
         for (Trigger t : triggers) {
@@ -398,6 +398,17 @@ final class SentenceCoder {
             return false;
         }
         return lex.inClass("EASING", lower(g.lemma(g.parent(noun))));
+    }
+
+    /** Verbs that stop or shrink what is given: their object is the aid withheld, not aid given. */
+    private static final Set<String> WITHHOLDING = Set.of("suspend", "halt", "cut", "reduce", "freeze", "stop",
+            "withhold", "end", "slash", "block", "cancel");
+
+    /** Aid that is suspended, cut or frozen ("suspended military aid to Mali"): no aid is given. */
+    private boolean isWithheldAid(int noun) {
+        return lex.inClass("AIDNOUN", lower(g.lemma(noun)))
+                && (g.parentRelation(noun).equals("obj") || g.parentRelation(noun).equals("nsubj:pass"))
+                && WITHHOLDING.contains(lower(g.lemma(g.parent(noun))));
     }
 
     private static final Set<String> DISCUSSED = Set.of("obj", "obl:on", "obl:about", "obl:over", "obl:regarding",
@@ -791,7 +802,7 @@ final class SentenceCoder {
                 }
             }
         }
-        if (!passive) {
+        if (!passive && !t.options.objectIsTheme()) {
             addObjects(t, tgt);
         }
         for (String p : t.options.targets()) {

@@ -56,6 +56,8 @@ class ActorRecognitionRulesTest {
                 + "shot down a drone.", FEB_2024);
         assertThat(r.first("it").actor().code()).isEqualTo("USAMIL");
         assertThat(r.all()).extracting(m -> m.actor().text() + "=" + m.actor().code()).contains("it=IRN");
+        assertThat(Recognized.of("Russia said on Friday it had expelled three diplomats.", FEB_2024).all())
+                .extracting(m -> m.actor().text() + "=" + m.actor().code()).contains("it=RUS");
         // what is denied, and a thing elsewhere, stay things
         assertThat(Recognized.of("The Kremlin denied it, and Iran said it was unclear whether talks would resume.", FEB_2024).all())
                 .extracting(m -> m.actor().text()).doesNotContain("it").contains("The Kremlin");

@@ -454,6 +454,28 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void suspendedAidIsACutForWhomItWasMeantAndNoAidGiven() {
+        Actors a = new Actors().with("The United States", "USA").with("military", "USAMIL").with("Mali", "MLI");
+        List<Event> events = code("The United States suspended military aid to Mali.", a);
+        Event cut = only(events, "16");
+        assertThat(cut.cameo().code()).isEqualTo("162");
+        assertThat(codes(cut.recipient())).containsExactly("MLI");
+        assertThat(events).as("no aid was given").noneMatch(coded("07"));
+        assertThat(codes(only(code("The United States reduced military aid to Mali.", a), "16").recipient()))
+                .containsExactly("MLI");
+    }
+
+    @Test
+    void troopsWithdrawnOrDeployedAreTheMoversOwnNotTheTarget() {
+        Actors a = new Actors().with("Qatar", "QAT").with("its peacekeepers", "QATMIL").with("Djibouti", "DJI")
+                .with("Britain", "GBR").with("troops", "GBRMIL").with("Mali", "MLI");
+        Event out = only(code("Qatar withdrew its peacekeepers from Djibouti.", a), "08");
+        assertThat(codes(out.recipient())).containsExactly("DJI");
+        Event in = only(code("Britain deployed troops to Mali.", a), "15");
+        assertThat(codes(in.recipient())).containsExactly("MLI");
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
