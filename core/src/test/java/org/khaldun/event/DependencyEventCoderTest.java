@@ -476,6 +476,25 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void coercionAndProtestWordsAnalystsExpect() {
+        Actors a = new Actors().with("Pakistan", "PAK").with("the French ambassador", "FRAGOV").with("Israel", "ISR")
+                .with("Iran", "IRN").with("The president", "HNDGOV").with("The FBI", "USACOP").with("Mexico", "MEX")
+                .with("Russia", "RUS").with("its forces", "RUSMIL");
+        assertThat(only(code("Pakistan summoned the French ambassador.", a), "11").recipient())
+                .extracting(Actor::code).containsExactly("FRAGOV");
+        assertThat(only(code("Israel launched cyber warfare against Iran.", a), "19").recipient())
+                .extracting(Actor::code).containsExactly("IRN");
+        assertThat(only(code("The president declared a state of emergency.", a), "17").cameo().code())
+                .isEqualTo("1724");
+        assertThat(only(code("The FBI shared evidence with Mexico.", a), "06").recipient())
+                .extracting(Actor::code).containsExactly("MEX");
+        Event buildup = only(code("Russia strengthened its forces in Crimea.", a), "15");
+        assertThat(buildup.recipient()).as("its own forces are no target").isEmpty();
+        // summoning anything but an envoy is no protest
+        assertThat(code("The president summoned his courage.", a)).noneMatch(coded("11"));
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
