@@ -125,11 +125,16 @@ class ProposedEventDyadTest {
 
     @Test
     void aKindOfAdjectiveOnTheObjectIsNotTheRecipientWhenANamedActorFollows() {
-        // "military aid" says what was suspended, not who it was suspended against
-        Event e = only(decide("The United States suspended military aid to Pakistan on Tuesday.", "REJECT", false)
+        // "military equipment" says what was withheld, not from whom ("withhold" has no lexicon entry: the stand-in reads
+        // its object first, and the kind-of adjective there gives way to the named actor after it)
+        Event e = only(decide("The United States withheld military equipment from Pakistan on Tuesday.", "REJECT", false)
                 .combined());
         assertDyad(e, "USA", "PAK");
         assertThat(e.explanation()).contains("kind-of adjective, not a participant");
+        // where the lexicon knows the verb, its rules name whom the aid was for without the fallback
+        Event suspended = only(decide("The United States suspended military aid to Pakistan on Tuesday.", "REJECT",
+                false).combined());
+        assertDyad(suspended, "USA", "PAK");
     }
 
     @Test
