@@ -495,6 +495,14 @@ class DependencyEventCoderTest {
     }
 
     @Test
+    void pledgingSupportIsAnIntentionTowardWhomItIsFor() {
+        Actors a = new Actors().with("The Czech Republic", "CZE").with("the Libyan government", "LBYGOV");
+        Event e = only(code("The Czech Republic pledged full support for the Libyan government.", a), "03");
+        assertThat(codes(e.actor())).containsExactly("CZE");
+        assertThat(codes(e.recipient())).containsExactly("LBYGOV");
+    }
+
+    @Test
     void condolencesGoToWhomTheyAreExpressedTo() {
         Event c = only(code("Vladimir Putin expressed his condolences to the British people.",
                 new Actors().with("Vladimir Putin", "RUSGOV").with("the British people", "GBRCVL")), "01");
