@@ -400,15 +400,11 @@ final class SentenceCoder {
         return lex.inClass("EASING", lower(g.lemma(g.parent(noun))));
     }
 
-    /** Verbs that stop or shrink what is given: their object is the aid withheld, not aid given. */
-    private static final Set<String> WITHHOLDING = Set.of("suspend", "halt", "cut", "reduce", "freeze", "stop",
-            "withhold", "end", "slash", "block", "cancel");
-
     /** Aid that is suspended, cut or frozen ("suspended military aid to Mali"): no aid is given. */
     private boolean isWithheldAid(int noun) {
         return lex.inClass("AIDNOUN", lower(g.lemma(noun)))
                 && (g.parentRelation(noun).equals("obj") || g.parentRelation(noun).equals("nsubj:pass"))
-                && WITHHOLDING.contains(lower(g.lemma(g.parent(noun))));
+                && lex.inClass("WITHHOLDING", lower(g.lemma(g.parent(noun))));
     }
 
     private static final Set<String> DISCUSSED = Set.of("obj", "obl:on", "obl:about", "obl:over", "obl:regarding",
