@@ -52,12 +52,12 @@ class ActorRecognitionRulesTest {
 
     @Test
     void itAfterAReportingVerbIsTheReporter() {
-        Recognized r = Recognized.of("The Pentagon on Tuesday said it struck five bases. Iran claimed that it had "
+        Recognized r = Recognized.of("The Pentagon on Tuesday said it struck two depots. Iran claimed that it had "
                 + "shot down a drone.", FEB_2024);
         assertThat(r.first("it").actor().code()).isEqualTo("USAMIL");
         assertThat(r.all()).extracting(m -> m.actor().text() + "=" + m.actor().code()).contains("it=IRN");
-        assertThat(Recognized.of("Russia said on Friday it had expelled three diplomats.", FEB_2024).all())
-                .extracting(m -> m.actor().text() + "=" + m.actor().code()).contains("it=RUS");
+        assertThat(Recognized.of("Turkey said on Friday it had expelled three diplomats.", FEB_2024).all())
+                .extracting(m -> m.actor().text() + "=" + m.actor().code()).contains("it=TUR");
         // what is denied, and a thing elsewhere, stay things
         assertThat(Recognized.of("The Kremlin denied it, and Iran said it was unclear whether talks would resume.", FEB_2024).all())
                 .extracting(m -> m.actor().text()).doesNotContain("it").contains("The Kremlin");

@@ -324,11 +324,11 @@ class DependencyEventCoderTest {
 
     @Test
     void partiesOfAMutualActWithNoOneElseNamedAreEachOthersRecipients() {
-        Actors two = new Actors().with("Armenia", "ARM").with("Azerbaijan", "AZE");
-        List<Event> ceasefire = code("Armenia and Azerbaijan agreed to a ceasefire.", two).stream()
+        Actors two = new Actors().with("Ethiopia", "ETH").with("Eritrea", "ERI");
+        List<Event> ceasefire = code("Ethiopia and Eritrea agreed to a ceasefire.", two).stream()
                 .filter(coded("03")).toList();
         assertThat(ceasefire).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
-                .containsExactlyInAnyOrder("[ARM]->[AZE]", "[AZE]->[ARM]");
+                .containsExactlyInAnyOrder("[ETH]->[ERI]", "[ERI]->[ETH]");
         assertThat(ceasefire.get(0).explanation()).contains("mutual");
 
         Actors three = new Actors().with("Iran", "IRN").with("Iraq", "IRQ").with("Syria", "SYR");
@@ -357,11 +357,11 @@ class DependencyEventCoderTest {
 
     @Test
     void liftingSanctionsEasesThemForWhomTheyWeighedOnAndImposesNone() {
-        Actors un = new Actors().with("The Security Council", "IGOUNOSEC").with("Iran", "IRN");
-        List<Event> lifted = code("The Security Council lifted sanctions against Iran.", un);
+        Actors un = new Actors().with("The Security Council", "IGOUNOSEC").with("Liberia", "LBR");
+        List<Event> lifted = code("The Security Council lifted sanctions against Liberia.", un);
         Event easing = only(lifted, "08");
         assertThat(easing.cameo().code()).isEqualTo("085");
-        assertThat(codes(easing.recipient())).containsExactly("IRN");
+        assertThat(codes(easing.recipient())).containsExactly("LBR");
         assertThat(lifted).as("no sanctions were imposed").noneMatch(coded("16"));
 
         Actors usa = new Actors().with("The United States", "USA").with("its", "USA").with("Cuba", "CUB");
@@ -373,7 +373,7 @@ class DependencyEventCoderTest {
         Event ban = only(code("The court lifted the ban imposed on the Muslim Brotherhood.", court), "08");
         assertThat(codes(ban.recipient())).containsExactly("EGYOPP");
         // with no one to credit the lifting to, the sanctions are still not an imposition
-        assertThat(code("Sanctions against Iran were lifted.", un)).noneMatch(coded("16"));
+        assertThat(code("Sanctions against Liberia were lifted.", un)).noneMatch(coded("16"));
     }
 
     @Test
@@ -436,12 +436,12 @@ class DependencyEventCoderTest {
 
     @Test
     void rejectingAnAccusationIsADenialAimedAtTheAccuser() {
-        Actors a = new Actors().with("Ethiopia", "ETH").with("the United States", "USA");
-        Event denial = only(code("Ethiopia rejected accusations by the United States of ethnic cleansing.", a), "01");
+        Actors a = new Actors().with("Serbia", "SRB").with("Croatia", "HRV");
+        Event denial = only(code("Serbia rejected accusations by Croatia of war crimes.", a), "01");
         assertThat(denial.cameo().code()).isEqualTo("016");
-        assertThat(codes(denial.recipient())).containsExactly("USA");
+        assertThat(codes(denial.recipient())).containsExactly("HRV");
         // a proposal rejected is still a rejection
-        assertThat(only(code("Ethiopia rejected the proposal by the United States.", a), "12").cameo().code())
+        assertThat(only(code("Serbia rejected the proposal by Croatia.", a), "12").cameo().code())
                 .isEqualTo("120");
     }
 
@@ -455,40 +455,40 @@ class DependencyEventCoderTest {
 
     @Test
     void suspendedAidIsACutForWhomItWasMeantAndNoAidGiven() {
-        Actors a = new Actors().with("The United States", "USA").with("military", "USAMIL").with("Mali", "MLI");
-        List<Event> events = code("The United States suspended military aid to Mali.", a);
+        Actors a = new Actors().with("Germany", "DEU").with("military", "DEUMIL").with("Niger", "NER");
+        List<Event> events = code("Germany suspended military aid to Niger.", a);
         Event cut = only(events, "16");
         assertThat(cut.cameo().code()).isEqualTo("162");
-        assertThat(codes(cut.recipient())).containsExactly("MLI");
+        assertThat(codes(cut.recipient())).containsExactly("NER");
         assertThat(events).as("no aid was given").noneMatch(coded("07"));
-        assertThat(codes(only(code("The United States reduced military aid to Mali.", a), "16").recipient()))
-                .containsExactly("MLI");
+        assertThat(codes(only(code("Germany reduced military aid to Niger.", a), "16").recipient()))
+                .containsExactly("NER");
     }
 
     @Test
     void troopsWithdrawnOrDeployedAreTheMoversOwnNotTheTarget() {
-        Actors a = new Actors().with("Qatar", "QAT").with("its peacekeepers", "QATMIL").with("Djibouti", "DJI")
-                .with("Britain", "GBR").with("troops", "GBRMIL").with("Mali", "MLI");
-        Event out = only(code("Qatar withdrew its peacekeepers from Djibouti.", a), "08");
-        assertThat(codes(out.recipient())).containsExactly("DJI");
-        Event in = only(code("Britain deployed troops to Mali.", a), "15");
-        assertThat(codes(in.recipient())).containsExactly("MLI");
+        Actors a = new Actors().with("Fiji", "FJI").with("its peacekeepers", "FJIMIL").with("Lebanon", "LBN")
+                .with("Chile", "CHL").with("troops", "CHLMIL").with("Haiti", "HTI");
+        Event out = only(code("Fiji withdrew its peacekeepers from Lebanon.", a), "08");
+        assertThat(codes(out.recipient())).containsExactly("LBN");
+        Event in = only(code("Chile deployed troops to Haiti.", a), "15");
+        assertThat(codes(in.recipient())).containsExactly("HTI");
     }
 
     @Test
     void coercionAndProtestWordsAnalystsExpect() {
-        Actors a = new Actors().with("Pakistan", "PAK").with("the French ambassador", "FRAGOV").with("Israel", "ISR")
-                .with("Iran", "IRN").with("The president", "HNDGOV").with("The FBI", "USACOP").with("Mexico", "MEX")
-                .with("Russia", "RUS").with("its forces", "RUSMIL");
-        assertThat(only(code("Pakistan summoned the French ambassador.", a), "11").recipient())
-                .extracting(Actor::code).containsExactly("FRAGOV");
-        assertThat(only(code("Israel launched cyber warfare against Iran.", a), "19").recipient())
-                .extracting(Actor::code).containsExactly("IRN");
+        Actors a = new Actors().with("Kenya", "KEN").with("the Ugandan ambassador", "UGAGOV").with("North Korea", "PRK")
+                .with("South Korea", "KOR").with("The president", "HNDGOV").with("The FBI", "USACOP").with("Mexico", "MEX")
+                .with("China", "CHN").with("its forces", "CHNMIL");
+        assertThat(only(code("Kenya summoned the Ugandan ambassador.", a), "11").recipient())
+                .extracting(Actor::code).containsExactly("UGAGOV");
+        assertThat(only(code("North Korea launched cyber warfare against South Korea.", a), "19").recipient())
+                .extracting(Actor::code).containsExactly("KOR");
         assertThat(only(code("The president declared a state of emergency.", a), "17").cameo().code())
                 .isEqualTo("1724");
         assertThat(only(code("The FBI shared evidence with Mexico.", a), "06").recipient())
                 .extracting(Actor::code).containsExactly("MEX");
-        Event buildup = only(code("Russia strengthened its forces in Crimea.", a), "15");
+        Event buildup = only(code("China strengthened its forces in Tibet.", a), "15");
         assertThat(buildup.recipient()).as("its own forces are no target").isEmpty();
         // summoning anything but an envoy is no protest
         assertThat(code("The president summoned his courage.", a)).noneMatch(coded("11"));
@@ -496,10 +496,10 @@ class DependencyEventCoderTest {
 
     @Test
     void pledgingSupportIsAnIntentionTowardWhomItIsFor() {
-        Actors a = new Actors().with("The Czech Republic", "CZE").with("the Libyan government", "LBYGOV");
-        Event e = only(code("The Czech Republic pledged full support for the Libyan government.", a), "03");
-        assertThat(codes(e.actor())).containsExactly("CZE");
-        assertThat(codes(e.recipient())).containsExactly("LBYGOV");
+        Actors a = new Actors().with("Kenya", "KEN").with("the Somali government", "SOMGOV");
+        Event e = only(code("Kenya pledged full support for the Somali government.", a), "03");
+        assertThat(codes(e.actor())).containsExactly("KEN");
+        assertThat(codes(e.recipient())).containsExactly("SOMGOV");
     }
 
     @Test
