@@ -29,6 +29,16 @@ class DependencyEventCoderTest {
         return actors.stream().map(Actor::code).toList();
     }
 
+    /** An event's actors and recipients as codes, "[ARM]->[AZE]". */
+    private static String dyad(Event e) {
+        return codes(e.actor()) + "->" + codes(e.recipient());
+    }
+
+    private static void assertDyad(Event e, String actor, String recipient) {
+        assertThat(codes(e.actor())).as("actor of %s", e).containsExactly(actor);
+        assertThat(codes(e.recipient())).as("recipient of %s", e).containsExactly(recipient);
+    }
+
     private static Event only(List<Event> events, String codePrefix) {
         List<Event> hits = events.stream().filter(coded(codePrefix)).toList();
         assertThat(hits).as("events coded %s in %s", codePrefix, events).hasSize(1);
@@ -50,8 +60,7 @@ class DependencyEventCoderTest {
         List<Event> events = code("Amnesty International called on the Chilean government to release the prisoners.", amnesty);
         Event appeal = only(events, "025");
         assertThat(appeal.cameo().code()).isEqualTo("0253");
-        assertThat(codes(appeal.actor())).containsExactly("NGOHRIAMN");
-        assertThat(codes(appeal.recipient())).containsExactly("CHLGOV");
+        assertDyad(appeal, "NGOHRIAMN", "CHLGOV");
         assertThat(events).as("the release is what is asked for, not an event").noneMatch(coded("08"));
 
         Actors un = new Actors().with("The UN", "IGOUNO").with("Chile", "CHL").with("civilians", "CHLCVL");
@@ -104,8 +113,7 @@ class DependencyEventCoderTest {
                 .with("demonstrators", "CHLCVL").with("protesters", "CHLCVL");
         Event used = only(code("Police used tear gas to disperse demonstrators.", police), "17");
         assertThat(used.cameo().code()).isEqualTo("175");
-        assertThat(codes(used.actor())).containsExactly("CHLCOP");
-        assertThat(codes(used.recipient())).containsExactly("CHLCVL");
+        assertDyad(used, "CHLCOP", "CHLCVL");
         assertThat(only(code("Riot police fired tear gas at protesters.", police), "17").cameo().code()).isEqualTo("175");
         assertThat(only(code("Police dispersed the protesters.", police), "17").cameo().code()).isEqualTo("175");
         assertThat(only(code("Soldiers fired at protesters.", police), "19").cameo().code()).isEqualTo("190");
@@ -120,8 +128,7 @@ class DependencyEventCoderTest {
         Actors officials = new Actors().with("Iraqi", "IRQGOV").with("Iranian officials", "IRNGOV");
         Event meeting = only(code("In a meeting between Iraqi and Iranian officials, the two sides discussed trade.", officials),
                 "04");
-        assertThat(codes(meeting.actor())).containsExactly("IRQGOV");
-        assertThat(codes(meeting.recipient())).containsExactly("IRNGOV");
+        assertDyad(meeting, "IRQGOV", "IRNGOV");
     }
 
     @Test
@@ -136,12 +143,10 @@ class DependencyEventCoderTest {
         List<Event> events = code("On Wednesday, the Iraqi Speaker received Iranian Judiciary Chief Ejei and his delegation.",
                 new Actors().with("the Iraqi Speaker", "IRQLEG").with("Iranian Judiciary Chief Ejei", "IRNJUD"));
         Event host = only(events, "043");
-        assertThat(codes(host.actor())).containsExactly("IRQLEG");
-        assertThat(codes(host.recipient())).containsExactly("IRNJUD");
+        assertDyad(host, "IRQLEG", "IRNJUD");
         assertThat(host.eventType()).isEqualTo("CONSULT");
         Event visit = only(events, "042");
-        assertThat(codes(visit.actor())).containsExactly("IRNJUD");
-        assertThat(codes(visit.recipient())).containsExactly("IRQLEG");
+        assertDyad(visit, "IRNJUD", "IRQLEG");
         assertThat(host.explanation()).contains("lexicon:receive[043]").contains("source=nsubj").contains("target=obj");
     }
 
@@ -157,8 +162,7 @@ class DependencyEventCoderTest {
         List<Event> events = code("The convoy of Iraqi police was attacked by Islamic State fighters near Mosul.",
                 new Actors().with("Iraqi police", "IRQCOP").with("Islamic State fighters", "IMGREB"));
         Event attack = only(events, "19");
-        assertThat(codes(attack.actor())).containsExactly("IMGREB");
-        assertThat(codes(attack.recipient())).containsExactly("IRQCOP");
+        assertDyad(attack, "IMGREB", "IRQCOP");
         assertThat(attack.modality().isFact()).isTrue();
     }
 
@@ -206,12 +210,10 @@ class DependencyEventCoderTest {
                 "The Iraqi Speaker said that \"the US attacks on Iraqi sites violate international law\".",
                 new Actors().with("The Iraqi Speaker", "IRQLEG").with("US", "USA").with("Iraqi", "IRQ"));
         Event attack = only(events, "19");
-        assertThat(codes(attack.actor())).containsExactly("USA");
-        assertThat(codes(attack.recipient())).containsExactly("IRQ");
+        assertDyad(attack, "USA", "IRQ");
         assertThat(attack.explanation()).contains("said-by=").contains("IRQLEG");
         Event accuse = only(events, "11");
-        assertThat(codes(accuse.actor())).containsExactly("IRQLEG");
-        assertThat(codes(accuse.recipient())).containsExactly("USA");
+        assertDyad(accuse, "IRQLEG", "USA");
         assertThat(accuse.explanation()).contains("stance-of=violate");
         assertThat(events).as("the statement is coded by its stance, not as a bare 010").noneMatch(coded("010"));
     }
@@ -237,8 +239,7 @@ class DependencyEventCoderTest {
         Event aid = only(code("Germany provided 6.3 million euros to Jordan this year.",
                 new Actors().with("Germany", "DEU").with("Jordan", "JOR")), "07");
         assertThat(aid.cameo().code()).isEqualTo("071");
-        assertThat(codes(aid.actor())).containsExactly("DEU");
-        assertThat(codes(aid.recipient())).containsExactly("JOR");
+        assertDyad(aid, "DEU", "JOR");
         Event arms = only(code("The US military gave 625 new firearms to the Philippine Marines.",
                 new Actors().with("The US military", "USAMIL").with("the Philippine Marines", "PHLMIL")), "07");
         assertThat(arms.cameo().code()).isEqualTo("072");
@@ -250,8 +251,7 @@ class DependencyEventCoderTest {
         Event yield = only(code("Russia made concessions to Ukraine to avoid an escalation.",
                 new Actors().with("Russia", "RUS").with("Ukraine", "UKR")), "08");
         assertThat(yield.cameo().code()).isEqualTo("080");
-        assertThat(codes(yield.actor())).containsExactly("RUS");
-        assertThat(codes(yield.recipient())).containsExactly("UKR");
+        assertDyad(yield, "RUS", "UKR");
     }
 
     @Test
@@ -259,8 +259,7 @@ class DependencyEventCoderTest {
         Event sanctions = only(code("Sanctions were imposed on Iran by the European Union.",
                 new Actors().with("Iran", "IRN").with("the European Union", "IGOEU")), "16");
         assertThat(sanctions.cameo().code()).isEqualTo("163");
-        assertThat(codes(sanctions.actor())).containsExactly("IGOEU");
-        assertThat(codes(sanctions.recipient())).containsExactly("IRN");
+        assertDyad(sanctions, "IGOEU", "IRN");
     }
 
     @Test
@@ -277,8 +276,7 @@ class DependencyEventCoderTest {
     void anAttackThatKillsLendsItsDoerToTheKilling() {
         Event kill = only(code("A car bombing by the Islamic State killed 75 Syrian civilians.",
                 new Actors().with("the Islamic State", "IMGREB").with("Syrian civilians", "SYRCVL")), "190");
-        assertThat(codes(kill.actor())).containsExactly("IMGREB");
-        assertThat(codes(kill.recipient())).containsExactly("SYRCVL");
+        assertDyad(kill, "IMGREB", "SYRCVL");
     }
 
     @Test
@@ -327,7 +325,7 @@ class DependencyEventCoderTest {
         Actors two = new Actors().with("Ethiopia", "ETH").with("Eritrea", "ERI");
         List<Event> ceasefire = code("Ethiopia and Eritrea agreed to a ceasefire.", two).stream()
                 .filter(coded("03")).toList();
-        assertThat(ceasefire).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+        assertThat(ceasefire).extracting(DependencyEventCoderTest::dyad)
                 .containsExactlyInAnyOrder("[ETH]->[ERI]", "[ERI]->[ETH]");
         assertThat(ceasefire.get(0).explanation()).contains("mutual");
 
@@ -338,7 +336,7 @@ class DependencyEventCoderTest {
 
         Actors clash = new Actors().with("Police", "KENCOP").with("protesters", "KENOPP");
         assertThat(code("Police and protesters clashed in the capital.", clash).stream().filter(coded("19")))
-                .extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+                .extracting(DependencyEventCoderTest::dyad)
                 .containsExactlyInAnyOrder("[KENCOP]->[KENOPP]", "[KENOPP]->[KENCOP]");
     }
 
@@ -351,8 +349,7 @@ class DependencyEventCoderTest {
         // one party and someone named: an ordinary event
         Actors uk = new Actors().with("Kenya", "KEN").with("Britain", "GBR");
         Event signed = only(code("Kenya signed an agreement with Britain.", uk), "05");
-        assertThat(codes(signed.actor())).containsExactly("KEN");
-        assertThat(codes(signed.recipient())).containsExactly("GBR");
+        assertDyad(signed, "KEN", "GBR");
     }
 
     @Test
@@ -380,8 +377,7 @@ class DependencyEventCoderTest {
     void anUltimatumGoesToWhomItIsIssuedTo() {
         Actors a = new Actors().with("Russia", "RUS").with("Ukraine", "UKR");
         Event u = only(code("Russia issued an ultimatum to Ukraine on Monday.", a), "13");
-        assertThat(codes(u.actor())).containsExactly("RUS");
-        assertThat(codes(u.recipient())).containsExactly("UKR");
+        assertDyad(u, "RUS", "UKR");
     }
 
     @Test
@@ -430,7 +426,7 @@ class DependencyEventCoderTest {
     void attendingAMeetingIsTakingPartInIt() {
         List<Event> events = code("Iraqi and Iranian ministers will attend the summit.",
                 new Actors().with("Iraqi", "IRQGOV").with("Iranian ministers", "IRNGOV"));
-        assertThat(events.stream().filter(coded("04"))).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+        assertThat(events.stream().filter(coded("04"))).extracting(DependencyEventCoderTest::dyad)
                 .containsExactlyInAnyOrder("[IRQGOV]->[IRNGOV]", "[IRNGOV]->[IRQGOV]");
     }
 
@@ -498,8 +494,7 @@ class DependencyEventCoderTest {
     void pledgingSupportIsAnIntentionTowardWhomItIsFor() {
         Actors a = new Actors().with("Kenya", "KEN").with("the Somali government", "SOMGOV");
         Event e = only(code("Kenya pledged full support for the Somali government.", a), "03");
-        assertThat(codes(e.actor())).containsExactly("KEN");
-        assertThat(codes(e.recipient())).containsExactly("SOMGOV");
+        assertDyad(e, "KEN", "SOMGOV");
     }
 
     @Test
@@ -524,8 +519,7 @@ class DependencyEventCoderTest {
                 new Actors().with("US", "USA").with("Iraqi militia", "IRQREB"));
         Event strike = events.stream().filter(e -> e.textInfo().trigger().equals("airstrikes")).findFirst().orElseThrow();
         assertThat(strike.cameo().code()).isEqualTo("195");
-        assertThat(codes(strike.actor())).containsExactly("USA");
-        assertThat(codes(strike.recipient())).containsExactly("IRQREB");
+        assertDyad(strike, "USA", "IRQREB");
     }
 
     @Test
@@ -533,8 +527,7 @@ class DependencyEventCoderTest {
         List<Event> events = code("The recent airstrikes launched by the US against local resistance groups angered Baghdad.",
                 new Actors().with("the US", "USA").with("local resistance groups", "IRQREB"));
         Event strike = only(events, "19");
-        assertThat(codes(strike.actor())).containsExactly("USA");
-        assertThat(codes(strike.recipient())).containsExactly("IRQREB");
+        assertDyad(strike, "USA", "IRQREB");
         assertThat(strike.explanation()).contains("support-verb=launched");
     }
 
@@ -543,8 +536,7 @@ class DependencyEventCoderTest {
         Event appeal = only(code("The Iraqi government called for the withdrawal of US troops.",
                 new Actors().with("The Iraqi government", "IRQGOV").with("US troops", "USAMIL")), "02");
         assertThat(appeal.cameo().code()).isEqualTo("0256");
-        assertThat(codes(appeal.actor())).containsExactly("IRQGOV");
-        assertThat(codes(appeal.recipient())).containsExactly("USAMIL");
+        assertDyad(appeal, "IRQGOV", "USAMIL");
         assertThat(appeal.explanation()).contains("topic=withdrawal(WITHDRAW)");
     }
 
@@ -570,8 +562,7 @@ class DependencyEventCoderTest {
         Event praise = only(code("Iran's Judiciary Chief called Iraq's new law highly virtuous.",
                 new Actors().with("Iran 's Judiciary Chief", "IRNJUD").with("Iraq", "IRQ")), "05");
         assertThat(praise.cameo().code()).isEqualTo("051");
-        assertThat(codes(praise.actor())).containsExactly("IRNJUD");
-        assertThat(codes(praise.recipient())).containsExactly("IRQ");
+        assertDyad(praise, "IRNJUD", "IRQ");
     }
 
     @Test
@@ -580,7 +571,7 @@ class DependencyEventCoderTest {
                 new Actors().with("Iraq", "IRQ").with("Iran", "IRN").with("US forces", "USAMIL"));
         assertThat(events).noneMatch(coded("08"));
         // the talks are between Iraq and Iran, each way; the forces are what is discussed
-        assertThat(events.stream().filter(coded("04"))).extracting(e -> codes(e.actor()) + "->" + codes(e.recipient()))
+        assertThat(events.stream().filter(coded("04"))).extracting(DependencyEventCoderTest::dyad)
                 .containsExactlyInAnyOrder("[IRQ]->[IRN]", "[IRN]->[IRQ]");
     }
 
@@ -589,8 +580,7 @@ class DependencyEventCoderTest {
         List<Event> events = code("While Germany hosted a trade fair, Russian troops shelled Kharkiv.",
                 new Actors().with("Germany", "DEU").with("Russian troops", "RUSMIL").with("Kharkiv", "UKR"));
         Event shelling = only(events, "19");
-        assertThat(codes(shelling.actor())).containsExactly("RUSMIL");
-        assertThat(codes(shelling.recipient())).containsExactly("UKR");
+        assertDyad(shelling, "RUSMIL", "UKR");
         assertThat(events).noneMatch(e -> codes(e.recipient()).contains("DEU") || e.cameo().code().startsWith("04"));
     }
 
