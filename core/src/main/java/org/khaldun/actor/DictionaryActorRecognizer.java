@@ -63,6 +63,8 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
     /** A day between the reporting verb and "it": "said on Friday it …", "announced Tuesday that it …". */
     private static final Set<String> REPORT_DAY_WORDS = Set.of("on", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "yesterday", "today", "tonight", "late", "early", "earlier", "that");
+    /** Between a mention and a reporting verb, these put the mention in another clause. */
+    private static final Set<String> CLAUSE_OPENERS = Set.of("that", "which", "who", "and", "but", ";");
     private static final Set<String> BE_FORMS = Set.of("is", "was", "are", "were", "'s", "be", "been");
     private static final Set<String> DUMMY_IT_CONTINUATIONS = Set.of("that", "whether", "if", "to", "how", "when",
             "why", "what", "who", "where");
@@ -1235,7 +1237,7 @@ public final class DictionaryActorRecognizer implements ActorRecognizer {
                 return null;
             }
             for (int i = reporter.last + 1; i < v; i++) {
-                if (Set.of("that", "which", "who", "and", "but", ";").contains(ws.k[i])) {
+                if (CLAUSE_OPENERS.contains(ws.k[i])) {
                     return null; // the mention belongs to another clause
                 }
             }

@@ -392,8 +392,7 @@ final class SentenceCoder {
      */
     private boolean isLiftedMeasure(int noun) {
         String lemma = lower(g.lemma(noun));
-        if (!(lex.inClass("SANCTIONS", lemma) || lex.inClass("RESTRICTIONS", lemma) || lemma.equals("blockade")
-                || lemma.equals("siege"))
+        if (!(lex.inClass("SANCTIONS", lemma) || lex.inClass("RESTRICTIONS", lemma) || lex.inClass("BLOCKADE", lemma))
                 || !(g.parentRelation(noun).equals("obj") || g.parentRelation(noun).equals("nsubj:pass"))) {
             return false;
         }
